@@ -1,0 +1,16 @@
+"""The command-line tool: parses arguments, calls the library, formats output.
+
+Each command group lives in its own module and registers itself on `app` when imported.
+"""
+
+from __future__ import annotations
+
+from tracker.cli import figures  # noqa: F401  (registers log, list, import, export, validate)
+from tracker.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Run the tracker command-line tool."""
+    app()

@@ -1,0 +1,69 @@
+"""Options shared by several commands, and the one place that turns errors into exits."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from tracker.errors import TrackerError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DEFAULT_DB = "tracker.db"
+
+
+def default_db() -> Path:
+    """Return the database path used when --db is not given: $TRACKER_DB, else ./tracker.db."""
+    return Path(os.environ.get("TRACKER_DB") or DEFAULT_DB)
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="SQLite database file (created on first use). Default: $TRACKER_DB, else ./tracker.db.",
+        dir_okay=False,
+    ),
+]
+
+
+def db_path(db: Path | None) -> Path:
+    """Return the database path the user asked for, or the default."""
+    return db if db is not None else default_db()
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print `message` on stderr and return the Exit to raise with `code`."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Wrap a command so that a TrackerError becomes a message on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except TrackerError as error:
+            report = getattr(error, "report", None)
+            if report is not None and hasattr(report, "to_text"):
+                typer.echo(report.to_text(), err=True)
+            typer.echo(f"error: {error}", err=True)
+            suggestions = getattr(error, "suggestions", None)
+            if suggestions:
+                typer.echo("did you mean: " + ", ".join(suggestions) + "?", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:
+            # Output piped into `head` and closed early: not an error worth a traceback.
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return wrapper
