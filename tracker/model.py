@@ -31,6 +31,7 @@ __all__ = [
     "column",
     "figure_id",
     "polars_schema",
+    "stable_digest",
 ]
 
 
@@ -213,7 +214,9 @@ COLUMNS: tuple[Column, ...] = (
         nullable=True,
         hxl="#meta+programme",
     ),
-    Column("source_name", "str", "Who said it (ministry, administration, outlet).", hxl="#meta+source"),
+    Column(
+        "source_name", "str", "Who said it (ministry, administration, outlet).", hxl="#meta+source"
+    ),
     Column("source_url", "str", "Where it was said.", nullable=True, hxl="#meta+url"),
     Column(
         "evidence",
@@ -243,7 +246,13 @@ COLUMNS: tuple[Column, ...] = (
         nullable=True,
         hxl="#meta+claim",
     ),
-    Column("note", "str", "Free text from whoever recorded the figure.", nullable=True, hxl="#meta+note"),
+    Column(
+        "note",
+        "str",
+        "Free text from whoever recorded the figure.",
+        nullable=True,
+        hxl="#meta+note",
+    ),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
@@ -289,6 +298,10 @@ FIGURE_KEY_COLUMNS: tuple[str, ...] = (
 
 _BY_NAME = {c.name: c for c in COLUMNS}
 
+# How key values are joined before hashing; NUL keeps a missing value apart from "".
+KEY_SEPARATOR = "\x1f"
+KEY_NULL = "\x00"
+
 
 def column(name: str) -> Column:
     """Return the column called `name`; KeyError if the table has none."""
@@ -301,8 +314,13 @@ def figure_id(key_values: list[str | None]) -> str:
     A hash of the text, not polars' row hash, because polars does not promise the same
     hash across versions and ids are stored for good.
     """
-    joined = "\x1f".join("" if v is None else v for v in key_values)
-    return "f" + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+    return stable_digest("f", key_values)
+
+
+def stable_digest(prefix: str, key_values: list[str | None]) -> str:
+    """Return `prefix` + 16 hex digits of the SHA-256 of the values (None differs from "")."""
+    joined = KEY_SEPARATOR.join(KEY_NULL if v is None else v for v in key_values)
+    return prefix + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
 def polars_schema() -> dict[str, pl.DataType]:

@@ -28,7 +28,7 @@ DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        help="SQLite database file (created on first use). Default: $TRACKER_DB, else ./tracker.db.",
+        help="SQLite database file, created on first use. Default: $TRACKER_DB, else ./tracker.db.",
         dir_okay=False,
     ),
 ]

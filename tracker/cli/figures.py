@@ -1,0 +1,308 @@
+"""Commands over the figures table: log, list, import, export, validate."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tracker.cli.app import app
+from tracker.cli.common import DbOption, db_path, handle_errors
+from tracker.cli.output import echo_figures, echo_report, text_table
+from tracker.errors import UsageError
+from tracker.model import Group, Metric, Qualifier
+
+if TYPE_CHECKING:
+    from tracker.schema import ValidationReport
+
+__all__ = ["export_command", "import_command", "list_command", "log_command", "validate_command"]
+
+
+class ListFormat(StrEnum):
+    """Output formats of `tracker list`."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+class ExportFormat(StrEnum):
+    """File formats of `tracker export`."""
+
+    CSV = "csv"
+    PARQUET = "parquet"
+    JSON = "json"
+    JSONL = "jsonl"
+    HXL = "hxl"
+
+
+class ReportFormat(StrEnum):
+    """Output formats of `tracker validate`."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def parse_date(text: str | None, option: str) -> date | None:
+    """Return the date written YYYY-MM-DD, None for None; UsageError naming `option` if bad."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} {text!r} is not a date written YYYY-MM-DD") from None
+
+
+@app.command("log")
+@handle_errors
+def log_command(
+    district: Annotated[str, typer.Option(help="District (raion) as the source names it.")],
+    source: Annotated[str, typer.Option(help="Who said it: ministry, administration, outlet.")],
+    oblast: Annotated[str | None, typer.Option(help="Oblast (first-level unit).")] = None,
+    settlement: Annotated[
+        str | None, typer.Option(help="City, town, village or hromada the figure is about.")
+    ] = None,
+    evacuated: Annotated[int | None, typer.Option(min=0, help="People evacuated.")] = None,
+    remaining: Annotated[int | None, typer.Option(min=0, help="People remaining.")] = None,
+    to_evacuate: Annotated[
+        int | None, typer.Option("--to-evacuate", min=0, help="People due to be evacuated.")
+    ] = None,
+    housed: Annotated[int | None, typer.Option(min=0, help="People housed.")] = None,
+    children: Annotated[
+        int | None, typer.Option(min=0, help="Children among the one count given above.")
+    ] = None,
+    families: Annotated[
+        int | None, typer.Option(min=0, help="Families among the one count given above.")
+    ] = None,
+    programme: Annotated[str | None, typer.Option(help="Housing programme, e.g. Shelter.")] = None,
+    qualifier: Annotated[Qualifier, typer.Option(help="How the numbers were hedged.")] = (
+        Qualifier.EXACT
+    ),
+    since: Annotated[
+        str | None, typer.Option(help="Start of a cumulative count, YYYY-MM-DD.")
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Day of the figures and of the report, YYYY-MM-DD. Default: today."
+        ),
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was said.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note kept with each figure.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record one report by hand: one figure per count given.
+
+    Children and families are counted within the one metric given, so
+    `--evacuated 436 --children 128` stores people 436 and children 128, both evacuated.
+
+    Example: tracker log --district "Kupiansk" --oblast Kharkiv --evacuated 436
+    --children 128 --date 2023-08-10 --source "Kharkiv RMA"
+    """
+    from tracker.importer import ManualEntry, log_entry
+    from tracker.store import open_store
+
+    counts = _entry_counts(
+        {
+            Metric.EVACUATED: evacuated,
+            Metric.REMAINING: remaining,
+            Metric.TO_EVACUATE: to_evacuate,
+            Metric.HOUSED: housed,
+        },
+        children=children,
+        families=families,
+    )
+    entry = ManualEntry(
+        location=settlement or district,
+        source_name=source,
+        counts=counts,
+        as_of=parse_date(on, "--date") or date.today(),
+        qualifier=qualifier.value,
+        since=parse_date(since, "--since"),
+        programme=programme,
+        source_url=url,
+        oblast=oblast,
+        note=note,
+    )
+    with open_store(db_path(db)) as store:
+        summary = log_entry(entry, store)
+    typer.echo(text_table(summary.figures.to_dicts(), _LOGGED_COLUMNS))
+    written = summary.written
+    typer.echo(
+        f"stored {written.figures_added} figure(s), {written.figures_skipped} already stored"
+    )
+    _echo_warnings(summary.report)
+
+
+_LOGGED_COLUMNS = (
+    "figure_id",
+    "metric",
+    "population_group",
+    "value",
+    "qualifier",
+    "location",
+    "admin2_name",
+    "admin2_pcode",
+    "as_of",
+)
+
+
+def _entry_counts(
+    by_metric: dict[Metric, int | None], *, children: int | None, families: int | None
+) -> dict[tuple[Metric, Group], int]:
+    given = {metric: value for metric, value in by_metric.items() if value is not None}
+    subgroups = {Group.CHILDREN: children, Group.FAMILIES: families}
+    subgroups = {group: value for group, value in subgroups.items() if value is not None}
+    if not given and not subgroups:
+        raise UsageError(
+            "give at least one count: --evacuated, --remaining, --to-evacuate or --housed"
+        )
+    if subgroups and len(given) != 1:
+        raise UsageError(
+            "--children and --families count within one metric: give exactly one of "
+            "--evacuated, --remaining, --to-evacuate, --housed with them"
+        )
+    counts = {(metric, Group.PEOPLE): value for metric, value in given.items()}
+    for group, value in subgroups.items():
+        counts[(next(iter(given)), group)] = value
+    return counts
+
+
+@app.command("list")
+@handle_errors
+def list_command(
+    district: Annotated[str | None, typer.Option(help="Only this district or settlement.")] = None,
+    oblast: Annotated[str | None, typer.Option(help="Only this oblast.")] = None,
+    metric: Annotated[Metric | None, typer.Option(help="Only this metric.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="From this day (as_of), YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Up to this day (as_of), YYYY-MM-DD.")
+    ] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.TABLE,
+    db: DbOption = None,
+) -> None:
+    """List stored figures, oldest first.
+
+    Example: tracker list --district Kupiansk --metric evacuated --format csv
+    """
+    from tracker.query import figure_query
+    from tracker.store import open_store
+
+    query = figure_query(
+        [district] if district else [],
+        oblast=oblast,
+        metric=metric.value if metric else None,
+        date_from=parse_date(date_from, "--from"),
+        date_to=parse_date(date_to, "--to"),
+    )
+    with open_store(db_path(db)) as store:
+        frame = store.read_figures(query)
+    echo_figures(frame, fmt.value)
+    if fmt == ListFormat.TABLE:
+        typer.echo(f"{frame.height} figure(s)", err=True)
+
+
+@app.command("import")
+@handle_errors
+def import_command(
+    files: Annotated[
+        list[Path], typer.Argument(help="CSV, HXL CSV, Parquet, JSON or JSONL files.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Import figures from files: all files are validated, then all are written or none.
+
+    Columns are the figures table's (see schemas/figures.md); figure_id, method,
+    recorded_at, period, published_on and place codes may be absent.
+
+    Example: tracker import figures.csv more.parquet --db tracker.db
+    """
+    from tracker.importer import import_files
+    from tracker.store import open_store
+
+    with open_store(db_path(db)) as store:
+        summary = import_files(files, store)
+    written = summary.written
+    typer.echo(
+        f"imported {written.figures_added} figure(s) from {len(files)} file(s); "
+        f"{written.figures_skipped} already stored"
+    )
+    _echo_warnings(summary.report)
+
+
+@app.command("export")
+@handle_errors
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = ExportFormat.CSV,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write. Default: stdout.", dir_okay=False),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every stored figure (stdout unless --output; parquet needs --output).
+
+    HXL is CSV with a hashtag row under the header (#date+reported, #adm1+name,
+    #adm2+code, #affected+num, #meta+source ...; see schemas/figures.md).
+
+    Example: tracker export --format hxl --output figures-hxl.csv
+    """
+    from tracker.store import open_store
+    from tracker.tables import write_table
+
+    if fmt == ExportFormat.PARQUET and output is None:
+        raise UsageError("--format parquet writes binary data: give --output FILE")
+    with open_store(db_path(db)) as store:
+        frame = store.read_figures()
+    if output is None:
+        echo_figures(frame, fmt.value)
+        return
+    write_table(frame, fmt.value, output)  # type: ignore[arg-type]
+    typer.echo(f"wrote {frame.height} figure(s) to {output}", err=True)
+
+
+@app.command("validate")
+@handle_errors
+def validate_command(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Files to check. Default: the stored figures.")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="Report format.")
+    ] = ReportFormat.TEXT,
+    db: DbOption = None,
+) -> None:
+    """Check files (or the stored figures) and report every failure; write nothing.
+
+    Each failure names the file, line, column, value and rule. Exit 1 when there are
+    errors, 0 when there are only warnings.
+
+    Example: tracker validate new-figures.csv --format json
+    """
+    from tracker.importer import check_files, check_stored
+    from tracker.store import open_store
+
+    path = db_path(db)
+    if files:
+        if path.exists():
+            with open_store(path) as store:
+                _, report = check_files(files, store)
+        else:
+            _, report = check_files(files)
+    else:
+        with open_store(path) as store:
+            report = check_stored(store)
+    echo_report(report, fmt.value)
+    if not report.valid:
+        raise typer.Exit(1)
+
+
+def _echo_warnings(report: ValidationReport) -> None:
+    if report.warnings:
+        typer.echo(report.to_text(), err=True)

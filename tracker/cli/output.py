@@ -1,0 +1,64 @@
+"""Formatting of figures and validation reports for the terminal."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from tracker.schema import ValidationReport
+
+TABLE_COLUMNS = (
+    "as_of",
+    "location",
+    "admin2_name",
+    "metric",
+    "population_group",
+    "qualifier",
+    "value",
+    "source_name",
+    "figure_id",
+)
+
+
+def text_table(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> str:
+    """Return rows as a plain aligned text table with a header line."""
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    text = text.replace("\n", " ")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def echo_figures(frame: pl.DataFrame, fmt: str) -> None:
+    """Print figures as table, csv, json or jsonl on stdout."""
+    if fmt == "table":
+        typer.echo(text_table(frame.to_dicts(), TABLE_COLUMNS))
+        return
+    from tracker.tables import write_table
+
+    buffer = io.BytesIO()
+    write_table(frame, fmt, buffer)  # type: ignore[arg-type]
+    sys.stdout.write(buffer.getvalue().decode("utf-8"))
+    sys.stdout.flush()
+
+
+def echo_report(report: ValidationReport, fmt: str) -> None:
+    """Print a validation report as text (stderr lines) or JSON (stdout)."""
+    if fmt == "json":
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(report.to_text())

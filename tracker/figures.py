@@ -1,0 +1,97 @@
+"""Turn partial figure rows into complete rows of the figures table.
+
+Every write path (manual entry, file import, extraction) ends here, so ids, defaults and
+column order are decided once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+import polars as pl
+
+from tracker.model import (
+    COLUMN_NAMES,
+    FIGURE_KEY_COLUMNS,
+    KEY_NULL,
+    KEY_SEPARATOR,
+    Period,
+    polars_schema,
+)
+
+__all__ = ["CLAIM_KEY_COLUMNS", "complete_figures", "empty_figures", "metadata_columns"]
+
+# What makes two rows the same claim, whoever reported it: the place key is the
+# P-code where known, else the settlement, else the place as written.
+CLAIM_KEY_COLUMNS: tuple[str, ...] = (
+    "metric",
+    "population_group",
+    "value",
+    "qualifier",
+    "_claim_place",
+    "as_of",
+    "since",
+)
+
+
+def empty_figures() -> pl.DataFrame:
+    """Return an empty figures frame with every model column and dtype."""
+    return pl.DataFrame(schema=polars_schema())
+
+
+def metadata_columns(frame: pl.DataFrame) -> list[str]:
+    """Return the passthrough columns of `frame` (names starting with `_`), in order."""
+    return [name for name in frame.columns if name.startswith("_")]
+
+
+def complete_figures(
+    frame: pl.DataFrame, *, method: str, recorded_at: datetime | None = None
+) -> pl.DataFrame:
+    """Return `frame` as complete figure rows: model columns, dtypes and order.
+
+    Missing nullable columns become null; method, recorded_at, period and published_on
+    are filled where empty; figure_id and claim_id are computed where empty. Columns
+    whose name starts with `_` are kept at the end, untouched.
+    """
+    schema = polars_schema()
+    stamp = (recorded_at or datetime.now(UTC)).astimezone(UTC)
+    frame = frame.with_columns(
+        pl.lit(None, dtype).alias(name)
+        for name, dtype in schema.items()
+        if name not in frame.columns
+    )
+    frame = frame.with_columns(
+        pl.col(name).cast(dtype, strict=False) for name, dtype in schema.items()
+    )
+    frame = frame.with_columns(
+        pl.col("method").fill_null(method),
+        pl.col("recorded_at").fill_null(pl.lit(stamp, schema["recorded_at"])),
+        pl.col("period").fill_null(Period.UNKNOWN.value),
+        pl.col("published_on").fill_null(pl.col("as_of")),
+    )
+    claim_place = pl.coalesce(
+        pl.col("admin2_pcode"), pl.col("settlement"), pl.col("location").str.to_lowercase()
+    )
+    frame = frame.with_columns(
+        pl.col("figure_id").fill_null(_digests(frame, FIGURE_KEY_COLUMNS, "f")),
+        pl.col("claim_id").fill_null(
+            _digests(frame.with_columns(claim_place.alias("_claim_place")), CLAIM_KEY_COLUMNS, "c")
+        ),
+    )
+    return frame.select([*COLUMN_NAMES, *metadata_columns(frame)])
+
+
+def _digests(frame: pl.DataFrame, columns: tuple[str, ...], prefix: str) -> pl.Series:
+    """Return model.stable_digest of each row's key columns, as a String series."""
+    keys = frame.select(
+        pl.concat_str(
+            [pl.col(c).cast(pl.String).fill_null(KEY_NULL) for c in columns],
+            separator=KEY_SEPARATOR,
+        )
+    ).to_series()
+    # hashlib has no vectorised form and polars' own hash is not stable across versions.
+    return pl.Series(
+        [prefix + hashlib.sha256(k.encode("utf-8")).hexdigest()[:16] for k in keys],
+        dtype=pl.String,
+    )

@@ -1,0 +1,201 @@
+"""The write path for tables of figures: manual entries and imported files.
+
+Every path here reads, completes, resolves places, validates and only then writes, in
+one transaction: when any row of any file has an error, nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import polars as pl
+
+from tracker.errors import InvalidDataError
+from tracker.figures import complete_figures
+from tracker.model import Group, Method, Metric
+from tracker.schema import Failure, ValidationReport, parse_figures, validate_figures
+from tracker.store import FigureQuery, Store, WriteResult
+from tracker.tables import check_columns, read_table
+
+__all__ = [
+    "ImportSummary",
+    "ManualEntry",
+    "check_files",
+    "check_stored",
+    "import_files",
+    "log_entry",
+    "prepare_figures",
+]
+
+_PLACE_COLUMNS = (
+    "admin1_name",
+    "admin1_pcode",
+    "admin2_name",
+    "admin2_pcode",
+    "settlement",
+    "place_match",
+)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import or manual entry stored, and the warnings it raised."""
+
+    figures: pl.DataFrame
+    written: WriteResult
+    report: ValidationReport
+
+
+@dataclass(frozen=True)
+class ManualEntry:
+    """One report typed in by hand: the counts it gives for one place and day."""
+
+    location: str
+    source_name: str
+    counts: dict[tuple[Metric, Group], int]
+    as_of: date
+    qualifier: str = "exact"
+    since: date | None = None
+    programme: str | None = None
+    source_url: str | None = None
+    oblast: str | None = None
+    settlement: str | None = None
+    note: str | None = None
+
+
+def prepare_figures(
+    raw: pl.DataFrame, *, method: str, recorded_at: datetime | None = None
+) -> tuple[pl.DataFrame, list[Failure]]:
+    """Return raw rows as complete, place-resolved figures, and the cells that failed to parse."""
+    parsed, failures = parse_figures(raw)
+    completed = complete_figures(parsed, method=method, recorded_at=recorded_at)
+    resolved, place_failures = _resolve_places(completed)
+    return resolved, [*failures, *place_failures]
+
+
+def check_files(
+    paths: Sequence[Path], store: Store | None = None, *, today: date | None = None
+) -> tuple[pl.DataFrame, ValidationReport]:
+    """Read and validate files without writing; return their figures and the report.
+
+    Raises InputFileError for a file that cannot be read and InvalidDataError for
+    unknown or missing columns.
+    """
+    frames: list[pl.DataFrame] = []
+    parse_failures: list[Failure] = []
+    stamp = datetime.now(UTC)
+    for path in paths:
+        raw = read_table(path)
+        check_columns(raw, str(path))
+        figures, failures = prepare_figures(raw, method=Method.IMPORTED, recorded_at=stamp)
+        frames.append(figures)
+        parse_failures.extend(failures)
+    figures = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+    history = store.read_figures() if store is not None else None
+    report = validate_figures(figures, history=history, today=today)
+    return figures, _with_failures(report, parse_failures)
+
+
+def import_files(
+    paths: Sequence[Path], store: Store, *, today: date | None = None
+) -> ImportSummary:
+    """Validate every file, then store all their figures in one transaction.
+
+    Raises InvalidDataError (carrying the report) and writes nothing when any row fails.
+    """
+    figures, report = check_files(paths, store, today=today)
+    return _write_if_valid(figures, report, store, what="import")
+
+
+def log_entry(entry: ManualEntry, store: Store, *, today: date | None = None) -> ImportSummary:
+    """Validate and store the figures of one manual entry; return what was stored."""
+    raw = pl.DataFrame(
+        [_entry_row(entry, metric, group, value) for (metric, group), value in entry.counts.items()]
+    )
+    figures, failures = prepare_figures(raw, method=Method.MANUAL)
+    report = validate_figures(figures, history=store.read_figures(), today=today)
+    return _write_if_valid(figures, _with_failures(report, failures), store, what="entry")
+
+
+def check_stored(
+    store: Store, query: FigureQuery | None = None, *, today: date | None = None
+) -> ValidationReport:
+    """Return the validation report of the figures already in the store."""
+    return validate_figures(store.read_figures(query), today=today)
+
+
+def _entry_row(entry: ManualEntry, metric: Metric, group: Group, value: int) -> dict[str, object]:
+    return {
+        "metric": metric.value,
+        "population_group": group.value,
+        "value": value,
+        "qualifier": entry.qualifier,
+        "location": entry.location,
+        "admin1_name": entry.oblast,
+        "settlement": entry.settlement,
+        "as_of": entry.as_of,
+        "since": entry.since,
+        "published_on": entry.as_of,
+        "programme": entry.programme if metric == Metric.HOUSED else None,
+        "source_name": entry.source_name,
+        "source_url": entry.source_url,
+        "note": entry.note,
+    }
+
+
+def _write_if_valid(
+    figures: pl.DataFrame, report: ValidationReport, store: Store, *, what: str
+) -> ImportSummary:
+    if not report.valid:
+        raise InvalidDataError(
+            f"{len(report.errors)} error(s) in the {what}; nothing was written", report
+        )
+    written = store.write(figures)
+    return ImportSummary(figures=figures, written=written, report=report)
+
+
+def _with_failures(report: ValidationReport, failures: list[Failure]) -> ValidationReport:
+    if not failures:
+        return report
+    return ValidationReport(failures=failures, rows=0).merged(report)
+
+
+def _resolve_places(figures: pl.DataFrame) -> tuple[pl.DataFrame, list[Failure]]:
+    """Fill admin names and P-codes from the gazetteer.
+
+    Rows that already carry a P-code keep their place columns as given: the source's
+    coding wins over our reading of the name.
+    """
+    from tracker.places import annotate_places
+
+    given = figures.select(_PLACE_COLUMNS)
+    coded = (given["admin1_pcode"].is_not_null() | given["admin2_pcode"].is_not_null()).alias(
+        "_coded"
+    )
+    annotated = annotate_places(figures.drop(_PLACE_COLUMNS[1:])).with_columns(coded)
+    filled = annotated.with_columns(
+        pl.when(pl.col("_coded")).then(given[name]).otherwise(pl.col(name)).alias(name)
+        for name in _PLACE_COLUMNS
+    ).with_columns(
+        pl.when(pl.col("_coded"))
+        .then(None)
+        .otherwise(pl.col("place_problem"))
+        .alias("place_problem")
+    )
+    problems = filled.with_row_index("_row").filter(pl.col("place_problem").is_not_null())
+    failures = [
+        Failure(
+            severity="error",
+            rule=str(row["place_problem"]),
+            column="location",
+            value=str(row["location"]),
+            row=int(row["_row"]),
+            file=row.get("_file"),
+            line=row.get("_line"),
+        )
+        for row in problems.iter_rows(named=True)
+    ]
+    return filled.drop("place_problem").select(figures.columns), failures

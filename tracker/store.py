@@ -1,0 +1,324 @@
+"""The SQLite store: the only module that speaks SQL.
+
+One file holds the figures table, the source documents and a log of every write. The
+schema is versioned with `PRAGMA user_version`; opening an older file migrates it. Every
+write is one transaction and skips rows whose key is already stored, so re-running an
+import adds nothing twice. Every statement is parametrised.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import polars as pl
+
+from tracker.errors import StoreError
+from tracker.model import COLUMN_NAMES, COLUMNS, polars_schema
+
+__all__ = [
+    "DOCUMENT_COLUMNS",
+    "SCHEMA_VERSION",
+    "FigureQuery",
+    "Store",
+    "WriteResult",
+    "open_store",
+]
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_MS = 60_000
+_BATCH_ROWS = 50_000
+
+DOCUMENT_COLUMNS: dict[str, pl.DataType] = {
+    "doc_id": pl.String(),
+    "title": pl.String(),
+    "url": pl.String(),
+    "source_name": pl.String(),
+    "published_on": pl.Date(),
+    "ingested_at": pl.Datetime("us", "UTC"),
+    "text": pl.String(),
+}
+
+
+def _figures_ddl() -> str:
+    columns = ",\n  ".join(
+        f"{c.name} {c.sql_type}{'' if c.nullable else ' NOT NULL'}" for c in COLUMNS
+    )
+    return (
+        f"CREATE TABLE figures (\n  {columns},\n  write_id INTEGER,\n  PRIMARY KEY (figure_id)\n)"
+    )
+
+
+# Each entry moves the schema from version N to N+1; never edit a released entry.
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        _figures_ddl(),
+        "CREATE INDEX figures_place ON figures (admin2_pcode, metric, as_of)",
+        "CREATE INDEX figures_as_of ON figures (as_of)",
+        "CREATE INDEX figures_claim ON figures (claim_id)",
+        """CREATE TABLE documents (
+  doc_id TEXT PRIMARY KEY, title TEXT, url TEXT, source_name TEXT,
+  published_on TEXT, ingested_at TEXT NOT NULL, text TEXT)""",
+        """CREATE TABLE writes (
+  write_id INTEGER PRIMARY KEY, written_at TEXT NOT NULL, method TEXT,
+  figures_added INTEGER NOT NULL, figures_skipped INTEGER NOT NULL,
+  documents_added INTEGER NOT NULL, documents_skipped INTEGER NOT NULL)""",
+    ),
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What one write added and what it skipped because it was already stored."""
+
+    figures_added: int = 0
+    figures_skipped: int = 0
+    documents_added: int = 0
+    documents_skipped: int = 0
+
+
+@dataclass(frozen=True)
+class FigureQuery:
+    """Which figures to read; every field left empty matches everything."""
+
+    districts: tuple[str, ...] = ()
+    oblast: str | None = None
+    metric: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+class Store:
+    """An open figures database. Use `open_store` to get one."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    def write(self, figures: pl.DataFrame, documents: pl.DataFrame | None = None) -> WriteResult:
+        """Store figures (and their documents) in one transaction; return what was added.
+
+        Rows whose figure_id or doc_id is already stored are skipped. `figures` must hold
+        every model column; columns starting with `_` are ignored.
+        """
+        figure_rows = _sql_rows(figures.select(COLUMN_NAMES))
+        document_rows = (
+            _sql_rows(documents.select(list(DOCUMENT_COLUMNS))) if documents is not None else []
+        )
+        method = figures["method"][0] if figures.height else None
+        with self._transaction() as db:
+            docs_added = _insert_ignoring_known(
+                db, "documents", list(DOCUMENT_COLUMNS), document_rows
+            )
+            write_id = db.execute(
+                "INSERT INTO writes (written_at, method, figures_added, figures_skipped,"
+                " documents_added, documents_skipped) VALUES (?, ?, 0, 0, 0, 0)",
+                (datetime.now(UTC).isoformat(), method),
+            ).lastrowid
+            figure_columns = [*COLUMN_NAMES, "write_id"]
+            figs_added = _insert_ignoring_known(
+                db, "figures", figure_columns, [(*row, write_id) for row in figure_rows]
+            )
+            result = WriteResult(
+                figures_added=figs_added,
+                figures_skipped=len(figure_rows) - figs_added,
+                documents_added=docs_added,
+                documents_skipped=len(document_rows) - docs_added,
+            )
+            db.execute(
+                "UPDATE writes SET figures_added = ?, figures_skipped = ?, documents_added = ?,"
+                " documents_skipped = ? WHERE write_id = ?",
+                (*_counts(result), write_id),
+            )
+        return result
+
+    def read_figures(self, query: FigureQuery | None = None) -> pl.DataFrame:
+        """Return the stored figures matching `query` as a frame with model dtypes."""
+        where, params = _where(query or FigureQuery())
+        sql = f"SELECT {', '.join(COLUMN_NAMES)} FROM figures{where} ORDER BY as_of, figure_id"
+        rows = self._db.execute(sql, params).fetchall()
+        return _typed_frame(rows, list(COLUMN_NAMES), polars_schema())
+
+    def read_documents(self) -> pl.DataFrame:
+        """Return every stored document."""
+        rows = self._db.execute(
+            f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents ORDER BY doc_id"
+        ).fetchall()
+        return _typed_frame(rows, list(DOCUMENT_COLUMNS), DOCUMENT_COLUMNS)
+
+    def known_documents(self, doc_ids: Iterable[str]) -> set[str]:
+        """Return the ids among `doc_ids` that are already stored."""
+        return self._known("documents", "doc_id", doc_ids)
+
+    def known_figures(self, figure_ids: Iterable[str]) -> set[str]:
+        """Return the ids among `figure_ids` that are already stored."""
+        return self._known("figures", "figure_id", figure_ids)
+
+    def count_figures(self) -> int:
+        """Return how many figures are stored."""
+        return int(self._db.execute("SELECT count(*) FROM figures").fetchone()[0])
+
+    def _known(self, table: str, key: str, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT {key} FROM {table} WHERE {key} IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            # IMMEDIATE takes the write lock up front, so two writers queue on the busy
+            # timeout instead of failing half-way with SQLITE_BUSY.
+            self._db.execute("BEGIN IMMEDIATE")
+            yield self._db
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+
+@contextmanager
+def open_store(path: Path) -> Iterator[Store]:
+    """Open (creating and migrating as needed) the database at `path`; yield a Store.
+
+    Raises StoreError when the file is not a SQLite database, is from a newer version of
+    the tracker, or cannot be opened.
+    """
+    _check_is_sqlite(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"cannot open database {path}: {error}") from error
+    try:
+        _prepare(connection, path)
+        yield Store(connection, path)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"database {path}: {error}") from error
+    finally:
+        connection.close()
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(f"database path {path} is a directory")
+    with path.open("rb") as handle:
+        head = handle.read(len(_SQLITE_MAGIC))
+    if head and head != _SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a SQLite database (give another --db path)")
+
+
+def _prepare(db: sqlite3.Connection, path: Path) -> None:
+    db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this tracker's "
+            f"{SCHEMA_VERSION}: upgrade the tracker"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have migrated while we waited for the lock.
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        for step in _MIGRATIONS[version:]:
+            for statement in step:
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _insert_ignoring_known(
+    db: sqlite3.Connection, table: str, columns: list[str], rows: list[tuple[object, ...]]
+) -> int:
+    """Insert rows, skipping those whose key exists; return how many were inserted."""
+    if not rows:
+        return 0
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+    before = db.total_changes
+    for start in range(0, len(rows), _BATCH_ROWS):
+        db.executemany(sql, rows[start : start + _BATCH_ROWS])
+    return db.total_changes - before
+
+
+def _sql_rows(frame: pl.DataFrame) -> list[tuple[object, ...]]:
+    """Return the frame's rows with dates and datetimes as ISO 8601 text."""
+    as_text = [
+        pl.col(name).dt.to_string("%Y-%m-%dT%H:%M:%S%.6f+00:00")
+        if isinstance(dtype, pl.Datetime)
+        else pl.col(name).cast(pl.String)
+        for name, dtype in frame.schema.items()
+        if isinstance(dtype, pl.Date | pl.Datetime)
+    ]
+    return frame.with_columns(as_text).rows()
+
+
+def _typed_frame(
+    rows: list[tuple[object, ...]], columns: list[str], schema: dict[str, pl.DataType]
+) -> pl.DataFrame:
+    text_schema = {
+        name: (pl.Int64() if schema[name] == pl.Int64 else pl.String()) for name in columns
+    }
+    frame = pl.DataFrame(rows, schema=text_schema, orient="row")
+    return frame.with_columns(_parse_text(name, dtype) for name, dtype in schema.items())
+
+
+def _parse_text(name: str, dtype: pl.DataType) -> pl.Expr:
+    if isinstance(dtype, pl.Datetime):
+        return pl.col(name).str.to_datetime("%Y-%m-%dT%H:%M:%S%.f%z", time_zone="UTC")
+    if isinstance(dtype, pl.Date):
+        return pl.col(name).str.to_date("%Y-%m-%d")
+    return pl.col(name)
+
+
+def _where(query: FigureQuery) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if query.districts:
+        names = [d.casefold() for d in query.districts]
+        marks = ", ".join("?" * len(names))
+        fields = ("admin2_name", "admin2_pcode", "settlement", "location")
+        clauses.append("(" + " OR ".join(f"lower({f}) IN ({marks})" for f in fields) + ")")
+        params.extend(names * len(fields))
+    if query.oblast:
+        clauses.append("(lower(admin1_name) = ? OR lower(admin1_pcode) = ?)")
+        params.extend([query.oblast.casefold()] * 2)
+    if query.metric:
+        clauses.append("metric = ?")
+        params.append(query.metric)
+    if query.date_from:
+        clauses.append("as_of >= ?")
+        params.append(query.date_from.isoformat())
+    if query.date_to:
+        clauses.append("as_of <= ?")
+        params.append(query.date_to.isoformat())
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _counts(result: WriteResult) -> tuple[int, int, int, int]:
+    return (
+        result.figures_added,
+        result.figures_skipped,
+        result.documents_added,
+        result.documents_skipped,
+    )

@@ -1,0 +1,207 @@
+"""Figures tables as files: read CSV, HXL, Parquet, JSON and JSONL; write them back.
+
+Reading returns the raw cells (text for CSV) with two passthrough columns, `_file` and
+`_line`, so that every later failure can point at the line a text editor shows. HXL
+files are CSV files whose second row holds hashtags; columns are matched by hashtag.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Literal
+
+import polars as pl
+
+from tracker.errors import InputFileError, InvalidDataError
+from tracker.model import COLUMN_NAMES, COLUMNS, REQUIRED_COLUMNS
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "HXL_TAGS",
+    "ExportFormat",
+    "check_columns",
+    "read_table",
+    "write_table",
+]
+
+ExportFormat = Literal["csv", "parquet", "json", "jsonl", "hxl"]
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "parquet", "json", "jsonl", "hxl")
+HXL_TAGS: dict[str, str] = {c.name: c.hxl for c in COLUMNS}
+_COLUMN_BY_TAG = {_tag.lower(): _name for _name, _tag in HXL_TAGS.items()}
+_SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".hxl": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+def read_table(path: Path) -> pl.DataFrame:
+    """Return the rows of a figures file, with `_file` and `_line` columns added.
+
+    Raises InputFileError when the file is missing, empty, not UTF-8 or not parseable.
+    """
+    kind = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(_SUFFIX_FORMATS))
+        raise InputFileError(f"{path}: unknown file type {path.suffix!r} (expected one of {known})")
+    if not path.is_file():
+        raise InputFileError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise InputFileError(f"{path}: the file is empty")
+    if kind != "parquet":
+        _check_utf8(path)
+    try:
+        frame = _READERS[kind](path)
+    except (pl.exceptions.PolarsError, OSError, ValueError) as error:
+        raise InputFileError(f"{path}: cannot read as {kind}: {_first_line(error)}") from error
+    if frame.height == 0:
+        raise InputFileError(f"{path}: the file has a header but no rows")
+    return frame.with_columns(pl.lit(str(path)).alias("_file"))
+
+
+def check_columns(frame: pl.DataFrame, source: str) -> None:
+    """Raise InvalidDataError if `frame` has unknown columns or lacks required ones."""
+    given = [c for c in frame.columns if not c.startswith("_")]
+    unknown = [c for c in given if c not in COLUMN_NAMES]
+    missing = [c for c in REQUIRED_COLUMNS if c not in given]
+    problems = []
+    if unknown:
+        problems.append(f"unknown column(s) {', '.join(map(repr, unknown))}")
+    if missing:
+        problems.append(f"missing required column(s) {', '.join(map(repr, missing))}")
+    if problems:
+        expected = ", ".join(COLUMN_NAMES)
+        raise InvalidDataError(f"{source}: {'; '.join(problems)} (columns are: {expected})")
+
+
+def write_table(frame: pl.DataFrame, fmt: ExportFormat, target: Path | io.BytesIO) -> None:
+    """Write figures to `target` in format `fmt` (HXL: CSV with a hashtag row)."""
+    frame = frame.select(COLUMN_NAMES)
+    if fmt == "parquet":
+        frame.write_parquet(target)
+    elif fmt == "jsonl":
+        frame.write_ndjson(target)
+    elif fmt == "json":
+        frame.write_json(target)
+    elif fmt == "csv":
+        frame.write_csv(target, date_format="%Y-%m-%d", datetime_format=_DATETIME_FORMAT)
+    else:
+        _write_hxl(frame, target)
+
+
+_DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.6fZ"
+
+
+def _write_hxl(frame: pl.DataFrame, target: Path | io.BytesIO) -> None:
+    tags = pl.DataFrame([[HXL_TAGS[c]] for c in frame.columns], schema=frame.columns, orient="row")
+    body = frame.with_columns(
+        pl.col(c).dt.to_string(_DATETIME_FORMAT)
+        for c, t in frame.schema.items()
+        if isinstance(t, pl.Datetime)
+    ).with_columns(pl.all().cast(pl.String))
+    pl.concat([tags, body]).write_csv(target)
+
+
+def _read_csv(path: Path) -> pl.DataFrame:
+    frame = pl.read_csv(path, infer_schema=False, missing_utf8_is_empty_string=False)
+    if frame.height and _is_hashtag_row(frame.row(0)):
+        return _from_hxl(frame)
+    return _with_csv_lines(frame, first_line=2)
+
+
+def _is_hashtag_row(row: tuple[object, ...]) -> bool:
+    cells = [str(v).strip() for v in row if v is not None and str(v).strip()]
+    return bool(cells) and all(c.startswith("#") for c in cells)
+
+
+def _from_hxl(frame: pl.DataFrame) -> pl.DataFrame:
+    tags = [str(v or "").strip().lower().replace(" ", "") for v in frame.row(0)]
+    renames = {}
+    for header, tag in zip(frame.columns, tags, strict=True):
+        renames[header] = _COLUMN_BY_TAG.get(tag, f"{header} ({tag})" if tag else header)
+    body = frame.slice(1).rename(renames)
+    return _with_csv_lines(body, first_line=3)
+
+
+def _with_csv_lines(frame: pl.DataFrame, first_line: int) -> pl.DataFrame:
+    # A quoted cell may span lines: count its newlines so that later rows point at
+    # the line an editor shows, not at the record number.
+    breaks = pl.sum_horizontal(
+        pl.col(c).str.count_matches("\n").fill_null(0) for c in frame.columns
+    )
+    line = pl.int_range(pl.len()) + first_line + breaks.cum_sum().shift(1, fill_value=0)
+    return frame.with_columns(line.cast(pl.Int64).alias("_line"))
+
+
+def _read_parquet(path: Path) -> pl.DataFrame:
+    return (
+        pl.read_parquet(path)
+        .with_row_index("_line", offset=1)
+        .with_columns(pl.col("_line").cast(pl.Int64))
+    )
+
+
+def _read_json(path: Path) -> pl.DataFrame:
+    records = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(records, dict) and "figures" in records:
+        records = records["figures"]
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ValueError("expected a JSON array of objects (one per figure)")
+    return _records_frame(records, lines=list(range(1, len(records) + 1)))
+
+
+def _read_jsonl(path: Path) -> pl.DataFrame:
+    records: list[dict[str, object]] = []
+    lines: list[int] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, text in enumerate(handle, 1):
+            if not text.strip():
+                continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"line {number} is not JSON: {error.msg}") from error
+            if not isinstance(record, dict):
+                raise ValueError(f"line {number} is not a JSON object")
+            records.append(record)
+            lines.append(number)
+    return _records_frame(records, lines)
+
+
+def _records_frame(records: list[dict[str, object]], lines: list[int]) -> pl.DataFrame:
+    if not records:
+        return pl.DataFrame()
+    names = list(dict.fromkeys(k for r in records for k in r))
+    # Keep every cell as written (text) so that the parser reports bad values itself.
+    columns = {n: [None if r.get(n) is None else _as_text(r[n]) for r in records] for n in names}
+    frame = pl.DataFrame(columns, schema=dict.fromkeys(names, pl.String))
+    return frame.with_columns(pl.Series("_line", lines, dtype=pl.Int64))
+
+
+def _as_text(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+_READERS = {"csv": _read_csv, "parquet": _read_parquet, "json": _read_json, "jsonl": _read_jsonl}
+
+
+def _check_utf8(path: Path) -> None:
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputFileError(
+            f"{path}:{line}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
+            f"{error.start}); save the file as UTF-8 and try again"
+        ) from error
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
