@@ -5,6 +5,7 @@ Each command group lives in its own module and registers itself on `app` when im
 
 from __future__ import annotations
 
+import tracker.cli.extract  # noqa: F401  (registers extract, ingest)
 from tracker.cli import figures  # noqa: F401  (registers log, list, import, export, validate)
 from tracker.cli.app import app
 

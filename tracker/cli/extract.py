@@ -1,0 +1,266 @@
+"""`tracker extract` (read figures out of report texts, store nothing) and `tracker ingest`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tracker.cli.app import app
+from tracker.cli.common import DbOption, db_path, handle_errors
+from tracker.documents import Document, read_documents, with_overrides
+from tracker.errors import UsageError
+from tracker.model import COLUMN_NAMES
+
+if TYPE_CHECKING:
+    from tracker.extract import ExtractedFigure, Extraction
+    from tracker.ingest import IngestSummary
+
+__all__ = ["extract_command", "ingest_command"]
+
+# Below this many documents a progress bar would only flicker.
+_PROGRESS_MIN_DOCUMENTS = 20
+_EVIDENCE_WIDTH = 70
+_TABLE_COLUMNS = (
+    "doc_id",
+    "metric",
+    "population_group",
+    "value",
+    "qualifier",
+    "location",
+    "admin2_name",
+    "as_of",
+    "since",
+    "programme",
+    "evidence",
+)
+
+
+class OutputFormat(StrEnum):
+    """How `tracker extract` prints the figures."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+PathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Text files, directories of *.txt/*.md, .jsonl files of "
+        '{"id", "text", "published", "url"?, "source"?} lines, or - for stdin.',
+        show_default=False,
+    ),
+]
+PublishedOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--published",
+        formats=["%Y-%m-%d"],
+        help="Publication date (YYYY-MM-DD) for every document; "
+        "default: the JSONL 'published' field or the file's front matter.",
+    ),
+]
+SourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        help="Who published the documents; default: the JSONL 'source', the front matter, "
+        "the URL's host, else the file name.",
+    ),
+]
+
+
+@app.command("extract")
+@handle_errors
+def extract_command(
+    paths: PathsArgument = None,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Output format.")
+    ] = OutputFormat.TABLE,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show each figure in its sentence with the evidence marked, and the rule.",
+        ),
+    ] = False,
+) -> None:
+    """Read the evacuation figures in report texts and print them; nothing is stored.
+
+    Example: tracker extract seeds/ --explain
+    """
+    from tracker.ingest import extract_document, extract_records
+
+    documents = _read(paths, published, source)
+    if explain:
+        for document in documents:
+            _explain(document, extract_document(document))
+        return
+    records = [record for document in documents for record in extract_records(document)]
+    _FORMATTERS[output_format](records)
+    if not records:
+        typer.echo(f"no figures found in {len(documents)} document(s)", err=True)
+
+
+@app.command("ingest")
+@handle_errors
+def ingest_command(
+    paths: PathsArgument = None,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+) -> None:
+    """Extract the figures in report texts, validate them and store them with their documents.
+
+    Ingesting the same text again adds nothing. Example: tracker ingest seeds/
+    """
+    from tracker.ingest import ingest_documents
+
+    documents = _read(paths, published, source)
+    with _progress_bar(len(documents)) as progress:
+        summary = ingest_documents(documents, db_path(db), progress=progress)
+    _print_summary(summary)
+
+
+def _read(
+    paths: list[str] | None, published: datetime | None, source: str | None
+) -> list[Document]:
+    if not paths:
+        raise UsageError("give at least one PATH (a file, a directory, a .jsonl file, or -)")
+    stdin = typer.get_binary_stream("stdin") if "-" in paths else None
+    documents = read_documents(paths, stdin=stdin)
+    return with_overrides(
+        documents, published=published.date() if published else None, source=source
+    )
+
+
+def _print_jsonl(records: list[dict[str, object]]) -> None:
+    for record in records:
+        typer.echo(json.dumps(record, ensure_ascii=False))
+
+
+def _print_json(records: list[dict[str, object]]) -> None:
+    typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+
+
+def _print_csv(records: list[dict[str, object]]) -> None:
+    stream = typer.get_text_stream("stdout")
+    writer = csv.DictWriter(stream, fieldnames=[*COLUMN_NAMES, "start", "end", "rule"])
+    writer.writeheader()
+    writer.writerows(records)
+
+
+def _print_table(records: list[dict[str, object]]) -> None:
+    if not records:
+        return
+    cells = [[_cell(record.get(name)) for name in _TABLE_COLUMNS] for record in records]
+    widths = [
+        max(len(name), *(len(row[i]) for row in cells)) for i, name in enumerate(_TABLE_COLUMNS)
+    ]
+    typer.echo(_table_line(_TABLE_COLUMNS, widths))
+    typer.echo(_table_line(["-" * w for w in widths], widths))
+    for row in cells:
+        typer.echo(_table_line(row, widths))
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= _EVIDENCE_WIDTH else text[: _EVIDENCE_WIDTH - 1] + "…"
+
+
+def _table_line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+
+_FORMATTERS: dict[OutputFormat, Callable[[list[dict[str, object]]], None]] = {
+    OutputFormat.TABLE: _print_table,
+    OutputFormat.JSON: _print_json,
+    OutputFormat.JSONL: _print_jsonl,
+    OutputFormat.CSV: _print_csv,
+}
+
+
+def _explain(document: Document, extraction: Extraction) -> None:
+    figures, programmes = extraction.figures, extraction.programmes
+    header = f"== {document.key}: {len(figures)} figure(s)"
+    if programmes:
+        header += "; programmes mentioned: " + ", ".join(programmes)
+    typer.echo(header)
+    bold = sys.stdout.isatty()
+    for number, figure in enumerate(figures, start=1):
+        row = figure.to_row()
+        place = row.get("admin2_name") or row.get("settlement") or row.get("admin1_name")
+        where = f"{row.get('location')}" + (f" ({place})" if place else "")
+        dates = f"as_of {_iso(row.get('as_of'))}" + (
+            f", since {_iso(row.get('since'))}" if row.get("since") else ""
+        )
+        typer.echo(
+            f"{number:>3}. {row.get('metric')} {row.get('population_group')} {row.get('value')} "
+            f"{row.get('qualifier')} | {where} | {dates} | rule: {figure.rule}"
+        )
+        typer.echo("     " + _highlight(document.text, figure, bold=bold))
+    typer.echo("")
+
+
+def _highlight(text: str, figure: ExtractedFigure, *, bold: bool) -> str:
+    """Return the figure's sentence with its evidence marked: ANSI bold on a TTY, else [[...]]."""
+    start, end = figure.start, figure.end
+    s_start, s_end = min(figure.sentence_start, start), max(figure.sentence_end, end)
+    evidence = text[start:end]
+    marked = typer.style(evidence, bold=True) if bold else f"[[{evidence}]]"
+    sentence = text[s_start:start] + marked + text[end:s_end]
+    return " ".join(sentence.split())
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else "unknown"
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """Yield a progress callback drawing a bar on stderr, or None when it would not help."""
+    if total < _PROGRESS_MIN_DOCUMENTS or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extracting", total=total)
+
+        def advance(done: int, _total: int) -> None:
+            bar.update(task, completed=done)
+
+        yield advance
+
+
+def _print_summary(summary: IngestSummary) -> None:
+    typer.echo(
+        f"documents: {summary.documents_seen} read, {summary.documents_new} new, "
+        f"{summary.documents_already_stored} already stored"
+    )
+    typer.echo(
+        f"figures: {summary.figures_extracted} extracted, {summary.figures_stored} stored, "
+        f"{summary.figures_skipped} skipped as duplicates"
+    )
+    typer.echo(f"warnings: {len(summary.warnings)}")
+    for warning in summary.warnings:
+        typer.echo(f"  {_failure_text(warning)}")
+    for key, programmes in summary.programmes.items():
+        typer.echo(f"programmes mentioned in {key}: {', '.join(programmes)}")
+
+
+def _failure_text(failure: object) -> str:
+    to_text = getattr(failure, "to_text", None)
+    return str(to_text()) if callable(to_text) else str(failure)
