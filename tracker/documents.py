@@ -18,8 +18,9 @@ Text files may start with front matter that carries what the text itself cannot:
     title: Evacuation from Kupiansk district continues
     ---
 
-Evidence offsets are counted in the text after the front matter. This module imports no
-heavy library, so that `tracker extract --format jsonl` starts fast.
+Blank lines and lines starting with `#` inside it are comments. Evidence offsets are
+counted in the text after the front matter. This module imports no heavy library, so
+that `tracker extract --format jsonl` starts fast.
 """
 
 from __future__ import annotations
@@ -223,7 +224,7 @@ def _split_front_matter(raw: str, where: str) -> tuple[dict[str, str], str]:
         stripped = line.strip()
         if stripped == _FENCE:
             return meta, raw[consumed:]
-        if not stripped:
+        if not stripped or stripped.startswith("#"):
             continue
         name, colon, value = stripped.partition(":")
         name = name.strip().lower()
