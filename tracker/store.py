@@ -180,9 +180,11 @@ class Store:
             # timeout instead of failing half-way with SQLITE_BUSY.
             self._db.execute("BEGIN IMMEDIATE")
             yield self._db
-        except BaseException:
+        except BaseException as error:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(f"{self.path}: nothing was written: {error}") from error
             raise
         else:
             self._db.execute("COMMIT")
@@ -250,11 +252,16 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
 def _insert_ignoring_known(
     db: sqlite3.Connection, table: str, columns: list[str], rows: list[tuple[object, ...]]
 ) -> int:
-    """Insert rows, skipping those whose key exists; return how many were inserted."""
+    """Insert rows, skipping those whose key (the first column) exists; return the count added."""
     if not rows:
         return 0
     marks = ", ".join("?" * len(columns))
-    sql = f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+    # ON CONFLICT on the key only: OR IGNORE would also drop rows breaking NOT NULL.
+    key = columns[0]
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+        f" ON CONFLICT ({key}) DO NOTHING"
+    )
     before = db.total_changes
     for start in range(0, len(rows), _BATCH_ROWS):
         db.executemany(sql, rows[start : start + _BATCH_ROWS])
