@@ -1,0 +1,131 @@
+"""build_report: figures frame -> index.html, one page and one CSV per district, assets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from tracker.errors import InvalidDataError
+from tracker.model import COLUMN_NAMES
+from tracker.report.assets import write_assets
+from tracker.report.charts import district_charts
+from tracker.report.data import (
+    FRESH_DAYS,
+    STALE_DAYS,
+    ValidationWarning,
+    district_summaries,
+    latest_figures,
+    prepare,
+    programmes,
+    sparklines,
+    warnings_by_district,
+)
+from tracker.report.pages import render_district, render_index
+
+__all__ = ["ReportResult", "build_report"]
+
+_PLACE_KEY_PREFIX = "place:"
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What build_report wrote: the index, every path, and how many districts and figures."""
+
+    index: Path
+    paths: tuple[Path, ...]
+    districts: int
+    figures: int
+
+
+def _check_columns(figures: pl.DataFrame) -> None:
+    missing = [name for name in COLUMN_NAMES if name not in figures.columns]
+    if missing:
+        raise InvalidDataError("the figures lack columns: " + ", ".join(missing))
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def _district_context(summary: dict[str, Any], prepared_parts: dict[str, Any]) -> dict[str, Any]:
+    key = summary["district_key"]
+    return {
+        **summary,
+        "pcode": None if key.startswith(_PLACE_KEY_PREFIX) else key,
+        "page": summary["page_stem"] + ".html",
+        **prepared_parts,
+    }
+
+
+def build_report(
+    figures: pl.DataFrame,
+    out_dir: Path,
+    *,
+    warnings: Sequence[ValidationWarning] = (),
+    generated_on: date | None = None,
+) -> ReportResult:
+    """Write the HTML report of `figures` under `out_dir` and return what was written.
+
+    `warnings` are validation failures whose `row` counts rows of `figures`; each is shown
+    with its district. `generated_on` is the day freshness is measured from and the only
+    date printed besides the data; it defaults to the latest figure's day (today when
+    there are no figures), so the same data always gives the same bytes.
+    """
+    _check_columns(figures)
+    prepared = prepare(figures)
+    latest_day = prepared.get_column("as_of").max()
+    day = generated_on or (latest_day if isinstance(latest_day, date) else date.today())
+    latest = latest_figures(prepared)
+    sparks = sparklines(prepared)
+    warned = warnings_by_district(prepared, warnings)
+    charts = district_charts(prepared)
+    named_programmes = programmes(prepared)
+    parts = prepared.partition_by("district_key", as_dict=True, maintain_order=True)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = write_assets(out_dir)
+    districts = []
+    for summary in district_summaries(prepared, day).iter_rows(named=True):
+        key = summary["district_key"]
+        district = _district_context(
+            summary,
+            {
+                "latest": latest.get(key, {}),
+                "spark": sparks.get(key, ""),
+                "warnings": warned.get(key, []),
+            },
+        )
+        rows = parts[(key,)]
+        csv_path = out_dir / f"{summary['page_stem']}.csv"
+        rows.select(COLUMN_NAMES).write_csv(csv_path)
+        page = render_district(
+            district,
+            charts.get(key, []),
+            rows.to_dicts(),
+            named_programmes.get(key, []),
+            csv_name=csv_path.name,
+            generated_on=day.isoformat(),
+        )
+        written += [csv_path, _write(out_dir / district["page"], page)]
+        districts.append(district)
+
+    index = _write(
+        out_dir / "index.html",
+        render_index(
+            {
+                "districts": districts,
+                "figures": prepared.height,
+                "latest": latest_day,
+                "generated_on": day.isoformat(),
+                "fresh_days": FRESH_DAYS,
+                "stale_days": STALE_DAYS,
+            }
+        ),
+    )
+    return ReportResult(index, (index, *written), len(districts), prepared.height)

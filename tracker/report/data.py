@@ -1,0 +1,286 @@
+"""Figures -> districts: keys, page names, latest values, sparklines and freshness.
+
+Everything here is vectorised polars over the whole figures frame; Python only loops
+over the (few hundred) districts when handing rows to the templates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+import polars as pl
+
+from tracker.model import COLUMN_NAMES, Metric, Period
+
+__all__ = [
+    "FRESH_DAYS",
+    "STALE_DAYS",
+    "Latest",
+    "ValidationWarning",
+    "district_summaries",
+    "escape_html",
+    "latest_figures",
+    "prepare",
+    "programmes",
+    "sparklines",
+    "warnings_by_district",
+]
+
+# Freshness badge thresholds, in days between the latest figure and the report date.
+FRESH_DAYS = 3
+STALE_DAYS = 14
+
+SPARK_WIDTH = 100
+SPARK_HEIGHT = 24
+
+_PCODE_PATTERN = r"^[A-Z]{2}[0-9]{2,12}$"
+_SLUG_HASH_LENGTH = 8
+
+
+class ValidationWarning(Protocol):
+    """What the report needs of a validation failure (tracker.schema.Failure fits)."""
+
+    @property
+    def rule(self) -> str:
+        """The rule in words."""
+
+    @property
+    def column(self) -> str | None:
+        """The column the rule is about, if any."""
+
+    @property
+    def row(self) -> int | None:
+        """0-based row of the frame that was validated, if the failure is about one."""
+
+
+@dataclass(frozen=True)
+class Latest:
+    """The latest value of one metric for one group in one district."""
+
+    low: int
+    high: int
+    as_of: date
+    qualifier: str | None
+    sources: int
+
+
+def escape_html(name: str) -> pl.Expr:
+    """Return column `name` with HTML special characters escaped (as html.escape does)."""
+    return pl.col(name).str.replace_many(
+        ["&", "<", ">", '"', "'"], ["&amp;", "&lt;", "&gt;", "&quot;", "&#x27;"]
+    )
+
+
+def _slug(text: pl.Expr) -> pl.Expr:
+    ascii_words = (
+        text.str.normalize("NFKD")
+        .str.replace_all(r"[^\x00-\x7f]", "")
+        .str.to_lowercase()
+        .str.replace_all(r"[^a-z0-9]+", "-")
+        .str.strip_chars("-")
+        .str.slice(0, 40)
+    )
+    return pl.when(ascii_words == "").then(pl.lit("place")).otherwise(ascii_words)
+
+
+def _short_hash(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:_SLUG_HASH_LENGTH]
+
+
+def prepare(figures: pl.DataFrame) -> pl.DataFrame:
+    """Return the figures with `_row` (original row), district key, label, oblast and page stem.
+
+    The key is admin2_pcode when known, else the settlement, else the location as written
+    (case-folded). Pages are named by P-code when it is well formed, else by a slug plus a
+    short hash of the key so that two places never share a file. Rows come back sorted
+    by district, date, metric, group and source so that every output is deterministic.
+    """
+    place = pl.coalesce(pl.col("settlement"), pl.col("location")).str.strip_chars()
+    has_pcode = pl.col("admin2_pcode").is_not_null() & (pl.col("admin2_pcode") != "")
+    frame = (
+        figures.select(COLUMN_NAMES)
+        .with_row_index("_row")
+        .with_columns(
+            district_key=pl.when(has_pcode)
+            .then(pl.col("admin2_pcode"))
+            .otherwise(pl.lit("place:") + place.str.to_lowercase()),
+            _label=pl.when(has_pcode)
+            .then(pl.coalesce(pl.col("admin2_name"), pl.col("admin2_pcode")))
+            .otherwise(place),
+        )
+    )
+    sort_columns = ["district_key", "as_of", "metric", "population_group", "source_name"]
+    frame = frame.sort([*sort_columns, "figure_id"], nulls_last=True)
+    per_district = frame.group_by("district_key").agg(
+        district=pl.col("_label").drop_nulls().first(),
+        oblast=pl.col("admin1_name").drop_nulls().first(),
+    )
+    keys = per_district.get_column("district_key")
+    hashes = pl.Series("_hash", [_short_hash(k) for k in keys.to_list()], dtype=pl.String)
+    per_district = per_district.with_columns(hashes).with_columns(
+        page_stem=pl.when(pl.col("district_key").str.contains(_PCODE_PATTERN))
+        .then(pl.col("district_key"))
+        .otherwise(_slug(pl.col("district")) + "-" + pl.col("_hash"))
+    )
+    return frame.drop("_label").join(
+        per_district.drop("_hash"), on="district_key", how="left", maintain_order="left"
+    )
+
+
+def _prefer_running_totals(frame: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
+    """Keep cumulative rows where a series has any, since they are the running totals."""
+    is_cumulative = (pl.col("period") == Period.CUMULATIVE.value).cast(pl.Int8)
+    return frame.filter(is_cumulative == is_cumulative.max().over(by))
+
+
+def _flattened(name: str) -> pl.Expr:
+    return pl.col(name).list.explode(keep_nulls=False, empty_as_null=False)
+
+
+def latest_figures(prepared: pl.DataFrame) -> dict[str, dict[tuple[str, str], Latest]]:
+    """Return, per district key, the latest value of each (metric, group).
+
+    Running totals are preferred to daily counts. Housing programmes are taken each at
+    its own latest day and added up. Where sources disagree on that day, `low` and `high`
+    give the spread; `qualifier` is set only when all those figures share it.
+    """
+    series = ["district_key", "metric", "population_group"]
+    by_programme = [*series, "programme"]
+    rows = _prefer_running_totals(prepared, series)
+    rows = rows.filter(pl.col("as_of") == pl.col("as_of").max().over(by_programme))
+    per_programme = rows.group_by(by_programme).agg(
+        low=pl.col("value").min(),
+        high=pl.col("value").max(),
+        as_of=pl.col("as_of").max(),
+        qualifiers=pl.col("qualifier").unique(),
+        sources=pl.col("source_name").unique(),
+    )
+    latest = per_programme.group_by(series).agg(
+        low=pl.col("low").sum(),
+        high=pl.col("high").sum(),
+        as_of=pl.col("as_of").max(),
+        qualifiers=_flattened("qualifiers").unique().sort(),
+        sources=_flattened("sources").n_unique(),
+    )
+    result: dict[str, dict[tuple[str, str], Latest]] = {}
+    for row in latest.sort(series).iter_rows(named=True):
+        qualifiers = row["qualifiers"]
+        result.setdefault(row["district_key"], {})[(row["metric"], row["population_group"])] = (
+            Latest(
+                low=row["low"],
+                high=row["high"],
+                as_of=row["as_of"],
+                qualifier=qualifiers[0] if len(qualifiers) == 1 else None,
+                sources=row["sources"],
+            )
+        )
+    return result
+
+
+def sparklines(prepared: pl.DataFrame) -> dict[str, str]:
+    """Return, per district key, SVG polyline points of evacuated people over time.
+
+    One point per day: the highest figure that day, from running totals where the
+    district has any. Scaled into a SPARK_WIDTH x SPARK_HEIGHT box from zero.
+    """
+    series = ["district_key"]
+    people = prepared.filter(
+        (pl.col("metric") == Metric.EVACUATED.value) & (pl.col("population_group") == "people")
+    )
+    daily = (
+        _prefer_running_totals(people, series)
+        .group_by("district_key", "as_of")
+        .agg(pl.col("value").max())
+        .sort("district_key", "as_of")
+    )
+    day = pl.col("as_of").cast(pl.Int32)
+    span = (day.max() - day.min()).over(series)
+    x = pl.when(span > 0).then((day - day.min().over(series)) * SPARK_WIDTH / span)
+    top = pl.col("value").max().over(series)
+    y = pl.when(top > 0).then(SPARK_HEIGHT - pl.col("value") * SPARK_HEIGHT / top)
+    points = daily.with_columns(
+        point=x.otherwise(SPARK_WIDTH / 2).round(1).cast(pl.String)
+        + ","
+        + y.otherwise(SPARK_HEIGHT).round(1).cast(pl.String)
+    )
+    joined = points.group_by("district_key").agg(pl.col("point").str.join(" "))
+    return dict(zip(joined["district_key"].to_list(), joined["point"].to_list(), strict=True))
+
+
+def district_summaries(prepared: pl.DataFrame, generated_on: date) -> pl.DataFrame:
+    """Return one row per district: key, names, page stem, counts, latest day and its age.
+
+    `reports` counts distinct (source, publication day, document) triples; `freshness`
+    is `fresh`, `aging` or `stale` by the FRESH_DAYS / STALE_DAYS thresholds.
+    """
+    report_id = pl.concat_str(
+        [pl.col("source_name"), pl.col("published_on").cast(pl.String), pl.col("doc_id")],
+        separator="\x1f",
+        ignore_nulls=True,
+    )
+    summary = prepared.group_by("district_key").agg(
+        district=pl.col("district").first(),
+        oblast=pl.col("oblast").first(),
+        page_stem=pl.col("page_stem").first(),
+        figures=pl.len(),
+        reports=report_id.n_unique(),
+        sources=pl.col("source_name").n_unique(),
+        latest_day=pl.col("as_of").max(),
+    )
+    age = (pl.lit(generated_on) - pl.col("latest_day")).dt.total_days()
+    return summary.with_columns(
+        age_days=age,
+        freshness=pl.when(age <= FRESH_DAYS)
+        .then(pl.lit("fresh"))
+        .when(age <= STALE_DAYS)
+        .then(pl.lit("aging"))
+        .otherwise(pl.lit("stale")),
+    ).sort(["oblast", "district", "district_key"], nulls_last=True)
+
+
+def warnings_by_district(
+    prepared: pl.DataFrame, warnings: Sequence[ValidationWarning]
+) -> dict[str, list[str]]:
+    """Return, per district key, the distinct warning texts whose row falls in it.
+
+    Failure.row counts rows of the frame given to build_report, which `_row` preserves.
+    Warnings without a row, or with a row outside the frame, are left out.
+    """
+    about_rows = [w for w in warnings if w.row is not None]
+    if not about_rows:
+        return {}
+    texts = [w.rule if not w.column else f"{w.column}: {w.rule}" for w in about_rows]
+    found = pl.DataFrame(
+        {"_row": [w.row for w in about_rows], "text": texts},
+        schema={"_row": pl.UInt32, "text": pl.String},
+    )
+    joined = (
+        found.join(prepared.select("_row", "district_key"), on="_row", how="inner")
+        .unique(["district_key", "text"])
+        .sort("district_key", "text")
+        .group_by("district_key", maintain_order=True)
+        .agg("text")
+    )
+    return dict(zip(joined["district_key"].to_list(), joined["text"].to_list(), strict=True))
+
+
+def programmes(prepared: pl.DataFrame) -> dict[str, list[dict[str, object]]]:
+    """Return, per district key, the housing programmes named: figures, first and last day."""
+    named = (
+        prepared.filter(pl.col("programme").is_not_null())
+        .group_by("district_key", "programme")
+        .agg(
+            figures=pl.len(),
+            first=pl.col("as_of").min(),
+            last=pl.col("as_of").max(),
+        )
+        .sort("district_key", "programme")
+    )
+    result: dict[str, list[dict[str, object]]] = {}
+    for row in named.iter_rows(named=True):
+        result.setdefault(row.pop("district_key"), []).append(row)
+    return result

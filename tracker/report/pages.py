@@ -1,0 +1,107 @@
+"""HTML pages from templates/ through jinja2 with autoescaping on every template."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from tracker.model import Qualifier
+from tracker.report.charts import CHARTS, Chart
+
+__all__ = ["figure_json", "http_url", "render_district", "render_index"]
+
+_TEMPLATES = Path(__file__).parent / "templates"
+_QUALIFIER_SIGNS = {
+    Qualifier.EXACT.value: "",
+    Qualifier.APPROX.value: "~",
+    Qualifier.AT_LEAST.value: "≥",
+    Qualifier.AT_MOST.value: "≤",
+}
+# Characters that could end a <script> block or confuse JS parsers, as JSON escapes.
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def http_url(url: object) -> str:
+    """Return `url` if it is an absolute http(s) URL safe to put in href, else ''."""
+    if not isinstance(url, str):
+        return ""
+    text = url.strip()
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in text):
+        return ""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    return text if parts.scheme.lower() in {"http", "https"} and parts.netloc else ""
+
+
+def figure_json(figure: Mapping[str, Any]) -> Markup:
+    """Return `figure` as JSON safe to place inside <script type="application/json">."""
+    text = json.dumps(figure, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Markup(text.translate(_SCRIPT_SAFE))
+
+
+def _number(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) else ""
+
+
+def _qualifier_sign(qualifier: object) -> str:
+    return _QUALIFIER_SIGNS.get(qualifier, "") if isinstance(qualifier, str) else ""
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        number=_number,
+        qualifier_sign=_qualifier_sign,
+        http_url=http_url,
+        figure_json=figure_json,
+    )
+    return environment
+
+
+def render_index(context: Mapping[str, Any]) -> str:
+    """Return index.html for `context` (districts, figures, latest, generated_on, thresholds)."""
+    return _environment().get_template("index.html").render(context)
+
+
+def render_district(
+    district: Mapping[str, Any],
+    charts: Sequence[Chart],
+    rows: Sequence[Mapping[str, Any]],
+    programmes: Sequence[Mapping[str, Any]],
+    *,
+    csv_name: str,
+    generated_on: str,
+) -> str:
+    """Return one district page: its charts, programmes and figure table, linking `csv_name`."""
+    return (
+        _environment()
+        .get_template("district.html")
+        .render(
+            d=district,
+            charts={chart.div_id.removeprefix("chart-"): chart for chart in charts},
+            chart_titles=[(chart_id, title) for chart_id, (title, _, _) in CHARTS.items()],
+            rows=rows,
+            programmes=programmes,
+            csv=csv_name,
+            generated_on=generated_on,
+        )
+    )
