@@ -6,7 +6,10 @@ Each command group lives in its own module and registers itself on `app` when im
 from __future__ import annotations
 
 import tracker.cli.extract  # noqa: F401  (registers extract, ingest)
-from tracker.cli import figures  # noqa: F401  (registers log, list, import, export, validate)
+from tracker.cli import (
+    figures,  # noqa: F401  (registers log, list, import, export, validate)
+    report,  # noqa: F401  (registers report)
+)
 from tracker.cli.app import app
 
 __all__ = ["app", "main"]

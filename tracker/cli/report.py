@@ -1,0 +1,65 @@
+"""The `tracker report` command: stored figures -> an HTML report folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tracker.cli.app import app
+from tracker.cli.common import DbOption, db_path, fail, handle_errors
+from tracker.cli.figures import parse_date
+
+__all__ = ["report_command"]
+
+DEFAULT_OUT = Path("reports")
+
+
+@app.command("report")
+@handle_errors
+def report_command(
+    db: DbOption = None,
+    out: Annotated[
+        Path,
+        typer.Option("--out", file_okay=False, help="Folder to write the report into."),
+    ] = DEFAULT_OUT,
+    districts: Annotated[
+        list[str] | None,
+        typer.Option("--district", help="Only this district, settlement or P-code (repeatable)."),
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="From this day (as_of), YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Up to this day (as_of), YYYY-MM-DD.")
+    ] = None,
+) -> None:
+    """Write an offline HTML report: index.html plus one page and one CSV per district.
+
+    Example: tracker report --out reports/ --district Kupiansk --from 2024-05-01
+    """
+    from tracker.query import figure_query
+    from tracker.report import build_report
+    from tracker.schema import validate_figures
+    from tracker.store import open_store
+
+    query = figure_query(
+        districts or [],
+        date_from=parse_date(date_from, "--from"),
+        date_to=parse_date(date_to, "--to"),
+    )
+    database = db_path(db)
+    with open_store(database) as store:
+        figures = store.read_figures(query)
+    if figures.is_empty():
+        filtered = bool(districts or date_from or date_to)
+        reason = "match the filters" if filtered else "are stored"
+        hint = "" if filtered else " (add some: tracker ingest seeds/, or tracker log)"
+        raise fail(f"no figures {reason} in {database}; nothing to report{hint}", 1)
+    warnings = validate_figures(figures).warnings
+    result = build_report(figures, out, warnings=warnings)
+    index = result.index.resolve()
+    typer.echo(f"Wrote {result.districts} district page(s) from {result.figures} figure(s).")
+    typer.echo(f"Open {index}")
+    typer.echo(f"     {index.as_uri()}")
