@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     import polars as pl
 
     from tracker.extract import ExtractedFigure, Extraction
+    from tracker.schema import Failure
+    from tracker.store import Store
 
 __all__ = [
     "RECORD_EXTRAS",
@@ -43,6 +45,11 @@ __all__ = [
 
 # Called after each document with how many are done and how many there are in all.
 ProgressCallback = Callable[[int, int], None]
+
+# Above this many places, one full read of the store is cheaper than a long IN list.
+_MAX_HISTORY_PLACES = 400
+# The passthrough column that locates validation failures (see tracker.validation).
+_ORIGIN = "_file"
 
 # What `extract_records` adds to the model's columns: where the evidence sits in the text.
 RECORD_EXTRAS: tuple[str, ...] = ("start", "end", "rule")
@@ -69,7 +76,7 @@ class IngestSummary:
     figures_extracted: int = 0
     figures_stored: int = 0
     figures_skipped: int = 0
-    warnings: tuple[object, ...] = ()
+    warnings: tuple[Failure, ...] = ()
     documents: tuple[DocumentOutcome, ...] = field(default=())
 
     @property
@@ -127,16 +134,16 @@ def ingest_documents(
     with open_store(db) as store:
         known = store.known_documents(doc_ids)
         rows, outcomes = _extract_all(documents, doc_ids, known, progress)
-        figures = _figures_frame(rows, stamp)
-        warnings = _validate(figures)
-        result = store.write(figures, _documents_frame(documents, doc_ids, stamp))
+        figures = _new_figures(store, _figures_frame(rows, stamp))
+        warnings = _validate(figures, _history(store, figures))
+        result = store.write(figures, _documents_frame(documents, doc_ids, outcomes, stamp))
     return IngestSummary(
         documents_seen=len(documents),
         documents_new=result.documents_added,
         documents_already_stored=len(set(doc_ids) & known),
         figures_extracted=len(rows),
         figures_stored=result.figures_added,
-        figures_skipped=result.figures_skipped,
+        figures_skipped=len(rows) - result.figures_added,
         warnings=warnings,
         documents=tuple(outcomes),
     )
@@ -153,7 +160,8 @@ def _extract_all(
     total = len(documents)
     for done, (document, doc_id) in enumerate(zip(documents, doc_ids, strict=True), start=1):
         extraction = extract_document(document, doc_id=doc_id)
-        rows.extend(figure.to_row() for figure in extraction.figures)
+        # `_file` travels with each figure so that a validation failure names its document.
+        rows.extend({**figure.to_row(), _ORIGIN: document.origin} for figure in extraction.figures)
         outcomes.append(
             DocumentOutcome(
                 key=document.key,
@@ -174,7 +182,7 @@ def _figures_frame(rows: list[dict[str, object]], recorded_at: datetime) -> pl.D
     from tracker.figures import complete_figures
     from tracker.model import polars_schema
 
-    schema = polars_schema()
+    schema: dict[str, pl.DataType] = {**polars_schema(), _ORIGIN: pl.String()}
     present = {name: schema[name] for name in (rows[0] if rows else {}) if name in schema}
     frame = pl.DataFrame(
         [{name: row.get(name) for name in present} for row in rows],
@@ -184,11 +192,33 @@ def _figures_frame(rows: list[dict[str, object]], recorded_at: datetime) -> pl.D
     return complete_figures(frame, method=Method.EXTRACTED.value, recorded_at=recorded_at)
 
 
-def _validate(figures: pl.DataFrame) -> tuple[object, ...]:
+def _new_figures(store: Store, figures: pl.DataFrame) -> pl.DataFrame:
+    """Return the figures not stored yet, each once: only they are validated and written."""
+    import polars as pl
+
+    known = store.known_figures(figures["figure_id"])
+    return figures.filter(~pl.col("figure_id").is_in(list(known))).unique(
+        "figure_id", keep="first", maintain_order=True
+    )
+
+
+def _history(store: Store, figures: pl.DataFrame) -> pl.DataFrame | None:
+    """Return the stored figures of the places in `figures`, for the warning rules."""
+    from tracker.store import FigureQuery
+
+    places = set(figures["admin2_pcode"].drop_nulls()) | set(figures["location"].drop_nulls())
+    if not places:
+        return None
+    if len(places) > _MAX_HISTORY_PLACES:
+        return store.read_figures()
+    return store.read_figures(FigureQuery(districts=tuple(sorted(places))))
+
+
+def _validate(figures: pl.DataFrame, history: pl.DataFrame | None) -> tuple[Failure, ...]:
     """Return the warnings; raise InvalidDataError when any figure has an error."""
     from tracker.schema import validate_figures
 
-    report = validate_figures(figures)
+    report = validate_figures(figures, history=history)
     if not report.valid:
         raise InvalidDataError(
             f"{len(report.errors)} problem(s) in the extracted figures; nothing was stored",
@@ -198,24 +228,27 @@ def _validate(figures: pl.DataFrame) -> tuple[object, ...]:
 
 
 def _documents_frame(
-    documents: Sequence[Document], doc_ids: Sequence[str], ingested_at: datetime
+    documents: Sequence[Document],
+    doc_ids: Sequence[str],
+    outcomes: Sequence[DocumentOutcome],
+    ingested_at: datetime,
 ) -> pl.DataFrame:
     import polars as pl
 
     from tracker.store import DOCUMENT_COLUMNS
 
-    return pl.DataFrame(
-        {
-            "doc_id": doc_ids,
-            "title": [d.title for d in documents],
-            "url": [d.url for d in documents],
-            "source_name": [d.source_name for d in documents],
-            "published_on": [d.published for d in documents],
-            "ingested_at": [ingested_at] * len(documents),
-            "text": [d.text for d in documents],
-        },
-        schema=DOCUMENT_COLUMNS,
-    )
+    columns: dict[str, list[object]] = {
+        "doc_id": list(doc_ids),
+        "title": [d.title for d in documents],
+        "url": [d.url for d in documents],
+        "source_name": [d.source_name for d in documents],
+        "published_on": [d.published for d in documents],
+        "ingested_at": [ingested_at] * len(documents),
+        "text": [d.text for d in documents],
+        # Programmes named without a number live with their document, where the store has room.
+        "programmes": ["; ".join(o.programmes) or None for o in outcomes],
+    }
+    return pl.DataFrame({name: columns[name] for name in DOCUMENT_COLUMNS}, schema=DOCUMENT_COLUMNS)
 
 
 def _record(document: Document, figure: ExtractedFigure) -> dict[str, object]:

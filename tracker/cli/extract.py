@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -28,6 +29,7 @@ __all__ = ["extract_command", "ingest_command"]
 # Below this many documents a progress bar would only flicker.
 _PROGRESS_MIN_DOCUMENTS = 20
 _EVIDENCE_WIDTH = 70
+_WARNINGS_SHOWN = 20
 _TABLE_COLUMNS = (
     "doc_id",
     "metric",
@@ -255,12 +257,14 @@ def _print_summary(summary: IngestSummary) -> None:
         f"{summary.figures_skipped} skipped as duplicates"
     )
     typer.echo(f"warnings: {len(summary.warnings)}")
-    for warning in summary.warnings:
-        typer.echo(f"  {_failure_text(warning)}")
-    for key, programmes in summary.programmes.items():
-        typer.echo(f"programmes mentioned in {key}: {', '.join(programmes)}")
-
-
-def _failure_text(failure: object) -> str:
-    to_text = getattr(failure, "to_text", None)
-    return str(to_text()) if callable(to_text) else str(failure)
+    for warning in summary.warnings[:_WARNINGS_SHOWN]:
+        typer.echo(f"  {warning.to_text()}")
+    if len(summary.warnings) > _WARNINGS_SHOWN:
+        hidden = len(summary.warnings) - _WARNINGS_SHOWN
+        typer.echo(f"  ... and {hidden} more (tracker validate lists them all)")
+    mentions = Counter(name for names in summary.programmes.values() for name in names)
+    if mentions:
+        typer.echo(
+            "programmes mentioned: "
+            + ", ".join(f"{name} ({count} document(s))" for name, count in mentions.most_common())
+        )
