@@ -248,7 +248,10 @@ def _documents_frame(
         # Programmes named without a number live with their document, where the store has room.
         "programmes": ["; ".join(o.programmes) or None for o in outcomes],
     }
-    return pl.DataFrame({name: columns[name] for name in DOCUMENT_COLUMNS}, schema=DOCUMENT_COLUMNS)
+    blank = [None] * len(documents)
+    return pl.DataFrame(
+        {name: columns.get(name, blank) for name in DOCUMENT_COLUMNS}, schema=DOCUMENT_COLUMNS
+    )
 
 
 def _record(document: Document, figure: ExtractedFigure) -> dict[str, object]:
