@@ -1,0 +1,355 @@
+"""The HTML report library: chart data, latest values, file names, CSVs, determinism."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from tracker.errors import InvalidDataError
+from tracker.model import COLUMN_NAMES, polars_schema
+from tracker.report import build_report
+from tracker.schema import Failure
+
+DAY = date(2024, 5, 12)
+GENERATED = date(2024, 5, 20)
+
+
+def figure(**overrides: Any) -> dict[str, Any]:
+    """Return one figure row (Kupianskyi, evacuated people) with `overrides` applied."""
+    row: dict[str, Any] = {
+        "figure_id": "f0",
+        "metric": "evacuated",
+        "population_group": "people",
+        "value": 100,
+        "qualifier": "exact",
+        "location": "Kupiansk district",
+        "admin1_name": "Kharkivska",
+        "admin1_pcode": "UA63",
+        "admin2_name": "Kupianskyi",
+        "admin2_pcode": "UA6308",
+        "settlement": None,
+        "place_match": "exact",
+        "as_of": DAY,
+        "since": None,
+        "published_on": DAY,
+        "period": "cumulative",
+        "programme": None,
+        "source_name": "Kharkiv OVA",
+        "source_url": "https://example.org/news/1",
+        "evidence": "100 people were evacuated",
+        "method": "extracted",
+        "recorded_at": datetime(2024, 5, 13, tzinfo=UTC),
+        "doc_id": "d1",
+        "claim_id": None,
+        "note": None,
+    }
+    row.update(overrides)
+    return row
+
+
+def frame(*rows: dict[str, Any]) -> pl.DataFrame:
+    """Return the figures frame of `rows`, giving each a distinct figure_id."""
+    numbered = [{**row, "figure_id": row["figure_id"] + f"-{i}"} for i, row in enumerate(rows)]
+    return pl.DataFrame(numbered, schema=polars_schema())
+
+
+class _Page(HTMLParser):
+    """Collects the JSON blocks, tags, attributes and links of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.json_blocks: dict[str, Any] = {}
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self._block: str | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if tag == "script" and attributes.get("type") == "application/json":
+            self._block = attributes["id"]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._block = None if tag == "script" else self._block
+
+    def handle_data(self, data: str) -> None:
+        if self._block is not None:
+            self.json_blocks[self._block] = json.loads(data)
+        else:
+            self.text.append(data)
+
+    def hrefs(self) -> list[str]:
+        return [a["href"] or "" for tag, a in self.tags if tag == "a" and "href" in a]
+
+
+def page(path: Path) -> _Page:
+    """Return the parsed page at `path`."""
+    parser = _Page()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def charts(path: Path) -> dict[str, dict[str, Any]]:
+    """Return the plotly figures of a district page by div id, as the browser receives them."""
+    return {key.removesuffix("-data"): value for key, value in page(path).json_blocks.items()}
+
+
+def points(chart: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the traces that plot figures (not the median lines)."""
+    return [t for t in chart["data"] if t.get("hoverinfo") != "skip"]
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    return tmp_path / "report"
+
+
+@pytest.mark.parametrize(
+    ("period", "trace_type", "mode"),
+    [
+        ("cumulative", "scatter", "markers"),
+        ("day", "bar", None),
+        ("single_operation", "bar", None),
+        ("unknown", "scatter", "markers"),
+    ],
+)
+def test_period_decides_the_trace_kind(out: Path, period: str, trace_type: str, mode: str) -> None:
+    build_report(frame(figure(period=period)), out, generated_on=GENERATED)
+
+    chart = charts(out / "UA6308.html")["chart-evacuated"]
+    (trace,) = points(chart)
+    assert (trace["type"], trace.get("mode")) == (trace_type, mode)
+    lines = [t for t in chart["data"] if t.get("mode") == "lines"]
+    assert len(lines) == (1 if period == "cumulative" else 0)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "symbol", "legend_word", "error_up", "error_down"),
+    [
+        ("exact", "circle", "exact", None, None),
+        ("approx", "circle-open", "approximate (hollow)", None, None),
+        ("at_least", "triangle-up", "at least", 10, 0),
+        ("at_most", "triangle-down", "at most", 0, 10),
+    ],
+)
+def test_qualifier_decides_marker_and_legend(
+    out: Path,
+    qualifier: str,
+    symbol: str,
+    legend_word: str,
+    error_up: int | None,
+    error_down: int | None,
+) -> None:
+    build_report(frame(figure(qualifier=qualifier)), out, generated_on=GENERATED)
+
+    (trace,) = points(charts(out / "UA6308.html")["chart-evacuated"])
+    assert trace["marker"]["symbol"] == symbol
+    assert legend_word in trace["name"]
+    error = trace.get("error_y", {})
+    assert (error.get("value"), error.get("valueminus")) == (error_up, error_down)
+
+
+def test_approximate_bars_are_hollow(out: Path) -> None:
+    rows = frame(
+        figure(period="day", qualifier="approx"), figure(period="day", as_of=date(2024, 5, 11))
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    bars = points(charts(out / "UA6308.html")["chart-evacuated"])
+    fills = {t["name"].rsplit(", ", 1)[1]: t["marker"]["color"] for t in bars}
+    assert fills["approximate (hollow)"] == "rgba(0,0,0,0)"
+    assert fills["exact"].startswith("#")
+
+
+def test_same_day_disagreeing_sources_are_all_plotted_with_the_spread(out: Path) -> None:
+    rows = frame(
+        figure(value=150, source_name="Kharkiv OVA"),
+        figure(value=160, source_name="Suspilne"),
+        figure(value=100, as_of=date(2024, 5, 10)),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    chart = charts(out / "UA6308.html")["chart-evacuated"]
+    (trace,) = points(chart)
+    assert sorted(zip(trace["x"], trace["y"], strict=True)) == [
+        ("2024-05-10", 100),
+        ("2024-05-12", 150),
+        ("2024-05-12", 160),
+    ]
+    (line,) = [t for t in chart["data"] if t.get("mode") == "lines"]
+    assert line["y"] == [100, 155]
+    assert "150\u2013160" in "".join(page(out / "index.html").text)
+
+
+def test_hover_shows_value_qualifier_date_source_and_evidence(out: Path) -> None:
+    row = figure(
+        value=1234, qualifier="approx", evidence="about 1,234 left", since=date(2024, 5, 1)
+    )
+    build_report(frame(row), out, generated_on=GENERATED)
+
+    (trace,) = points(charts(out / "UA6308.html")["chart-evacuated"])
+    assert trace["hovertext"] == [
+        "<b>1,234</b> about · evacuated, people<br>2024-05-12 (since 2024-05-01)"
+        "<br>Kharkiv OVA<br>“about 1,234 left”"
+    ]
+
+
+def test_charts_group_metrics_and_programmes(out: Path) -> None:
+    rows = frame(
+        figure(metric="remaining", period="unknown", value=900),
+        figure(metric="to_evacuate", period="unknown", population_group="children", value=40),
+        figure(metric="housed", period="unknown", programme="Shelter", value=30),
+        figure(metric="housed", period="unknown", value=20),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    district = charts(out / "UA6308.html")
+    assert set(district) == {"chart-remaining", "chart-housed"}
+    remaining = {t["legendgroup"] for t in district["chart-remaining"]["data"]}
+    assert remaining == {"remaining, people", "to be evacuated, children"}
+    housed = {t["legendgroup"]: t["y"] for t in district["chart-housed"]["data"]}
+    assert housed == {"Shelter, people": [30], "programme not named, people": [20]}
+
+
+def test_index_shows_latest_running_totals_and_sums_programmes(out: Path) -> None:
+    rows = frame(
+        figure(value=500, as_of=date(2024, 5, 10)),
+        figure(value=700),
+        figure(value=35, period="day", as_of=date(2024, 5, 13)),
+        figure(metric="housed", period="unknown", programme="Shelter", value=30),
+        figure(metric="housed", period="unknown", programme="eOselia", value=12),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    cells = {attrs.get("data-sort") for tag, attrs in page(out / "index.html").tags if tag == "td"}
+    assert {"700", "42"} <= cells
+    assert "35" not in cells
+
+
+@pytest.mark.parametrize(
+    ("latest", "badge"),
+    [
+        (date(2024, 5, 20), "fresh 0 d old"),
+        (date(2024, 5, 17), "fresh 3 d old"),
+        (date(2024, 5, 16), "aging 4 d old"),
+        (date(2024, 5, 6), "aging 14 d old"),
+        (date(2024, 5, 5), "stale 15 d old"),
+    ],
+)
+def test_freshness_badge_counts_days_from_the_report_date(
+    out: Path, latest: date, badge: str
+) -> None:
+    build_report(frame(figure(as_of=latest, published_on=latest)), out, generated_on=GENERATED)
+
+    index = out.joinpath("index.html").read_text(encoding="utf-8")
+    kind, age = badge.split(" ", 1)
+    assert f'<span class="badge {kind}">{age}</span>' in index
+
+
+def test_pages_are_named_by_pcode_else_by_a_unique_slug(out: Path) -> None:
+    rows = frame(
+        figure(),
+        figure(admin2_pcode=None, admin2_name=None, location="Borova"),
+        figure(admin2_pcode=None, admin2_name=None, location="borova "),
+        figure(admin2_pcode=None, admin2_name=None, location="Борова"),
+        figure(admin2_pcode=None, admin2_name=None, location="../index"),
+    )
+    result = build_report(rows, out, generated_on=GENERATED)
+
+    pages = sorted(p.name for p in out.glob("*.html"))
+    assert result.districts == 4
+    assert "UA6308.html" in pages
+    assert len(pages) == 5
+    assert len([p for p in pages if p.startswith("borova-")]) == 1
+    assert all(p.parent == out for p in result.paths if p.suffix in {".html", ".csv"})
+    assert set(page(out / "index.html").hrefs()) == {p for p in pages if p != "index.html"}
+
+
+def test_csv_holds_exactly_the_figures_the_page_shows(out: Path) -> None:
+    rows = frame(
+        figure(value=100, as_of=date(2024, 5, 10)),
+        figure(value=120, qualifier="approx"),
+        figure(value=30, population_group="children", period="day"),
+        figure(metric="remaining", period="unknown", value=900),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", value=7),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    shown = pl.read_csv(out / "UA6308.csv", schema=polars_schema())
+    expected = rows.filter(pl.col("admin2_pcode") == "UA6308")
+    assert_frame_equal(shown.sort("figure_id"), expected.sort("figure_id"))
+    plotted = [
+        y for chart in charts(out / "UA6308.html").values() for t in points(chart) for y in t["y"]
+    ]
+    assert sorted(plotted) == sorted(shown["value"].to_list())
+    assert "UA6308.csv" in page(out / "UA6308.html").hrefs()
+
+
+def test_the_same_data_gives_the_same_bytes(tmp_path: Path) -> None:
+    rows = frame(
+        figure(value=100, as_of=date(2024, 5, 10)),
+        figure(value=120, source_name="B"),
+        figure(value=130, source_name="A"),
+        figure(admin2_pcode=None, location="Borova", period="day"),
+    )
+    first = build_report(rows, tmp_path / "a", generated_on=GENERATED)
+    second = build_report(rows.reverse(), tmp_path / "b", generated_on=GENERATED)
+
+    names = sorted(p.relative_to(tmp_path / "a") for p in first.paths)
+    assert names == sorted(p.relative_to(tmp_path / "b") for p in second.paths)
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_report_date_defaults_to_the_latest_figure(out: Path) -> None:
+    build_report(frame(figure(as_of=date(2024, 5, 9), published_on=date(2024, 5, 9))), out)
+
+    assert "Generated on 2024-05-09" in out.joinpath("index.html").read_text(encoding="utf-8")
+
+
+def test_warnings_are_shown_with_their_district(out: Path) -> None:
+    rows = frame(figure(), figure(admin2_pcode="UA6310", admin2_name="Izium", value=5))
+    warning = Failure(severity="warning", rule="went down", column="value", row=1)
+    unplaced = Failure(severity="warning", rule="about no row")
+    build_report(rows, out, warnings=[warning, unplaced], generated_on=GENERATED)
+
+    assert "value: went down" in "".join(page(out / "UA6310.html").text)
+    assert "went down" not in "".join(page(out / "UA6308.html").text)
+    assert "about no row" not in out.joinpath("index.html").read_text(encoding="utf-8")
+
+
+def test_plotly_is_written_once_and_loaded_by_relative_path(out: Path) -> None:
+    build_report(frame(figure(), figure(admin2_pcode="UA6310")), out, generated_on=GENERATED)
+
+    assert out.joinpath("assets", "plotly.min.js").stat().st_size > 1_000_000
+    for html in out.glob("*.html"):
+        sources = [a["src"] for tag, a in page(html).tags if tag == "script" and "src" in a]
+        assert all(s is not None and s.startswith("assets/") for s in sources)
+        assert "://" not in "".join(s or "" for s in sources)
+
+
+def test_frame_without_model_columns_is_refused(out: Path) -> None:
+    with pytest.raises(InvalidDataError, match="source_name"):
+        build_report(frame(figure()).drop("source_name"), out)
+
+
+def test_empty_frame_writes_an_empty_index(out: Path) -> None:
+    result = build_report(pl.DataFrame(schema=polars_schema()), out, generated_on=GENERATED)
+
+    assert (result.districts, result.figures) == (0, 0)
+    assert result.index.is_file()
+    assert list(out.glob("*.csv")) == []
+
+
+def test_only_model_columns_reach_the_csv(out: Path) -> None:
+    rows = frame(figure()).with_columns(pl.lit("x").alias("_extra"))
+    build_report(rows, out, generated_on=GENERATED)
+
+    assert pl.read_csv(out / "UA6308.csv").columns == list(COLUMN_NAMES)

@@ -1,0 +1,122 @@
+"""Source text in the report is shown as text: no markup, no script, no unsafe links."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_report import GENERATED, charts, figure, frame, page, points
+
+from tracker.report import build_report
+from tracker.report.pages import figure_json, http_url
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '" onmouseover="alert(1)" x="'
+HOSTILE = f"{SCRIPT}{ATTRIBUTE}</textarea><img src=x onerror=alert(1)>"
+
+
+def hostile_report(out: Path) -> None:
+    """Write a report whose every source text is hostile, in a P-code and a slug page."""
+    rows = frame(
+        figure(
+            source_name=HOSTILE,
+            evidence=HOSTILE,
+            location=HOSTILE,
+            programme=HOSTILE,
+            metric="housed",
+            period="unknown",
+            source_url="javascript:alert(1)",
+        ),
+        figure(
+            source_name=HOSTILE,
+            evidence=HOSTILE,
+            location=HOSTILE,
+            admin2_pcode=None,
+            admin2_name=None,
+            admin1_name=HOSTILE,
+            source_url=f"https://example.org/{ATTRIBUTE}",
+        ),
+        figure(source_url=" JAVASCRIPT:alert(1)", as_of=date(2024, 5, 11)),
+        figure(source_url="data:text/html,<script>alert(1)</script>", as_of=date(2024, 5, 10)),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    hostile_report(tmp_path / "report")
+    return tmp_path / "report"
+
+
+def test_no_page_gains_a_script_an_element_or_an_event_handler(out: Path) -> None:
+    for html in out.glob("*.html"):
+        parsed = page(html)
+        scripts = [a for tag, a in parsed.tags if tag == "script"]
+        assert all(a.get("type") == "application/json" or "src" in a for a in scripts)
+        assert not [tag for tag, _ in parsed.tags if tag in {"img", "textarea"}]
+        handlers = [name for _, a in parsed.tags for name in a if name.startswith("on")]
+        assert handlers == []
+
+
+def test_hostile_text_is_shown_as_text(out: Path) -> None:
+    for html in out.glob("*.html"):
+        text = "".join(page(html).text)
+        assert SCRIPT in text, html.name
+        assert ATTRIBUTE in text, html.name
+
+
+def test_only_http_urls_become_links(out: Path) -> None:
+    for html in out.glob("*.html"):
+        for href in page(html).hrefs():
+            assert href.startswith(("https://", "http://")) or "/" not in href, href
+            assert "javascript" not in href.lower()
+            assert not href.lower().startswith("data:")
+
+
+def test_hover_text_escapes_source_text(out: Path) -> None:
+    hovers = [
+        text
+        for html in out.glob("*.html")
+        if html.name != "index.html"
+        for chart in charts(html).values()
+        for trace in points(chart)
+        for text in trace["hovertext"]
+    ]
+    hostile = [text for text in hovers if "alert(1)" in text]
+    assert len(hostile) == 2
+    assert not [text for text in hovers if "<script" in text or "<img" in text]
+    for text in hostile:
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+        assert "&quot; onmouseover=&quot;" in text
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.org/a?b=1", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG/", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("//example.org/a", False),
+        ("example.org", False),
+        ("https://", False),
+        ("https://exa mple.org", False),
+        (None, False),
+    ],
+)
+def test_http_url_accepts_only_absolute_http_urls(url: str | None, linked: bool) -> None:
+    assert (http_url(url) != "") is linked
+
+
+def test_figure_json_cannot_close_its_script_block() -> None:
+    figure_text = {"data": [{"hovertext": ["</script><script>alert(1)</script>", "\u2028&"]}]}
+
+    encoded = str(figure_json(figure_text))
+
+    assert not {"<", ">", "&", "\u2028"} & set(encoded)
+    assert json.loads(encoded) == figure_text
