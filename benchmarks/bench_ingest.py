@@ -190,7 +190,8 @@ def main() -> None:
         with sqlite3.connect(db) as connection:
             stored = connection.execute("SELECT count(*) FROM figures").fetchone()[0]
 
-    print(summary)
+    # The summary without the listed warnings (their count is on its own line).
+    print("\n".join(line for line in summary.splitlines() if not line.startswith("  ")))
     print(f"first ingest:  {first:.2f} s ({frame.height / first:.0f} documents/s)")
     print(f"second ingest: {second:.2f} s (idempotent run) -> {again.splitlines()[1]}")
     print(f"figures in the store: {stored}")
