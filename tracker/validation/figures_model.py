@@ -21,7 +21,7 @@ from tracker.validation.rules import (
     MAX_VALUE,
     ROW_RULES,
     RowRule,
-    complete_columns,
+    evaluate_rule,
     future_date_rules,
     not_blank,
 )
@@ -50,7 +50,7 @@ def _field(name: str, **constraints: Any) -> Any:
 
 
 def _evaluate(rule: RowRule, data: pa.PolarsData) -> pl.LazyFrame:
-    return complete_columns(data.lazyframe).select(rule.ok.alias(rule.name))
+    return evaluate_rule(rule, data.lazyframe)
 
 
 def _rule_check(rule: RowRule) -> pa.Check:

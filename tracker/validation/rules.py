@@ -24,6 +24,7 @@ __all__ = [
     "SUBGROUP_KEY_COLUMNS",
     "RowRule",
     "complete_columns",
+    "evaluate_rule",
     "future_date_rules",
     "not_blank",
 ]
@@ -61,6 +62,8 @@ class RowRule:
     words: str
     ok: pl.Expr
     detail: pl.Expr | None = None
+    # A cheap whole-frame test: when False, every row keeps the rule and `ok` is skipped.
+    applies: pl.Expr | None = None
 
 
 def complete_columns(frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -71,6 +74,14 @@ def complete_columns(frame: pl.LazyFrame) -> pl.LazyFrame:
         for name, dtype in polars_schema().items()
         if name not in present
     )
+
+
+def evaluate_rule(rule: RowRule, frame: pl.LazyFrame) -> pl.LazyFrame:
+    """Return one boolean column named after `rule`: True for each row that keeps it."""
+    frame = complete_columns(frame)
+    if rule.applies is not None and not frame.select(rule.applies).collect().item():
+        return frame.select(pl.repeat(True, pl.len()).alias(rule.name))
+    return frame.select(rule.ok.alias(rule.name))
 
 
 def not_blank(name: str) -> pl.Expr:
@@ -114,7 +125,8 @@ def _as_of_before_published() -> RowRule:
 
 def _subgroup_within_people() -> RowRule:
     group, value = pl.col("population_group"), pl.col("value")
-    people = value.filter(group == Group.PEOPLE.value).max().over(list(SUBGROUP_KEY_COLUMNS))
+    # when/then rather than filter inside the window: several times faster on big frames.
+    people = pl.when(group == Group.PEOPLE.value).then(value).max().over(SUBGROUP_KEY_COLUMNS)
     subgroup = group.is_in([Group.CHILDREN.value, Group.FAMILIES.value])
     return RowRule(
         name="subgroup_within_people",
@@ -123,7 +135,7 @@ def _subgroup_within_people() -> RowRule:
             "children or families must not exceed people for the same source, place, metric "
             "and day (and the same since, programme and document)"
         ),
-        ok=~subgroup | people.is_null() | value.is_null() | (value <= people),
+        ok=(~subgroup | (value <= people)).fill_null(value=True),
         detail=pl.format(
             "{} ({}) exceed people ({}) for the same source, place, metric and day",
             group,
@@ -157,9 +169,12 @@ def _figure_id_consistent() -> RowRule:
             "must be unique, unless the rows are the same figure repeated "
             "(equal in every column but recorded_at)"
         ),
-        ok=figure_id.is_null()
-        | ~figure_id.is_duplicated()
-        | (contents.n_unique().over(figure_id) == 1),
+        ok=(
+            figure_id.is_null()
+            | ~figure_id.is_duplicated()
+            | (contents.n_unique().over(figure_id) == 1)
+        ),
+        applies=figure_id.n_unique() < figure_id.len(),
         detail=pl.format(
             "appears {} times with different contents: one id, one figure",
             figure_id.len().over(figure_id),
