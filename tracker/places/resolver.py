@@ -3,9 +3,9 @@
 Ambiguity: one name often fits several units ("Kharkiv" is a city, a raion and an oblast).
 The words around the name decide the level ("Kharkiv district" -> raion, "Kharkiv region"
 -> oblast, "Pokrovsk community" -> hromada); a bare name prefers a city or town, then a
-raion, an oblast, a hromada ("Kharkivska" alone is the oblast). `within` keeps only the units inside another unit. Every
-candidate is kept in `Resolution.candidates`, best first, and `Resolution.note` says why
-the first was chosen.
+raion, an oblast, a hromada ("Kharkivska" alone is the oblast). `within` keeps only the
+units inside another unit. Every candidate is kept in `Resolution.candidates`, best first,
+and `Resolution.note` says why the first was chosen.
 """
 
 from __future__ import annotations
