@@ -9,6 +9,7 @@ import tracker.cli.extract  # noqa: F401  (registers extract, ingest)
 from tracker.cli import (
     figures,  # noqa: F401  (registers log, list, import, export, validate)
     report,  # noqa: F401  (registers report)
+    schema,  # noqa: F401  (registers schema export)
 )
 from tracker.cli.app import app
 

@@ -19,6 +19,7 @@ __all__ = [
     "ADMIN1_PCODE_PATTERN",
     "ADMIN2_PCODE_PATTERN",
     "BLANK_RULE",
+    "FUTURE_DATE_COLUMNS",
     "MAX_VALUE",
     "ROW_RULES",
     "SUBGROUP_KEY_COLUMNS",
@@ -39,6 +40,9 @@ ADMIN1_PCODE_PATTERN = r"^UA[0-9]{2}$"
 ADMIN2_PCODE_PATTERN = r"^UA[0-9]{4}$"
 
 BLANK_RULE = "must not be blank"
+
+# The days a figure names; none of them can be after the day it is checked.
+FUTURE_DATE_COLUMNS: tuple[str, ...] = ("as_of", "since", "published_on")
 
 # Figures of children or families are compared with the people figure that shares
 # these values: the same claim about the same group of people.
@@ -132,8 +136,8 @@ def _subgroup_within_people() -> RowRule:
         name="subgroup_within_people",
         column="value",
         words=(
-            "children or families must not exceed people for the same source, place, metric "
-            "and day (and the same since, programme and document)"
+            "of children or families must not exceed the people figure for the same source, "
+            "place, metric and day (and the same since, programme and document)"
         ),
         ok=(~subgroup | (value <= people)).fill_null(value=True),
         detail=pl.format(
@@ -201,5 +205,5 @@ def future_date_rules(today: date) -> tuple[RowRule, ...]:
             words=f"must not be in the future (after {today.isoformat()})",
             ok=pl.col(name).is_null() | (pl.col(name) <= today),
         )
-        for name in ("as_of", "since", "published_on")
+        for name in FUTURE_DATE_COLUMNS
     )
