@@ -1,0 +1,172 @@
+"""The report in a real headless chromium over file://: charts render, nothing else loads.
+
+Needs Debian's chromium at /usr/bin/chromium (CI installs it); never skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+from test_report import GENERATED, figure, frame
+
+from tracker.report import build_report
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOSTILE = '<script>alert(1)</script>" onmouseover="alert(2)" x="'
+TIMEOUT_MS = 20_000
+
+
+@dataclass
+class Visit:
+    """What a page did while it loaded."""
+
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a report folder: two P-code districts, one named place, hostile source text."""
+    out = tmp_path_factory.mktemp("browser") / "report"
+    rows = frame(
+        figure(value=100, as_of=date(2024, 5, 10)),
+        figure(value=150, qualifier="approx", source_name=HOSTILE, evidence=HOSTILE),
+        figure(value=160, qualifier="at_least", source_url="javascript:alert(3)"),
+        figure(value=40, population_group="children", period="day"),
+        figure(metric="remaining", period="unknown", value=900, qualifier="at_most"),
+        figure(metric="housed", period="unknown", programme=HOSTILE, value=30),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", value=7, period="single_operation"),
+        figure(admin2_pcode=None, admin2_name=None, location=HOSTILE, value=3),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+def open_page(browser: Browser, path: Path) -> tuple[Page, Visit]:
+    """Open `path` over file:// and return the page once its charts are drawn."""
+    page = browser.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    visit = Visit()
+    page.on(
+        "console", lambda m: visit.errors.append(m.text) if m.type in {"error", "warning"} else None
+    )
+    page.on("pageerror", lambda error: visit.errors.append(str(error)))
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("dialog", lambda dialog: (visit.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('div[data-figure]'))"
+        ".every(div => div.querySelector('svg.main-svg'))"
+    )
+    return page, visit
+
+
+@pytest.fixture(scope="module")
+def opened(browser: Browser, report: Path) -> dict[str, tuple[Page, Visit]]:
+    """Return every page of the report, opened once, with what it did while loading."""
+    return {path.name: open_page(browser, path) for path in sorted(report.glob("*.html"))}
+
+
+def test_every_page_loads_without_errors_or_network(
+    opened: dict[str, tuple[Page, Visit]],
+) -> None:
+    assert len(opened) == 4
+    for name, (_, visit) in opened.items():
+        assert visit.errors == [], name
+        assert visit.dialogs == [], name
+        assert [url for url in visit.requests if not url.startswith("file://")] == [], name
+
+
+def test_every_chart_renders_an_svg(opened: dict[str, tuple[Page, Visit]]) -> None:
+    page, _ = opened["UA6308.html"]
+    chart_ids = page.eval_on_selector_all("div[data-figure]", "divs => divs.map(d => d.id)")
+    rendered = page.eval_on_selector_all(
+        "div[data-figure]", "divs => divs.filter(d => d.querySelector('svg.main-svg')).length"
+    )
+    assert chart_ids == ["chart-evacuated", "chart-remaining", "chart-housed"]
+    assert rendered == 3
+
+
+def test_hover_shows_hostile_text_as_text_and_runs_nothing(
+    opened: dict[str, tuple[Page, Visit]],
+) -> None:
+    page, visit = opened["UA6308.html"]
+    page.evaluate(
+        """() => {
+          const div = document.getElementById('chart-evacuated');
+          const curve = div.data.findIndex(t => t.name.includes('approximate'));
+          Plotly.Fx.hover(div, [{curveNumber: curve, pointNumber: 0}]);
+        }"""
+    )
+    hover = page.locator("#chart-evacuated .hoverlayer").text_content()
+    injected = page.evaluate(
+        "document.querySelectorAll('.hoverlayer script, [onmouseover]').length"
+    )
+    assert hover is not None
+    assert "<script>alert(1)</script>" in hover
+    assert injected == 0
+    assert visit.dialogs == []
+
+
+def _links(page: Page) -> list[str]:
+    links: list[str] = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    return links
+
+
+def test_index_links_resolve_to_files(opened: dict[str, tuple[Page, Visit]]) -> None:
+    links = _links(opened["index.html"][0])
+    assert len(links) == 3
+    for link in links:
+        parts = urlsplit(link)
+        assert parts.scheme == "file"
+        assert Path(unquote(parts.path)).is_file(), link
+
+
+def test_district_page_links_back_and_to_its_csv(opened: dict[str, tuple[Page, Visit]]) -> None:
+    links = _links(opened["UA6308.html"][0])
+    local = [Path(unquote(urlsplit(link).path)) for link in links if link.startswith("file:")]
+    assert {p.name for p in local} == {"index.html", "UA6308.csv"}
+    assert all(p.is_file() for p in local)
+    assert not [link for link in links if link.startswith("javascript:")]
+
+
+def test_index_table_sorts_when_a_heading_is_clicked(
+    opened: dict[str, tuple[Page, Visit]],
+) -> None:
+    page, _ = opened["index.html"]
+    column = "Array.from(document.querySelectorAll('#districts tbody tr td:nth-child(3)'))"
+    heading = page.locator("#districts thead th").nth(2)
+    assert heading.text_content() == "Evacuated"
+    heading.click()
+    ascending = page.evaluate(f"{column}.map(td => Number(td.dataset.sort))")
+    heading.click()
+    descending = page.evaluate(f"{column}.map(td => Number(td.dataset.sort))")
+    assert ascending == sorted(ascending)
+    assert descending == sorted(ascending, reverse=True)
+    assert len(set(ascending)) == 3

@@ -1,0 +1,117 @@
+"""`tracker report`: reads the store, writes the folder, says where to open it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+from test_report import figure, frame
+from typer.testing import CliRunner
+
+from tracker.cli import app
+from tracker.store import open_store
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> Path:
+    """Return a database holding figures for Kupianskyi (two days) and Izium (one day)."""
+    path = tmp_path / "tracker.db"
+    rows = frame(
+        figure(value=100, as_of=date(2024, 5, 10), published_on=date(2024, 5, 10)),
+        figure(value=150),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", location="Izium", value=7),
+    )
+    with open_store(path) as store:
+        store.write(rows)
+    return path
+
+
+def test_report_writes_the_folder_and_says_where_to_open_it(
+    runner: CliRunner, stored: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--db", str(stored), "--out", str(out)])
+
+    assert result.exit_code == 0, result.output
+    index = (out / "index.html").resolve()
+    assert "2 district page(s) from 3 figure(s)" in result.stdout
+    assert str(index) in result.stdout
+    assert index.as_uri() in result.stdout
+    assert sorted(p.name for p in out.glob("*.html")) == [
+        "UA6308.html",
+        "UA6310.html",
+        "index.html",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "pages", "figures"),
+    [
+        (["--district", "Izium"], ["UA6310.csv"], 1),
+        (["--district", "UA6308"], ["UA6308.csv"], 2),
+        (["--district", "Izium", "--district", "Kupianskyi"], ["UA6308.csv", "UA6310.csv"], 3),
+        (["--from", "2024-05-11"], ["UA6308.csv", "UA6310.csv"], 2),
+        (["--to", "2024-05-10"], ["UA6308.csv"], 1),
+    ],
+)
+def test_report_filters_districts_and_dates(
+    runner: CliRunner,
+    stored: Path,
+    tmp_path: Path,
+    options: list[str],
+    pages: list[str],
+    figures: int,
+) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--db", str(stored), "--out", str(out), *options])
+
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.csv")) == pages
+    assert sum(pl.read_csv(p).height for p in out.glob("*.csv")) == figures
+
+
+def test_empty_database_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", "--db", str(tmp_path / "new.db"), "--out", str(out)])
+
+    assert result.exit_code == 1
+    assert "no figures are stored" in result.stderr
+    assert "tracker ingest seeds/" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not out.exists()
+
+
+def test_filters_that_match_nothing_say_so(runner: CliRunner, stored: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["report", "--db", str(stored), "--out", str(tmp_path), "--from", "2030-01-01"]
+    )
+
+    assert result.exit_code == 1
+    assert "no figures match the filters" in result.stderr
+
+
+def test_bad_date_is_a_usage_error(runner: CliRunner, stored: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["report", "--db", str(stored), "--out", str(tmp_path), "--from", "2024-13-45"]
+    )
+
+    assert result.exit_code == 2
+    assert "--from" in result.stderr
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database", encoding="utf-8")
+
+    result = runner.invoke(app, ["report", "--db", str(bad), "--out", str(tmp_path / "out")])
+
+    assert result.exit_code == 1
+    assert "error:" in result.stderr
+    assert "Traceback" not in result.output
