@@ -1,0 +1,109 @@
+"""Distractor frames: contexts in which a person count is never a fact (guidelines 3.1).
+
+Noun classes that are never facts (km, drones, troops, money...) live in groups.py; here
+are the frames around a person noun that disqualify it: casualties, people affected or
+without power, pre-war population, capacity, projections and warnings, intentions,
+school enrolments, transport or actor subsets and derived counts. Each frame has a name,
+which becomes the reason a number was skipped in `--explain`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Blocker", "find_blockers", "money_before", "subset_after"]
+
+_FRAMES: tuple[tuple[str, str], ...] = (
+    (
+        "casualties",
+        r"\b(?:killed|died|dead|death\s+toll|deaths|wounded|injured|missing|hurt|lost\s+their\s+"
+        r"lives|perished|drowned|hospitali[sz]ed|taken\s+hostage|captured|eliminated|buried)\b",
+    ),
+    (
+        "affected",
+        r"\b(?:affected|affectees|without\s+(?:power|light|electricity|water|heat\w*|gas|"
+        r"shelter|food)|exposed\s+to|at\s+risk|in\s+need\s+of|cut\s+off\s+from)\b",
+    ),
+    (
+        "pre-war-population",
+        r"\b(?:before\s+(?:the\s+)?(?:full[- ]scale\s+|large[- ]scale\s+|russian\s+)?"
+        r"(?:war|invasion|offensive|hostilities|active\s+hostilities|occupation|escalation)|"
+        r"pre-?war|pre-?invasion|once\s+home\s+to|once\s+had|used\s+to\s+(?:live|have|be)|"
+        r"previously\s+lived|peacetime|in\s+peacetime|prior\s+to\s+the\s+(?:war|invasion))\b",
+    ),
+    (
+        "capacity",
+        r"\b(?:capacity|resources\s+to|(?:able|ready|prepared)\s+to\s+(?:\w+\s+){0,2}"
+        r"(?:take|accommodate|receive|host|accept|evacuate)|can\s+(?:\w+\s+)?(?:take|"
+        r"accommodate|receive|host|accept|hold)|designed\s+for|room\s+for|places\s+for|vacant)\b",
+    ),
+    (
+        "projection",
+        r"\b(?:could|might|may\s+(?:have\s+to|need\s+to|be)|would|projected|forecast\w*|"
+        r"warned|predict\w*|threaten\w*|risk\s+of)\b",
+    ),
+    (
+        "intention",
+        r"\b(?:do|does|did)\s+not\s+(?:plan|intend|want|wish)\s+to\s+(?:leave|evacuate|go)|"
+        r"\bnot\s+planning\s+to\s+(?:leave|evacuate)|\b(?:want|wish|intend)\s+to\s+(?:leave|"
+        r"evacuate|return)|\bapplied\s+for\b",
+    ),
+    (
+        "school-enrolment",
+        r"\b(?:stud(?:y|ied|ies|ying)|school|lyceum|enrol\w*|pupils|classes|kindergarten)\b",
+    ),
+    ("return", r"\b(?:returned|return\w*\s+home|came\s+back|have\s+returned)\b"),
+    ("staff", r"\b(?:who\s+(?:phone|call|work|help|volunteer)\w*|on\s+duty|employed)\b"),
+)
+_FRAMES_RE = re.compile(
+    "|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_FRAMES)),
+    re.IGNORECASE,
+)
+_MONEY_BEFORE_RE = re.compile(
+    r"(?:\b(?:uah|usd|eur|gbp|rub|us\$|hryvnias?)|[$€£₴])\s*$", re.IGNORECASE
+)
+_TRANSPORT = (
+    r"(?:train|trains|bus|buses|car|cars|boat|boats|helicopter|helicopters|plane|planes|air|"
+    r"rail|road|sea|foot|ambulance|ambulances|ferry|ferries|vehicle|vehicles|evacuation\s+train)"
+)
+_SUBSET_RE = re.compile(
+    r"^\s*(?:of\s+(?:them|those|whom|these)|among\s+them)\s+(?:were\s+|was\s+)?"
+    r"(?:(?:by|on|in|via|aboard)\s+(?:\w+\s+)?" + _TRANSPORT + r"|"
+    r"(?:by|through|with\s+the\s+help\s+of|thanks\s+to)\s+(?:the\s+)?(?:volunteers|police|"
+    r"rescuers|military|army|soldiers|ngos?|red\s+cross|\w+\s+organi[sz]ations?))\b|"
+    r"^\s*(?:out\s+of|of)\s+(?:the\s+)?\d",
+    re.IGNORECASE,
+)
+_ACTOR_ALONE_RE = re.compile(
+    r"\b(?:volunteers|police|rescuers|the\s+military|soldiers|the\s+army)\s+alone\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """A distractor frame found in a text: its span and name."""
+
+    start: int
+    end: int
+    name: str
+
+
+def find_blockers(text: str, start: int, end: int) -> list[Blocker]:
+    """Return the distractor frames in text[start:end]."""
+    found = [
+        Blocker(m.start(), m.end(), _FRAMES[int(m.lastgroup[1:])][0] if m.lastgroup else "")
+        for m in _FRAMES_RE.finditer(text, start, end)
+    ]
+    found.extend(Blocker(m.start(), m.end(), "actor-subset") for m in _ACTOR_ALONE_RE.finditer(text, start, end))
+    return found
+
+
+def money_before(text: str, number_start: int) -> bool:
+    """Return True when a currency sign or code directly precedes the number."""
+    return _MONEY_BEFORE_RE.search(text[max(0, number_start - 12) : number_start]) is not None
+
+
+def subset_after(text: str, noun_end: int) -> bool:
+    """Return True for a transport/actor subset ("135 of them by train") or "N out of M"."""
+    return _SUBSET_RE.match(text[noun_end : noun_end + 80]) is not None

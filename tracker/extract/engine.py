@@ -1,0 +1,211 @@
+"""The extractor: text in, figures out, each with the rules that read it.
+
+Per sentence: numbers (numbers.py) -> readings, what each number counts (readings.py)
+-> framing, which event it reports or which distractor rules it out (framing.py). Then
+per figure: its value and qualifier (hedges, ranges), time frame (dates.py), place
+(placing.py) and programme; restated figures are kept once (restatements.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.extract.dates import read_time_frame
+from tracker.extract.figure import ExtractedFigure, Extraction
+from tracker.extract.framing import frame_sentence
+from tracker.extract.hedges import hedge_after
+from tracker.extract.numbers import NumberMention, find_numbers
+from tracker.extract.placing import Place, PlaceChooser
+from tracker.extract.programmes import find_programmes
+from tracker.extract.readings import Reading, read_sentence
+from tracker.extract.restatements import drop_adult_only_beside_children, drop_restatements
+from tracker.extract.sentences import Sentence, clause_span, split_sentences
+from tracker.model import Metric, Qualifier
+
+__all__ = ["extract"]
+
+_STOCKS = frozenset({Metric.REMAINING.value, Metric.TO_EVACUATE.value})
+_MAX_CUE_REACH = 140  # evidence stretches to a governing verb at most this far away
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A figure before its place and restatements are settled."""
+
+    metric: str
+    population_group: str
+    value: int
+    qualifier: str
+    start: int
+    end: int
+    sentence: Sentence
+    clause: tuple[int, int]
+    rule: str
+    is_range_bound: bool
+    adult: bool
+    since: date | None
+    as_of: date | None
+    period: str
+    place: Place
+
+    @property
+    def units(self) -> frozenset[str]:
+        """Return the folded names of the figure's places."""
+        return self.place.units
+
+    @property
+    def has_since(self) -> bool:
+        """Return True when the figure carries a start date."""
+        return self.since is not None
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    doc_id: str | None = None,
+) -> Extraction:
+    """Return the figures and housing programmes that `text` states.
+
+    `published` resolves relative dates ("since May 10", "yesterday"); `source`, `url`
+    and `doc_id` are copied onto every figure. Never raises on odd input: any string
+    gives an Extraction, possibly empty.
+    """
+    sentences = split_sentences(text)
+    readings = _read(text, sentences)
+    programmes = find_programmes(text)
+    if not readings:
+        return Extraction([], programmes)
+    chooser = PlaceChooser(text, [(s.start, s.end) for s in sentences])
+    drafts = [d for reading, sentence in readings for d in _drafts(text, reading, sentence, published, chooser)]
+    kept = drop_adult_only_beside_children(drop_restatements(drafts))
+    figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
+    return Extraction(figures, programmes)
+
+
+def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]]:
+    """Return the readings that report an event, with their sentences, in text order."""
+    numbers = find_numbers(text)
+    found: list[tuple[Reading, Sentence]] = []
+    index = 0
+    for sentence in sentences:
+        own: list[NumberMention] = []
+        while index < len(numbers) and numbers[index].start < sentence.end:
+            if numbers[index].start >= sentence.start:
+                own.append(numbers[index])
+            index += 1
+        if not own:
+            continue
+        sentence_readings = read_sentence(text, sentence.start, sentence.end, own)
+        frame_sentence(text, sentence, sentence_readings)
+        found.extend(
+            (r, sentence)
+            for r in sentence_readings
+            if r.rejected is None and r.metric is not None and r.group is not None
+        )
+    return found
+
+
+def _drafts(
+    text: str, reading: Reading, sentence: Sentence, published: date | None, chooser: PlaceChooser
+) -> list[_Draft]:
+    clause = clause_span(sentence, reading.number.start)
+    start, end = _evidence_span(reading, sentence)
+    metric = reading.metric or ""
+    frame = read_time_frame(text, clause[0], clause[1], published)
+    since = None
+    period = "unknown"
+    if metric not in _STOCKS:
+        whole = read_time_frame(text, sentence.start, sentence.end, published)
+        since = frame.since or whole.since
+        period = frame.period or ("cumulative" if since or metric == Metric.EVACUATED.value else "unknown")
+    place = chooser.place_for(clause, (sentence.start, sentence.end), reading.number.start, reading.noun_end)
+    rule = "+".join(part for part in (reading.rule, reading.event_rule) if part)
+    base = {
+        "metric": metric,
+        "population_group": reading.group.value if reading.group else "",
+        "start": start,
+        "end": end,
+        "sentence": sentence,
+        "clause": clause,
+        "adult": reading.adult,
+        "since": since,
+        "as_of": frame.as_of,
+        "period": period,
+        "place": place,
+    }
+    return [
+        _Draft(value=value, qualifier=qualifier, rule=f"{rule}{suffix}", is_range_bound=bound, **base)
+        for value, qualifier, suffix, bound in _values(text, reading)
+    ]
+
+
+def _values(text: str, reading: Reading) -> list[tuple[int, str, str, bool]]:
+    """Return (value, qualifier, rule suffix, is range bound) for each figure of a reading."""
+    number, scale, hedge = reading.number, reading.value_scale, reading.hedge
+    if number.is_range:
+        if hedge is not None and hedge.caps:
+            return [(number.high * scale, Qualifier.AT_MOST.value, "+capped-range", False)]
+        return [
+            (number.low * scale, Qualifier.AT_LEAST.value, "+range-low", True),
+            (number.high * scale, Qualifier.AT_MOST.value, "+range-high", True),
+        ]
+    if hedge is None:
+        hedge = hedge_after(text, reading.noun_end)
+    qualifier = hedge.qualifier.value if hedge is not None else Qualifier.EXACT.value
+    return [(number.low * scale, qualifier, "", False)]
+
+
+def _evidence_span(reading: Reading, sentence: Sentence) -> tuple[int, int]:
+    start, end = reading.start, max(reading.noun_end, reading.number.end)
+    if reading.head is not None:
+        start = min(start, reading.head.start)
+    if reading.cue_start is not None and reading.cue_end is not None:
+        if reading.cue_end <= reading.number.start and start - reading.cue_start <= _MAX_CUE_REACH:
+            start = min(start, reading.cue_start)
+        elif reading.cue_start >= reading.noun_end and reading.cue_end - end <= _MAX_CUE_REACH:
+            end = max(end, reading.cue_end)
+    return max(start, sentence.start), min(end, sentence.end)
+
+
+def _figure(
+    text: str,
+    draft: _Draft,
+    published: date | None,
+    source: str | None,
+    url: str | None,
+    doc_id: str | None,
+) -> ExtractedFigure:
+    place = draft.place
+    programmes = find_programmes(text, draft.sentence.start, draft.sentence.end)
+    programme = programmes[0] if programmes and draft.metric == Metric.HOUSED.value else None
+    return ExtractedFigure(
+        metric=draft.metric,
+        population_group=draft.population_group,
+        value=draft.value,
+        qualifier=draft.qualifier,
+        location=place.location,
+        admin1_name=place.admin1_name,
+        admin1_pcode=place.admin1_pcode,
+        admin2_name=place.admin2_name,
+        admin2_pcode=place.admin2_pcode,
+        settlement=place.settlement,
+        place_match=place.place_match,
+        as_of=draft.as_of,
+        since=draft.since,
+        published_on=published,
+        period=draft.period,
+        programme=programme,
+        source_name=source,
+        source_url=url,
+        evidence=text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        doc_id=doc_id,
+        rule=draft.rule,
+        sentence_start=draft.sentence.start,
+        sentence_end=draft.sentence.end,
+    )

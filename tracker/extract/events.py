@@ -1,0 +1,175 @@
+"""Event cues: the verb classes and frames that say what happened to the people counted.
+
+Each cue is a named pattern with a class:
+- evacuated: taken out, moved to safety, left, fled, displaced;
+- planned (-> to_evacuate): ordered, decided, planned, "are to be", "need to be";
+- housed: sheltered, accommodated, in shelters, hosted;
+- remaining: remain, still in, stayed, left in, refuse to leave;
+- presence (neutral): live, there are, has, home to; resolved by the framing rule;
+- departed_or_left: the polysemous "left", resolved from its neighbours.
+Blockers (casualties, pre-war population, capacity, projections...) are in distractors.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Cue", "find_cues", "plan_follows", "running_evacuation", "they_fled_after"]
+
+_EVAC_VERB = (
+    r"(?:evacuat\w*|relocat\w*|mov(?:e|ed|ing)\b|taken?\s+out|took\s+out|tak(?:e|ing)\s+out|"
+    r"brought\s+out|bring\s+out|remov\w*|transferr?\w*|resettl\w*|displac\w*|"
+    r"shift\w*|deport\w*|pull(?:ed)?\s+out|got\s+out|get\s+out)"
+)
+_CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    # (name, class, pattern); names appear in the figure's `rule`.
+    ("negated-plan", "negated", r"\bno\s+(?:\w+\s+){0,2}evacuation\s+is\s+(?:planned|expected)"),
+    (
+        "modal-passive",
+        "planned",
+        r"\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:to|due\s+to|set\s+to|scheduled\s+to|"
+        r"expected\s+to|going\s+to|planned\s+to|about\s+to|subject\s+to)\s+(?:be\s+)?"
+        r"(?:forcibly\s+|compulsorily\s+)?" + _EVAC_VERB + r"|"
+        r"(?:needs?|must|should|ha(?:ve|s)\s+to)\s+(?:still\s+)?(?:to\s+)?be\s+"
+        + _EVAC_VERB
+        + r"|still\s+need\s+to\s+be\s+\w+|will\s+be\s+(?:forcibly\s+)?"
+        + _EVAC_VERB
+        + r"|being\s+forcibly\s+"
+        + _EVAC_VERB
+        + r")",
+    ),
+    (
+        "is-to-evacuate",
+        "planned",
+        r"\b(?:is|are)\s+to\s+(?:evacuate|relocate|move|take\s+out|resettle)\b",
+    ),
+    (
+        "plan-verb",
+        "planned",
+        r"\b(?:plan(?:s|ned)?|intend(?:s|ed)?|decided|ordered|preparing)\s+to\s+"
+        r"(?:forcibly\s+)?(?:evacuate|relocate|move|take\s+out|resettle|remove)\b",
+    ),
+    (
+        "subject-to-evacuation",
+        "planned",
+        r"\bsubject\s+to\s+(?:\w+\s+)?evacuation|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
+        r"|\b(?:evacuation\s+)?orders?\s+(?:\w+\s+)?affect\w*|\baffected\s+by\s+(?:the\s+)?"
+        r"(?:\w+\s+){0,2}evacuation\s+orders?|\bordered\s+to\s+(?:leave|evacuate|flee)",
+    ),
+    (
+        "decided-evacuation",
+        "planned",
+        r"\b(?:announced|ordered|decided(?:\s+on)?|declared|approved|introduced|plan(?:s|ned)?)"
+        r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}evacuation\b",
+    ),
+    (
+        "housed-verb",
+        "housed",
+        r"\b(?:shelter(?:ed|ing|s)\b|accommodat\w*|housed|hous(?:ing)\s+(?:them|people)|"
+        r"host(?:ed|ing|s)\b|took\s+in|taken\s+in|placed\s+in|put\s+up|passed\s+through|"
+        r"huddl\w*|crowd(?:ed|ing)\s+into|packed\s+into|settled\s+in(?:to)?|"
+        r"given\s+(?:\w+\s+)?(?:housing|shelter|accommodation)|found\s+(?:\w+\s+)?"
+        r"(?:housing|shelter|refuge)|receiv\w+\s+(?:\w+\s+)?(?:housing|shelter)|"
+        r"(?:in|into|at)\s+(?:\w+\s+){0,2}(?:shelters|shelter|camps|collective\s+centres|"
+        r"collective\s+centers|dormitories|evacuation\s+centres|evacuation\s+centers))",
+    ),
+    (
+        "remain-verb",
+        "remaining",
+        r"\b(?:remain\w*|still\s+(?:live|living|lives|reside\w*|in\b|there\b|at\b|stay\w*)|"
+        r"stay(?:s|ed|ing)?\b|(?:has|have)\s+kept|kept\b|refus\w*\s+to\s+(?:leave|evacuate)|"
+        r"did\s+not\s+leave|do\s+not\s+want\s+to\s+leave|hid(?:e|ing)?\s+from\s+evacuation)",
+    ),
+    (
+        "presence",
+        "presence",
+        r"\b(?:live[sd]?\b|living\b|reside\w*|there\s+(?:are|were|is)\b|"
+        r"(?:has|have|had)\b(?!\s+(?:been|already|not|never|to|just|also|since|left|fled|kept|"
+        r"become|gone|come|got|made|taken|\w+ed\b))|home\s+to\b|population\b|are\s+(?:currently|now)\s+in\b|"
+        r"(?:is|are)\s+(?:currently\s+)?(?:located\s+)?in\b|it\s+is\b|now\s+it\s+is|it\s+was\b)",
+    ),
+    ("left", "left", r"\bleft\b"),
+    (
+        "evacuation-verb",
+        "evacuated",
+        r"\b(?:" + _EVAC_VERB + r"|fled|flee\w*|leav(?:e|es|ing)\b|depart\w*|escap\w*|"
+        r"rescu\w*|(?:became|become)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
+        r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave))",
+    ),
+)
+_CUES_RE = re.compile(
+    "|".join(f"(?P<c{i}>{pattern})" for i, (_, _, pattern) in enumerate(_CUE_PATTERNS)),
+    re.IGNORECASE,
+)
+_LEFT_REMAINING_BEFORE_RE = re.compile(
+    r"\b(?:still|are|is|were|was|be|been|only|remain\w*|has|have|had)\s+(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+_LEFT_REMAINING_AFTER_RE = re.compile(r"^\s+(?:in|behind|there|at|inside)\b", re.IGNORECASE)
+_POSSESSION_RE = re.compile(r"\b(?:has|have|had|there\s+(?:are|were|is))\b", re.IGNORECASE)
+_PLAN_CONTEXT_RE = re.compile(
+    r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\s+"
+    r"(?:is|was|has\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
+    r"(?:forcibly\s+)?evacuated|(?:planned|ordered|decided)\s+to\s+evacuate|"
+    r"designated\s+(?:villages|settlements|communities|areas|zone)|"
+    r"under\s+evacuation\s+orders?|evacuation\s+zone)",
+    re.IGNORECASE,
+)
+_RUNNING_RE = re.compile(
+    r"\bevacuation\s+(?:is|was)\s+(?:continuing|ongoing|under\s+way|underway|in\s+progress)",
+    re.IGNORECASE,
+)
+_THEY_FLED_RE = re.compile(
+    r"\b(?:they|who|all\s+of\s+them)\s+(?:all\s+)?(?:had\s+to|have\s+had\s+to|were\s+forced\s+to|"
+    r"have)?\s*(?:flee|fled|leave|left|evacuate|evacuated)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An event cue found in a sentence: its span, class and name."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Return the event cues in text[start:end], with "left" already disambiguated."""
+    cues: list[Cue] = []
+    for match in _CUES_RE.finditer(text, start, end):
+        index = int(match.lastgroup[1:]) if match.lastgroup else 0
+        name, kind, _ = _CUE_PATTERNS[index]
+        if kind == "left":
+            kind, name = _read_left(text, start, match.start(), match.end())
+        cues.append(Cue(match.start(), match.end(), kind, name))
+    return cues
+
+
+def plan_follows(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] frames a zone under an evacuation decision or plan."""
+    return _PLAN_CONTEXT_RE.search(text, start, end) is not None
+
+
+def running_evacuation(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] says an evacuation is already running."""
+    return _RUNNING_RE.search(text, start, end) is not None
+
+
+def they_fled_after(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] says "they had to flee" of the people just counted."""
+    return _THEY_FLED_RE.search(text, start, end) is not None
+
+
+def _read_left(text: str, clause_start: int, start: int, end: int) -> tuple[str, str]:
+    """Tell "4,788 children are still left" (remaining) from "490 people left" (departed)."""
+    before = text[max(clause_start, start - 24) : start]
+    after = text[end : end + 12]
+    if _LEFT_REMAINING_AFTER_RE.match(after) or _LEFT_REMAINING_BEFORE_RE.search(before):
+        return "remaining", "left-as-remaining"
+    if _POSSESSION_RE.search(text, clause_start, start):
+        return "remaining", "have-n-left"
+    return "evacuated", "left-as-departed"

@@ -1,0 +1,125 @@
+"""Framing: which event each reading reports, or which distractor frame disqualifies it.
+
+Rules, in order (names end up in the figure's `rule`):
+1. BLOCKER: a distractor frame (casualties, pre-war, capacity...) disqualifies the
+   number nearest to it in its clause.
+2. HEAD: a subgroup ("including 217 children") shares the event of its head figure.
+3. CUE: the nearest event cue of the reading's clause, preferring the predicate after
+   the noun; a participle right after the noun ("people displaced from their homes")
+   gives way to a finite verb later in the clause ("have been given accommodation").
+4. FRAMING: a neutral presence verb ("live", "there are", "has") gives to_evacuate when
+   the clause, or what follows it in the sentence, frames a zone under an evacuation
+   decision; "evacuated" when the sentence goes on "and they had to flee"; else remaining.
+5. ELLIPSIS: a clause with no cue continues the event of the previous figure of its
+   sentence ("and since the beginning of this year one and a half thousand people").
+"""
+
+from __future__ import annotations
+
+from tracker.extract.distractors import Blocker, find_blockers
+from tracker.extract.events import Cue, find_cues, plan_follows, running_evacuation, they_fled_after
+from tracker.extract.readings import Reading
+from tracker.extract.sentences import Sentence, clause_span
+
+__all__ = ["frame_sentence"]
+
+_PREDICATE_REACH = 90  # chars after the noun in which the predicate verb is looked for
+_SUBJECT_REACH = 120  # chars before the number in which a governing verb is looked for
+_METRIC_OF = {
+    "evacuated": "evacuated",
+    "planned": "to_evacuate",
+    "housed": "housed",
+    "remaining": "remaining",
+}
+_AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
+
+
+def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> None:
+    """Set `metric` (or `rejected`) on every reading of one sentence, in place."""
+    cues = find_cues(text, sentence.start, sentence.end)
+    _apply_blockers(text, sentence, readings, cues)
+    previous: Reading | None = None
+    for reading in readings:
+        if reading.rejected is None and reading.group is not None:
+            _frame(text, sentence, reading, cues, previous)
+        if reading.group is not None and reading.rejected is None and reading.metric:
+            previous = reading
+
+
+def _apply_blockers(text: str, sentence: Sentence, readings: list[Reading], cues: list[Cue]) -> None:
+    counted = [r for r in readings if r.rejected not in ("date", "year", "ordinal", "time")]
+    for blocker in find_blockers(text, sentence.start, sentence.end):
+        if any(c.start <= blocker.start < c.end and c.kind == "planned" for c in cues):
+            continue  # "affected by the evacuation orders" is a frame, not a distractor
+        clause = clause_span(sentence, blocker.start)
+        near = [r for r in counted if clause[0] <= r.number.start < clause[1]]
+        if near:
+            nearest = min(near, key=lambda r: _gap(blocker, r))
+            if nearest.rejected is None:
+                nearest.rejected = blocker.name
+
+
+def _gap(blocker: Blocker, reading: Reading) -> int:
+    if blocker.start >= reading.noun_end:
+        return blocker.start - reading.noun_end
+    return max(0, reading.start - blocker.end)
+
+
+def _frame(
+    text: str, sentence: Sentence, reading: Reading, cues: list[Cue], previous: Reading | None
+) -> None:
+    head = reading.head
+    if head is not None:
+        reading.rejected = head.rejected
+        reading.metric, reading.event_rule = head.metric, f"head:{head.event_rule}"
+        if head.metric is None and head.rejected is None:
+            reading.rejected = "no-event"
+        return
+    clause = clause_span(sentence, reading.number.start)
+    cue = _governing_cue(text, reading, [c for c in cues if clause[0] <= c.start < clause[1]])
+    if cue is None:
+        if previous is not None and previous.metric is not None:
+            reading.metric, reading.event_rule = previous.metric, "ellipsis"
+            return
+        reading.rejected = "no-event"
+        return
+    reading.cue_start, reading.cue_end = cue.start, cue.end
+    if cue.kind == "negated":
+        reading.rejected = "negated-plan"
+        return
+    kind, name = cue.kind, cue.name
+    if kind == "presence":
+        kind, name = _frame_presence(text, sentence, clause, cue)
+    reading.metric, reading.event_rule = _METRIC_OF[kind], name
+
+
+def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
+    after = [c for c in cues if c.start >= reading.noun_end and c.start - reading.noun_end <= _PREDICATE_REACH]
+    before = [c for c in cues if c.end <= reading.number.start and reading.number.start - c.end <= _SUBJECT_REACH]
+    if after:
+        first = after[0]
+        if first.start - reading.noun_end <= 2 and len(after) > 1 and not _after_auxiliary(text, first):
+            finite = [c for c in after[1:] if _after_auxiliary(text, c)]
+            if finite:
+                return finite[0]
+        return first
+    if before:
+        return before[-1]
+    return None
+
+
+def _after_auxiliary(text: str, cue: Cue) -> bool:
+    words = text[max(0, cue.start - 24) : cue.start].lower().split()
+    return any(word in _AUXILIARY for word in words[-2:])
+
+
+def _frame_presence(
+    text: str, sentence: Sentence, clause: tuple[int, int], cue: Cue
+) -> tuple[str, str]:
+    if running_evacuation(text, sentence.start, clause[1]):
+        return "remaining", "presence-mid-evacuation"
+    if plan_follows(text, clause[0], sentence.end):
+        return "planned", "presence-in-evacuation-zone"
+    if they_fled_after(text, clause[1], sentence.end):
+        return "evacuated", "presence-then-fled"
+    return "remaining", "presence"

@@ -1,0 +1,140 @@
+"""What a number counts: the noun after it, read against closed lexicons.
+
+A number is followed by a person group (people, children, families), an adult-only or a
+subgroup noun the schema cannot hold, a noun that is never a fact (km, drones, troops,
+staff, money...), an unknown noun (also never a fact), or nothing at all ("a bare
+number", which later rules may tie to an earlier figure: "the community about 140").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.model import Group
+
+__all__ = ["NounReading", "read_noun"]
+
+_PEOPLE = frozenset(
+    "people persons person individuals residents inhabitants civilians citizens locals "
+    "evacuees idps refugees villagers townspeople tourists visitors passengers patients "
+    "pensioners seniors migrants returnees ukrainians souls holidaymakers campers "
+    "population dwellers occupants".split()
+)
+_CHILDREN = frozenset("children child kids minors infants babies newborns teenagers".split())
+_FAMILIES = frozenset("families family".split())
+_ADULTS = frozenset("adults adult men women".split())
+_SUBGROUPS = frozenset("orphans bedridden disabled wheelchair immobile".split())
+_NEVER_PEOPLE = {
+    "casualty": "soldiers troops servicemen military invaders occupiers fighters militants "
+    "terrorists hostages prisoners pows bodies dead victims wounded injured killed",
+    "staff": "volunteers staff employees workers rescuers officers police policemen "
+    "firefighters doctors medics nurses specialists personnel crew crews teachers "
+    "members journalists deputies officials operators guards",
+    "school": "pupils students schoolchildren learners graduates",
+    "host": "homeowners hosts landlords",
+}
+_NEVER_UNITS = {
+    "place-count": "settlements settlement communities community villages village towns town "
+    "cities city districts district regions region oblasts hromadas raions areas zones "
+    "neighborhoods neighbourhoods streets addresses countries states provinces sites",
+    "transport": "routes buses bus trains train flights aircraft airplanes planes "
+    "helicopters boats vessels ships vehicles cars trucks ambulances convoys carriages "
+    "wagons trips",
+    "distance": "km kilometres kilometers kilometre kilometer miles mile meters metres "
+    "feet ft hectares acres mph kmh yards",
+    "building": "homes houses house buildings apartments flats caravans tents shelters "
+    "shelter places beds spaces camps points centres centers hubs schools hospitals "
+    "kindergartens institutions facilities objects rooms classrooms seats plots",
+    "request": "requests applications calls appeals hotlines lines documents cases",
+    "weapon": "shells drones missiles rockets uavs bombs strikes attacks mines rounds",
+    "time": "times days day hours hour weeks week months month years year minutes "
+    "seconds nights decades",
+    "measure": "percent per cent tons tonnes kg kilograms litres liters degrees fold",
+    "money": "uah hryvnias hryvnia hryvnas dollars euros usd eur rubles roubles pounds",
+    "organisation": "organizations organisations teams units brigades groups agencies "
+    "packages kits meals sets tunnels",
+}
+_UNIT_REASON = {
+    word: reason for reason, words in {**_NEVER_PEOPLE, **_NEVER_UNITS}.items() for word in words.split()
+}
+# Words after a number that show it stands alone ("about 70 have left", "now has 80;").
+_CLOSED = frozenset(
+    "of in at from to for on by with and or but have has had are is was were will would "
+    "could can may might be been being now still already who which that whom before after "
+    "since during a an the this these those remain remained remains left live lived living "
+    "stay stayed fled evacuated moved were out there here then today yesterday so as than "
+    "it they he she we more while each every daily per".split()
+)
+_ADJECTIVE_SKIP = 3
+_TOKEN_RE = re.compile(r"[\s(]*([^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*)|[\s]*([%$€£₴])")
+_SUBGROUP_AFTER_RE = re.compile(
+    r"^\s+(?:with\s+(?:disabilit|limited\s+mobility|reduced\s+mobility|special\s+needs)|"
+    r"deprived\s+of\s+parental\s+care|without\s+parental\s+care)",
+    re.IGNORECASE,
+)
+_DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ians|ans|is|ese|ers)$")
+_INTERNALLY_DISPLACED_RE = re.compile(r"^internally[- ]displaced", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NounReading:
+    """What follows a number.
+
+    `kind` is "group" (with `group` set), "adult", "subgroup", "never" (a noun that is
+    never a fact; `reason` says which class), "unknown" (a noun in no lexicon) or "bare".
+    `end` is where the noun ends (the number's end for a bare number).
+    """
+
+    kind: str
+    group: Group | None
+    end: int
+    reason: str
+
+
+def read_noun(text: str, number_end: int) -> NounReading:
+    """Return what the number ending at `number_end` counts, from the words after it."""
+    pos = number_end
+    first = True
+    for _ in range(_ADJECTIVE_SKIP + 1):
+        match = _TOKEN_RE.match(text, pos)
+        if match is None:
+            break
+        if match.group(2):
+            return NounReading("never", None, match.end(), "measure" if match.group(2) == "%" else "money")
+        word = match.group(1)
+        reading = _classify(text, word, match.end())
+        if reading is not None:
+            return reading
+        if word.lower() in _CLOSED:
+            break
+        first = False
+        pos = match.end()
+    if first:
+        return NounReading("bare", None, number_end, "")
+    return NounReading("unknown", None, pos, "unknown-noun")
+
+
+def _classify(text: str, word: str, end: int) -> NounReading | None:
+    lowered = word.lower()
+    last = lowered.rsplit("-", 1)[-1]
+    if lowered in _PEOPLE or last in _PEOPLE or _DEMONYM_RE.match(word):
+        if _SUBGROUP_AFTER_RE.match(text[end : end + 40]):
+            return NounReading("subgroup", None, end, "subgroup")
+        return NounReading("group", Group.PEOPLE, end, "")
+    if lowered in _CHILDREN:
+        if _SUBGROUP_AFTER_RE.match(text[end : end + 40]):
+            return NounReading("subgroup", None, end, "subgroup")
+        return NounReading("group", Group.CHILDREN, end, "")
+    if lowered in _FAMILIES:
+        return NounReading("group", Group.FAMILIES, end, "")
+    if lowered in _ADULTS:
+        return NounReading("adult", None, end, "adult-only")
+    if lowered in _SUBGROUPS or "mobility" in lowered:
+        return NounReading("subgroup", None, end, "subgroup")
+    reason = _UNIT_REASON.get(lowered) or _UNIT_REASON.get(last)
+    if reason is not None:
+        return NounReading("never", None, end, reason)
+    if _INTERNALLY_DISPLACED_RE.match(word):
+        return None
+    return None

@@ -1,0 +1,267 @@
+"""Number expressions: digits with separators, number words, scale words and ranges.
+
+`find_numbers` returns every cardinal quantity written in a text, as a `NumberMention`
+with its span and its low/high value (equal for a single number). It knows nothing about
+what is counted: ordinals, dates, ages and attached units are marked so that later rules
+can skip them, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+__all__ = ["NumberMention", "find_numbers"]
+
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "thousands": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "mln": 1_000_000,
+    "m": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+}
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+
+_SEP = r"[,.\u00a0\u2009\u202f ]"
+_DIGITS = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?"
+_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_COMPOUND = rf"(?:(?:{'|'.join(_TENS)})[-\u2010 ](?:{'|'.join(_UNITS[1:10])})|{_WORD})"
+_SCALE_PART = (
+    rf"(?:\s+and)?\s+(?:hundred|thousand|million|billion)(?:(?:\s+and)?\s+{_COMPOUND}\b)?"
+)
+_WORD_NUM = rf"(?:{_COMPOUND}(?:{_SCALE_PART})*|an?(?:{_SCALE_PART})+)"
+_HALF = r"(?:(?:one|1)\s+and\s+a\s+half|half\s+an?)\s+(?:hundred|thousand|million|billion)"
+_SCALE_WORD = r"(?:hundred|thousands?|millions?|billion|mln|bn)\b"
+_ATOM = rf"(?:{_HALF}|(?:{_DIGITS})(?:\s*{_SCALE_WORD}(?:\s+\d+\s*{_SCALE_WORD})*)?|{_WORD_NUM})"
+_DASH = r"\s?[-\u2010\u2011\u2012\u2013\u2014]\s?|\s-\s|\s+to\s+"
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,/$€£₴-])(?:between\s+(?P<b_lo>{_ATOM})\s+and\s+(?P<b_hi>{_ATOM})"
+    rf"|(?P<lo>{_ATOM})(?:(?P<dash>{_DASH})(?P<hi>{_ATOM}))?)"
+    r"(?P<suffix>[a-z]+)?",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\b|$)", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^[-\u2010 ](?:year|month|week|day)s?[-\u2010 ]old", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"^[-\u2010][a-z]", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|risen|increased|grew|grown|fell|fallen|decreased|dropped|declined|jumped|"
+    r"went|climbed|changed)\s+(?:\w+\s+)?from\s+$",
+    re.IGNORECASE,
+)
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_DECIMAL_RE = re.compile(r"^(\d+)[.,](\d{1,2})$")
+_GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:{_SEP}\d{{3}})+$")
+_SCALE_SPLIT_RE = re.compile(
+    r"([\d.,\u00a0\u2009\u202f ]+?)\s*(hundred|thousands?|millions?|billion|mln|bn)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A quantity written in a text: its span, its value(s) and how it was written.
+
+    `low == high` for a single number; a range has `is_range` and low < high. `scaled`
+    is True when a scale word (thousand, million) was written; `raw_low`/`raw_high` are
+    the values before that scale, for ranges whose multiplier is implied later on.
+    `kind` is "count" for a usable cardinal, or why it is not one: "ordinal", "date",
+    "age", "unit" (a unit glued to the digits, as in 120km/h) or "fraction".
+    """
+
+    start: int
+    end: int
+    low: int
+    high: int
+    is_range: bool
+    scaled: bool
+    words: bool
+    kind: str
+    grouped: bool
+
+    @property
+    def usable(self) -> bool:
+        """Return True when the mention is a cardinal count of something."""
+        return self.kind == "count"
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Return every number expression in `text`, in order, with its kind and value."""
+    mentions: list[NumberMention] = []
+    pos = 0
+    while (match := _NUMBER_RE.search(text, pos)) is not None:
+        mention = _mention(text, match)
+        if mention is None:
+            pos = match.end()
+            continue
+        mentions.append(mention)
+        pos = mention.end
+    return mentions
+
+
+def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
+    lo_text = match.group("b_lo") or match.group("lo")
+    hi_text = match.group("b_hi") or match.group("hi")
+    lo = _atom_value(lo_text)
+    if lo is None:
+        return None
+    start, end = match.start(), match.end()
+    suffix = match.group("suffix")
+    words = not any(ch.isdigit() for ch in lo_text)
+    if suffix and words:
+        return None  # a letter run glued to a number word is some other word ("tone")
+    hi = _atom_value(hi_text) if hi_text else None
+    if hi is not None and hi_text is not None and _has_scale(hi_text) and not _has_scale(lo_text):
+        lo *= _scale_of(hi_text)  # "50 to 60 thousand": the scale applies to both bounds
+    if hi is not None and not _is_range(text, match, lo, hi):
+        if match.group("b_lo"):
+            return None
+        # Not a range: keep the first number; the scan resumes after it.
+        return _build(text, start, match.end("lo"), lo, lo, lo_text, None, suffix=None, words=words)
+    if hi is not None and hi_text is not None:
+        return _build(text, start, end, lo, hi, lo_text, hi_text, suffix=suffix, words=words)
+    if suffix:
+        end = match.end("lo")
+    return _build(text, start, end, lo, lo, lo_text, None, suffix=suffix, words=words)
+
+
+def _build(
+    text: str,
+    start: int,
+    end: int,
+    lo: float,
+    hi: float,
+    lo_text: str,
+    hi_text: str | None,
+    *,
+    suffix: str | None,
+    words: bool,
+) -> NumberMention:
+    scaled_hi = hi_text is not None and _has_scale(hi_text)
+    scaled_lo = _has_scale(lo_text)
+    kind = _kind(text, start, end, lo_text, suffix, lo, hi)
+    return NumberMention(
+        start=start,
+        end=end,
+        low=round(lo),
+        high=round(hi),
+        is_range=hi_text is not None,
+        scaled=scaled_lo or scaled_hi,
+        words=words,
+        kind=kind,
+        grouped=bool(_GROUPED_RE.match(lo_text.strip())),
+    )
+
+
+def _kind(
+    text: str, start: int, end: int, lo_text: str, suffix: str | None, lo: float, hi: float
+) -> str:
+    before, after = text[max(0, start - 12) : start], text[end : end + 24]
+    if suffix and suffix.lower() in _ORDINALS:
+        return "ordinal"
+    if suffix:
+        return "unit"
+    if _AGE_AFTER.match(after):
+        return "age"
+    if lo != int(lo) or hi != int(hi):
+        return "fraction"
+    if not any(ch.isalpha() for ch in lo_text) and (
+        _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)
+    ):
+        return "date"
+    if _HYPHEN_UNIT.match(after):
+        return "unit"  # "one-kilometer-long", "24-hour"
+    if after.startswith(":") and after[1:2].isdigit():
+        return "time"
+    if lo_text.isdigit() and 1900 <= lo <= 2100 and lo == hi:
+        return "year"
+    return "count"
+
+
+def _is_range(text: str, match: re.Match[str], lo: float, hi: float) -> bool:
+    if match.group("b_lo"):
+        return lo < hi
+    if not lo < hi or hi > lo * 20:
+        return False
+    dash = match.group("dash") or ""
+    if "to" in dash.lower():
+        return not _CHANGE_VERB.search(text[max(0, match.start() - 40) : match.start()])
+    return True
+
+
+def _has_scale(atom: str) -> bool:
+    lowered = atom.lower()
+    return any(word in lowered for word in ("hundred", "thousand", "million", "billion"))
+
+
+def _scale_of(atom: str) -> int:
+    words = re.findall(r"[a-z]+", atom.lower())
+    scales = [_SCALES[w] for w in words if w in _SCALES and w != "hundred"]
+    return scales[0] if scales else (100 if "hundred" in words else 1)
+
+
+def _atom_value(atom: str | None) -> float | None:
+    if not atom:
+        return None
+    lowered = " ".join(atom.lower().split())
+    if "half" in lowered:
+        return _half_value(lowered)
+    if any(ch.isdigit() for ch in lowered):
+        return _digits_value(lowered)
+    return _words_value(lowered)
+
+
+def _half_value(atom: str) -> float:
+    scale = _SCALES[atom.rsplit(" ", 1)[-1]]
+    return scale * (1.5 if atom.startswith(("one", "1")) else 0.5)
+
+
+def _digits_value(atom: str) -> float | None:
+    parts = _SCALE_SPLIT_RE.findall(atom)
+    if not parts:
+        return _plain_digits(atom)
+    total = 0.0
+    for digits, scale in parts:
+        value = _plain_digits(digits.strip())
+        if value is None:
+            return None
+        total += value * _SCALES[scale.lower()]
+    return total
+
+
+def _plain_digits(digits: str) -> float | None:
+    digits = digits.strip()
+    decimal = _DECIMAL_RE.match(digits)
+    if decimal:  # one or two digits after the mark: a decimal point or comma ("1,5 thousand")
+        return float(f"{decimal.group(1)}.{decimal.group(2)}")
+    cleaned = re.sub(r"[^\d]", "", digits)
+    return float(cleaned) if cleaned else None
+
+
+def _words_value(atom: str) -> float | None:
+    tokens = atom.replace("\u2010", "-").split()
+    if tokens and tokens[0] in ("a", "an"):
+        if len(tokens) == 1:
+            return None
+        tokens[0] = "one"
+    phrase = " ".join(t for t in tokens if t != "and")
+    try:
+        return float(text2num(phrase, "en"))
+    except ValueError:
+        single = _WORD_VALUES.get(phrase)
+        return float(single) if single is not None else None

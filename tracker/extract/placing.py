@@ -1,0 +1,223 @@
+"""Choosing a figure's place: its clause, else its sentence, else the document's lead.
+
+Place mentions come from `tracker.places.find_mentions`. Mentions that are not where
+people are counted are set aside first: the speaker's office ("Sumy Regional Military
+Administration"), a destination ("evacuated to Kharkiv", "the Cherkasy region designated to
+receive them"), a partial area ("mostly in West Bengal"), a venue ("told reporters in
+Dhaka"), a bearing ("85 miles southwest of Dhaka") and a possessive container ("Gaza's
+city of Rafah"). A resolution maps to columns by guidelines 3.8: an oblast gives admin1
+only; a raion gives admin2; a city or hromada gives the settlement (with its raion and
+oblast); places of several raions or cities give neither district nor settlement, only
+their common oblast, unless the text names a raion holding them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.places import Mention, Unit, find_mentions
+from tracker.places.fold import heavy_key, strip_adjective
+
+__all__ = ["Place", "PlaceChooser"]
+
+_ORG_AFTER_RE = re.compile(
+    r"^\s*(?:regional\s+|oblast\s+|city\s+|district\s+|town\s+|village\s+|community\s+)?"
+    r"(?:military|state|civil|civilian|defen[cs]e|police|administration|council|"
+    r"headquarters|prosecutor|court|council)\b",
+    re.IGNORECASE,
+)
+_DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$", re.I)
+_DESTINATION_AFTER_RE = re.compile(r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b", re.I)
+_PARTIAL_BEFORE_RE = re.compile(
+    r"\b(?:mostly|mainly|largely|mostly\s+in|including|especially|particularly|such\s+as)\s+"
+    r"(?:in\s+|from\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE_RE = re.compile(
+    r"\b(?:told\s+\w+|said|speaking|spoke|briefing|conference|reported|wrote)\s+(?:in|from)\s+$",
+    re.IGNORECASE,
+)
+_BEARING_BEFORE_RE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
+)
+_CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
+_REGION_CONTEXT_RE = re.compile(
+    r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$", re.I
+)
+_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
+_FIRST_LEVEL = frozenset({"oblast", "admin1"})
+_SECOND_LEVEL = frozenset({"raion", "admin2"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """The place columns of one figure; `units` holds folded names of the places it covers."""
+
+    location: str
+    admin1_name: str | None = None
+    admin1_pcode: str | None = None
+    admin2_name: str | None = None
+    admin2_pcode: str | None = None
+    settlement: str | None = None
+    place_match: str | None = None
+    units: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    mention: Mention
+    unit: Unit
+
+
+class PlaceChooser:
+    """Chooses places for the figures of one document."""
+
+    def __init__(self, text: str, sentence_spans: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._seen = _usable_mentions(text, find_mentions(text))
+        self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in _SECOND_LEVEL}
+        self._lead = next(
+            (span for span in sentence_spans if self._within(*span)),
+            None,
+        )
+
+    def place_for(
+        self, clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int
+    ) -> Place:
+        """Return the place of a figure at text[start:end] in `clause` of `sentence`."""
+        for span in (clause, sentence, self._lead):
+            if span is None:
+                continue
+            found = self._within(*span)
+            if found:
+                return self._place(found, start, end)
+        return Place("")
+
+    def _within(self, start: int, end: int) -> list[_Seen]:
+        return [s for s in self._seen if start <= s.mention.start < end]
+
+    def _place(self, found: list[_Seen], start: int, end: int) -> Place:
+        specific = [s for s in found if s.unit.level not in _FIRST_LEVEL]
+        if not specific:
+            return self._single_or_many(found, start, end)
+        return self._single_or_many(specific, start, end)
+
+    def _single_or_many(self, found: list[_Seen], start: int, end: int) -> Place:
+        units = {s.unit.code: s for s in found}
+        if len(units) == 1:
+            return _columns(found[0], found[0].mention.surface)
+        listed = self._listed_group(found, start, end)
+        if listed is None:
+            nearest = min(found, key=lambda s: _distance(s.mention, start, end))
+            return _columns(nearest, nearest.mention.surface)
+        return self._many(listed)
+
+    def _listed_group(self, found: list[_Seen], start: int, end: int) -> list[_Seen] | None:
+        """Return the list of mentions joined by "and"/commas nearest to the figure, if any."""
+        groups: list[list[_Seen]] = [[found[0]]]
+        for seen in found[1:]:
+            gap = self._text[groups[-1][-1].mention.end : seen.mention.start]
+            if _LIST_GAP_RE.match(gap):
+                groups[-1].append(seen)
+            else:
+                groups.append([seen])
+        nearest = min(groups, key=lambda g: min(_distance(s.mention, start, end) for s in g))
+        distinct = {s.unit.code for s in nearest}
+        return nearest if len(distinct) > 1 else None
+
+    def _many(self, listed: list[_Seen]) -> Place:
+        location = self._text[listed[0].mention.start : listed[-1].mention.end]
+        admin1 = {s.unit.admin1_name for s in listed}
+        admin1_name = admin1.pop() if len(admin1) == 1 else None
+        first = listed[0].unit
+        raion = self._named_raion(listed)
+        return Place(
+            location,
+            admin1_name=admin1_name,
+            admin1_pcode=first.admin1_pcode if admin1_name else None,
+            admin2_name=raion.name if raion else None,
+            admin2_pcode=raion.pcode if raion else None,
+            place_match=listed[0].mention.resolution.match,
+            units=frozenset(_key(s.unit.name) for s in listed),
+        )
+
+    def _named_raion(self, listed: list[_Seen]) -> Unit | None:
+        """Return the raion the text names that holds every listed place, if any."""
+        names = {s.unit.admin2_name for s in listed}
+        if len(names) != 1 or None in names or any(s.unit.level in _FIRST_LEVEL for s in listed):
+            return None
+        name = names.pop()
+        return next((u for u in self._raions.values() if u.name == name), None)
+
+
+def _columns(seen: _Seen, location: str) -> Place:
+    unit, match = seen.unit, seen.mention.resolution.match
+    admin1 = unit.admin1_name or (unit.name if unit.level in _FIRST_LEVEL else None)
+    base = Place(
+        location,
+        admin1_name=admin1,
+        admin1_pcode=unit.admin1_pcode,
+        place_match=match,
+        units=frozenset({_key(unit.name)}),
+    )
+    if unit.level in _FIRST_LEVEL:
+        return base
+    if unit.level in _SECOND_LEVEL:
+        return Place(
+            location, admin1, unit.admin1_pcode, unit.name, unit.pcode, None, match, base.units
+        )
+    return Place(
+        location,
+        admin1,
+        unit.admin1_pcode,
+        unit.admin2_name,
+        unit.admin2_pcode,
+        unit.name,
+        match,
+        base.units,
+    )
+
+
+def _key(name: str) -> str:
+    """Fold a unit name so that a city and its hromada meet (Toretsk = Toretska)."""
+    key = strip_adjective(heavy_key(name))
+    return key[:-2] if key.endswith("sk") and len(key) >= 5 else key
+
+
+def _distance(mention: Mention, start: int, end: int) -> int:
+    if mention.start >= end:
+        return mention.start - end
+    return max(0, start - mention.end)
+
+
+def _usable_mentions(text: str, mentions: list[Mention]) -> list[_Seen]:
+    kept: list[_Seen] = []
+    for mention in mentions:
+        unit = mention.resolution.unit
+        if unit is None or _set_aside(text, mention):
+            continue
+        kept.append(_Seen(mention, _regional(text, mention, unit)))
+    return kept
+
+
+def _set_aside(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 30) : mention.start]
+    after = text[mention.end : mention.end + 60]
+    return bool(
+        _ORG_AFTER_RE.match(after)
+        or _DESTINATION_BEFORE_RE.search(before)
+        or _DESTINATION_AFTER_RE.match(after)
+        or _PARTIAL_BEFORE_RE.search(before)
+        or _VENUE_BEFORE_RE.search(before)
+        or _BEARING_BEFORE_RE.search(before)
+        or _CONTAINER_AFTER_RE.match(after)
+    )
+
+
+def _regional(text: str, mention: Mention, unit: Unit) -> Unit:
+    """Read "settlements in Zaporizhzhia" as the oblast when the name also names one."""
+    if unit.level in _FIRST_LEVEL or not _REGION_CONTEXT_RE.search(text[max(0, mention.start - 40) : mention.start]):
+        return unit
+    wider = [u for u in mention.resolution.candidates if u.level in _FIRST_LEVEL]
+    return wider[0] if wider else unit

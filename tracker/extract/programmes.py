@@ -1,0 +1,31 @@
+"""Housing programmes named in a text (the Shelter programme and its transliterations)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_programmes"]
+
+# Canonical name -> spellings. "Shelter" is a programme only when written as a name:
+# quoted, or followed by programme/project/website, or spelt in Ukrainian transliteration.
+_PROGRAMMES: dict[str, str] = {
+    "Shelter": (
+        r"\b(?:Prykhystok|Pryhystok|Prichistok|Prykhystock|Prikhistok|Pryhistok|Prykhystku)\b|"
+        r"[\"'\u201c\u00ab]Shelter[\"'\u201d\u00bb]|"
+        r"\bShelter\s+(?:programme|program|project|initiative|scheme|website|platform)\b"
+    ),
+}
+_PROGRAMME_RE = re.compile(
+    "|".join(f"(?P<p{i}>{pattern})" for i, pattern in enumerate(_PROGRAMMES.values()))
+)
+_NAMES = tuple(_PROGRAMMES)
+
+
+def find_programmes(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Return the canonical names of the programmes text[start:end] mentions, in order, once."""
+    found: list[str] = []
+    for match in _PROGRAMME_RE.finditer(text, start, len(text) if end is None else end):
+        name = _NAMES[int(match.lastgroup[1:])] if match.lastgroup else _NAMES[0]
+        if name not in found:
+            found.append(name)
+    return found

@@ -1,0 +1,193 @@
+"""Readings: each number of a sentence with what it counts (rule names in capitals below).
+
+A reading ties a number to a person group by one of these rules:
+- NUMBER-NOUN: the noun after the number ("900 people", "1,5 thousand children");
+- SUBGROUP-OF-HEAD: "including 217 children", "among them 37 children", "480 of whom are
+  children", "of which 140 are children", "409 families with 601 children", "40 children
+  from 26 families", "601 children, or 409 families": the reading has a head figure whose
+  event it shares;
+- BARE-ELLIPSIS: a number with no noun that continues an earlier person count of its
+  sentence ("the Toretsk community about 140", "it was 70,000, now it is 67,000");
+  IMPLIED-MULTIPLIER carries "thousand" over ("50 - 60 thousand ... in Kramatorsk - 50-60");
+- HOW-MANY-ANCHOR: "how many citizens are in X ... it is about 50 thousand";
+- BARE-OBJECT: a number right after an evacuation verb ("rescuers evacuated 48,751").
+Numbers that count anything else are kept with the reason they are not facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extract.distractors import money_before, subset_after
+from tracker.extract.groups import NounReading, read_noun
+from tracker.extract.hedges import Hedge, hedge_before
+from tracker.extract.numbers import NumberMention
+from tracker.model import Group
+
+__all__ = ["Reading", "read_sentence"]
+
+_HEAD_BEFORE_RE = re.compile(
+    r"(?:\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|"
+    r"with|from|or)|\bi\.e\.)[\s,:]*$",
+    re.IGNORECASE,
+)
+_MOTHER_OF_RE = re.compile(r"\b(?:an?\s+)?(?:mother|father|parent)s?\s+of\s*$", re.IGNORECASE)
+_OF_WHOM_AFTER_RE = re.compile(
+    r"^\s+(?:of\s+(?:whom|which|them)\s+)?(?:are|were|is|was)\s+(?:\w+\s+)?"
+    r"(?P<noun>children|minors|kids|families|people|women|adults)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_RE = re.compile(r"\b(?:his|her|their|our|my|its)\s+(?:own\s+)?$", re.IGNORECASE)
+_HOW_MANY_RE = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+_OBJECT_VERB_RE = re.compile(
+    r"\b(?:evacuated|rescued|relocated|moved|sheltered|sheltering|housed|hosted|hosting|"
+    r"accommodated|took\s+out|taken\s+out|brought\s+out)\s*$",
+    re.IGNORECASE,
+)
+_GROUP_OF = {"children": Group.CHILDREN, "minors": Group.CHILDREN, "kids": Group.CHILDREN,
+             "families": Group.FAMILIES, "people": Group.PEOPLE}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Reading:
+    """One number of a sentence and what it counts; `rejected` says why it is no fact."""
+
+    number: NumberMention
+    hedge: Hedge | None
+    group: Group | None
+    adult: bool
+    noun_end: int
+    rule: str
+    head: Reading | None = None
+    rejected: str | None = None
+    metric: str | None = None
+    event_rule: str = ""
+    cue_start: int | None = None
+    cue_end: int | None = None
+    value_scale: int = 1
+
+    @property
+    def start(self) -> int:
+        """Return where the reading's words start (its hedge, else its number)."""
+        return self.hedge.start if self.hedge is not None else self.number.start
+
+
+def read_sentence(text: str, start: int, end: int, numbers: list[NumberMention]) -> list[Reading]:
+    """Return a Reading for every number of the sentence text[start:end], in order."""
+    readings: list[Reading] = []
+    anchor = _how_many_anchor(text, start, end)
+    for number in numbers:
+        reading = _read(text, start, number, readings, anchor)
+        readings.append(reading)
+    return readings
+
+
+def _read(
+    text: str,
+    sentence_start: int,
+    number: NumberMention,
+    previous: list[Reading],
+    anchor: Group | None,
+) -> Reading:
+    hedge = hedge_before(text, number.start)
+    noun = read_noun(text, number.end)
+    reading = Reading(number, hedge, None, False, noun.end, "")
+    if not number.usable:
+        reading.rejected = number.kind
+        return reading
+    if money_before(text, number.start):
+        reading.rejected = "money"
+        return reading
+    lead = text[max(sentence_start, reading.start - 30) : reading.start]
+    if _POSSESSIVE_RE.search(lead):
+        reading.rejected = "family-composition"
+        return reading
+    _assign_group(text, reading, noun, previous, anchor, lead)
+    if reading.rejected is None and subset_after(text, reading.noun_end):
+        reading.rejected = "subset"
+    return reading
+
+
+def _assign_group(
+    text: str,
+    reading: Reading,
+    noun: NounReading,
+    previous: list[Reading],
+    anchor: Group | None,
+    lead: str,
+) -> None:
+    of_whom = _OF_WHOM_AFTER_RE.match(text[noun.end : noun.end + 40]) if noun.kind == "bare" else None
+    head = _head_of(previous) if _HEAD_BEFORE_RE.search(lead) or _MOTHER_OF_RE.search(lead) else None
+    if noun.kind == "group":
+        reading.group, reading.rule = noun.group, "number-noun"
+    elif noun.kind == "adult":
+        reading.group, reading.adult, reading.rule = Group.PEOPLE, True, "adult-only-count"
+    elif of_whom is not None:
+        word = of_whom.group("noun").lower()
+        reading.group = _GROUP_OF.get(word, Group.PEOPLE)
+        reading.adult = word in ("women", "adults")
+        reading.noun_end = noun.end + of_whom.end()
+        reading.rule = "subgroup-of-head"
+        head = _head_of(previous)
+    elif noun.kind == "bare":
+        _read_bare(text, reading, previous, anchor)
+        return
+    else:
+        reading.rejected = noun.reason or noun.kind
+        return
+    if head is not None:
+        reading.head = head
+        reading.rule = "subgroup-of-head"
+
+
+def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Group | None) -> None:
+    before = text[max(0, reading.start - 40) : reading.start]
+    last = _last_counted(previous)
+    if _OBJECT_VERB_RE.search(before) and (last is None or last.rejected is not None):
+        reading.group, reading.rule = Group.PEOPLE, "bare-object"
+        return
+    if last is not None and last.group is not None:
+        reading.group, reading.rule = last.group, "bare-ellipsis"
+        reading.adult = last.adult
+        if last.rejected is not None:
+            reading.rejected = last.rejected
+        _carry_multiplier(reading, last)
+        return
+    if last is None and anchor is not None:
+        reading.group, reading.rule = anchor, "how-many-anchor"
+        return
+    reading.rejected = last.rejected if last is not None and last.rejected else "bare-number"
+
+
+def _carry_multiplier(reading: Reading, last: Reading) -> None:
+    number = reading.number
+    if last.number.scaled and not number.scaled and number.high < 1000 <= last.number.high:
+        reading.value_scale = 1_000_000 if last.number.high >= 1_000_000 else 1000
+        reading.rule = "implied-multiplier"
+
+
+def _last_counted(previous: list[Reading]) -> Reading | None:
+    """Return the nearest earlier reading that counted something (people or not)."""
+    for reading in reversed(previous):
+        if reading.rejected in ("date", "year", "ordinal", "age", "time", "bare-number"):
+            continue
+        return reading
+    return None
+
+
+def _head_of(previous: list[Reading]) -> Reading | None:
+    for reading in reversed(previous):
+        if reading.group is not None or reading.rejected not in (
+            "date", "year", "ordinal", "age", "time", "bare-number"
+        ):  # fmt: skip
+            return reading
+    return None
+
+
+def _how_many_anchor(text: str, start: int, end: int) -> Group | None:
+    match = _HOW_MANY_RE.search(text, start, end)
+    if match is None:
+        return None
+    noun = read_noun(" " + match.group("noun"), 0)
+    return noun.group if noun.kind == "group" else None

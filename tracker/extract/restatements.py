@@ -1,0 +1,117 @@
+"""Restated figures logged once (guidelines 3.6), and adult-only counts (3.3).
+
+Two figures restate one quantity when they share event and group, their places agree
+(the same units, or one has none, or one lists several places including the other's),
+and their values are equal or one is a rounding of the other ("More than 670" of 679,
+"over 800" of "about 870", "over one million" of 1,014,748). The kept statement is the
+one with a start date, else the most precise, else the one with the narrower place, else
+the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+__all__ = ["Statement", "drop_adult_only_beside_children", "drop_restatements"]
+
+
+class Statement(Protocol):
+    """What restatement rules need to know of a figure."""
+
+    @property
+    def metric(self) -> str: ...
+    @property
+    def population_group(self) -> str: ...
+    @property
+    def value(self) -> int: ...
+    @property
+    def qualifier(self) -> str: ...
+    @property
+    def units(self) -> frozenset[str]: ...
+    @property
+    def has_since(self) -> bool: ...
+    @property
+    def is_range_bound(self) -> bool: ...
+    @property
+    def adult(self) -> bool: ...
+
+
+_T = TypeVar("_T", bound=Statement)
+
+
+def drop_restatements(figures: Sequence[_T]) -> list[_T]:
+    """Return `figures` with each restated quantity kept once, in the original order."""
+    kept: list[_T] = []
+    for figure in figures:
+        twin = next((k for k in kept if _restates(k, figure)), None)
+        if twin is None:
+            kept.append(figure)
+        elif _better(figure, twin):
+            kept[kept.index(twin)] = figure
+    return kept
+
+
+def drop_adult_only_beside_children(figures: Sequence[_T]) -> list[_T]:
+    """Drop adult-only counts where a children or people count exists for the same place."""
+    return [f for f in figures if not f.adult or not any(_beside(f, o) for o in figures if o is not f)]
+
+
+def _beside(adult: Statement, other: Statement) -> bool:
+    return not other.adult and _places_agree(adult, other)
+
+
+def _restates(a: Statement, b: Statement) -> bool:
+    if a.metric != b.metric or a.population_group != b.population_group:
+        return False
+    if not _places_agree(a, b):
+        return False
+    if a.value == b.value:
+        return not (a.is_range_bound and b.is_range_bound and a.qualifier != b.qualifier)
+    return _rounds(a, b) or _rounds(b, a)
+
+
+def _rounds(rough: Statement, precise: Statement) -> bool:
+    """Return True when `rough` (hedged, round) could be a rounding of `precise`."""
+    if rough.qualifier == "exact" or rough.is_range_bound or _precision(rough.value) >= _precision(precise.value):
+        return False
+    step = 10 ** _trailing_zeros(rough.value)
+    if step < 10:
+        return False
+    low, high = _bounds(rough.qualifier, rough.value, step)
+    return low <= precise.value <= high
+
+
+def _bounds(qualifier: str, value: int, step: int) -> tuple[int, int]:
+    if qualifier == "at_least":
+        return value, value + step - 1
+    if qualifier == "at_most":
+        return value - step + 1, value
+    return value - step // 2, value + step // 2
+
+
+def _better(new: Statement, old: Statement) -> bool:
+    rank: Callable[[Statement], tuple[int, int, int]] = lambda f: (
+        int(f.has_since),
+        _precision(f.value),
+        -len(f.units) if f.units else -99,
+    )
+    return rank(new) > rank(old)
+
+
+def _places_agree(a: Statement, b: Statement) -> bool:
+    if not a.units or not b.units:
+        return True
+    return bool(a.units & b.units)
+
+
+def _trailing_zeros(value: int) -> int:
+    zeros = 0
+    while value and value % 10 == 0:
+        value //= 10
+        zeros += 1
+    return zeros
+
+
+def _precision(value: int) -> int:
+    return len(str(value)) - _trailing_zeros(value)
