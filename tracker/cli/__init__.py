@@ -8,6 +8,7 @@ from __future__ import annotations
 import tracker.cli.extract  # noqa: F401  (registers extract, ingest)
 from tracker.cli import (
     figures,  # noqa: F401  (registers log, list, import, export, validate)
+    places,  # noqa: F401  (registers places resolve, list, add)
     report,  # noqa: F401  (registers report)
     schema,  # noqa: F401  (registers schema export)
 )

@@ -4,19 +4,30 @@
 place names in running text; `annotate_places` fills the place columns of a figures frame.
 """
 
-from tracker.places.api import annotate_places, find_mentions, places, resolve, use_places_files
+from tracker.places.api import (
+    annotate_places,
+    extra_places,
+    find_mentions,
+    places,
+    resolve,
+    units,
+)
 from tracker.places.gazetteer import LEVELS, Unit
 from tracker.places.mentions import Mention
 from tracker.places.resolver import Resolution
+from tracker.places.user import add_places_file, places_dir
 
 __all__ = [
     "LEVELS",
     "Mention",
     "Resolution",
     "Unit",
+    "add_places_file",
     "annotate_places",
+    "extra_places",
     "find_mentions",
     "places",
+    "places_dir",
     "resolve",
-    "use_places_files",
+    "units",
 ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.places.gazetteer import Gazetteer, Unit
+from tracker.errors import UsageError
+from tracker.places.gazetteer import LEVELS, Gazetteer, Unit
 from tracker.places.mentions import Mention, MentionFinder
 from tracker.places.resolver import Match, Resolution, Resolver
 from tracker.places.user import places_dir, read_user_gazetteer, user_files
@@ -19,10 +21,11 @@ if TYPE_CHECKING:
 __all__ = [
     "Places",
     "annotate_places",
+    "extra_places",
     "find_mentions",
     "places",
     "resolve",
-    "use_places_files",
+    "units",
 ]
 
 _extra_files: tuple[Path, ...] = ()
@@ -99,15 +102,37 @@ def places() -> Places:
     return _load(_folder_state(), _extra_files)
 
 
-def use_places_files(paths: Sequence[Path]) -> None:
-    """Add gazetteer CSV files for this process (the CLI's --places option)."""
+@contextmanager
+def extra_places(paths: Sequence[Path]) -> Iterator[None]:
+    """Use these gazetteer CSV files as well inside the `with` block (the --places option)."""
     global _extra_files
-    _extra_files = tuple(dict.fromkeys((*_extra_files, *(Path(p) for p in paths))))
+    before = _extra_files
+    _extra_files = tuple(dict.fromkeys((*before, *(Path(p) for p in paths))))
+    try:
+        places()  # read the files now, so that a bad one fails here
+        yield
+    finally:
+        _extra_files = before
 
 
 def resolve(name: str, level: str | None = None, within: str | None = None) -> Resolution:
     """Return how `name` resolves: the unit, how it matched, candidates and suggestions."""
     return places().resolve(name, level, within)
+
+
+def units(level: str | None = None, within: str | None = None) -> list[Unit]:
+    """Return the units of `level` (all levels when None) inside the unit named `within`."""
+    shared = places()
+    if level is not None and level not in LEVELS:
+        raise UsageError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
+    gazetteer = shared.gazetteer
+    area = None if within is None else shared.resolver.area(within)
+    return [
+        unit
+        for i, unit in enumerate(gazetteer.units)
+        if (level is None or unit.level == level)
+        and (area is None or area in gazetteer.ancestors(i))
+    ]
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -225,7 +225,7 @@ def _why(candidates: tuple[Unit, ...], hint: str | None, level: str | None) -> s
     if level:
         reason = f"level {level} was asked for"
     elif hint:
-        reason = f"the words around the name ask for a {hint}"
+        reason = f"the words around the name ask for the level {hint}"
     else:
         reason = "a bare name is read as a city or town first, then a raion, oblast, hromada"
     return f"ambiguous: chose {first.label} ({first.admin1_name}) over {others}: {reason}"

@@ -1,0 +1,209 @@
+"""The `tracker places` commands: resolve names, list units, add a user gazetteer."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from contextlib import AbstractContextManager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tracker.cli.app import app
+from tracker.cli.common import handle_errors
+from tracker.cli.output import text_table
+from tracker.errors import UnknownPlaceError
+
+if TYPE_CHECKING:
+    from tracker.places import Resolution, Unit
+
+__all__ = [
+    "PlacesOption",
+    "add_command",
+    "list_command",
+    "places_app",
+    "resolve_command",
+    "using_places",
+]
+
+places_app = typer.Typer(
+    help=(
+        "The gazetteer: Ukraine's oblasts, raions, hromadas, cities and towns with P-codes, "
+        "first-level units elsewhere, and gazetteers you add.\n\n"
+        "Example: tracker places resolve Kupyansk 'Kharkov region'"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(places_app, name="places")
+
+
+class Level(StrEnum):
+    """Levels of the gazetteer a command can ask for."""
+
+    OBLAST = "oblast"
+    RAION = "raion"
+    HROMADA = "hromada"
+    CITY = "city"
+    TOWN = "town"
+    ADMIN1 = "admin1"
+    ADMIN2 = "admin2"
+    ADMIN3 = "admin3"
+
+
+class Format(StrEnum):
+    """Output formats of the places commands."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+PlacesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--places",
+        exists=True,
+        dir_okay=False,
+        help="Gazetteer CSV to use as well, for this run only (repeatable).",
+    ),
+]
+LevelOption = Annotated[Level | None, typer.Option(help="Only units of this level.")]
+FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+
+_UNIT_COLUMNS = ("level", "name", "pcode", "admin2_name", "admin1_name", "country", "code")
+_RESOLVED_COLUMNS = (
+    "query",
+    "match",
+    "score",
+    "level",
+    "name",
+    "pcode",
+    "admin2_name",
+    "admin1_name",
+)
+
+
+def using_places(files: list[Path] | None) -> AbstractContextManager[None]:
+    """Return a context in which the gazetteers of a --places option count as well."""
+    from tracker.places import extra_places
+
+    return extra_places(files or [])
+
+
+@places_app.command("resolve")
+@handle_errors
+def resolve_command(
+    names: Annotated[list[str], typer.Argument(help="Place names, as a source wrote them.")],
+    level: LevelOption = None,
+    within: Annotated[
+        str | None, typer.Option(help="Only units inside this one (an oblast, a raion).")
+    ] = None,
+    fmt: FormatOption = Format.TABLE,
+    places: PlacesOption = None,
+) -> None:
+    """Resolve each name to a unit: names, P-codes, parents, and how it matched.
+
+    Exits 1 when a name matches nothing (with the closest names); a fuzzy match is printed
+    with its score and a warning on stderr.
+
+    Example: tracker places resolve Kupyansk "Kupiansk district" "Kharkov region"
+    """
+    from tracker.places import resolve
+
+    with using_places(places):
+        found = [resolve(name, level.value if level else None, within) for name in names]
+    if fmt is Format.JSON:
+        typer.echo(json.dumps([_resolution_dict(r) for r in found], ensure_ascii=False, indent=2))
+    else:
+        typer.echo(text_table([_resolution_row(r) for r in found], _RESOLVED_COLUMNS))
+    for resolution in found:
+        if resolution.match == "fuzzy" and resolution.unit is not None:
+            typer.echo(
+                f"warning: {resolution.query!r} read as {resolution.unit.label} "
+                f"(fuzzy, score {resolution.score:.2f})",
+                err=True,
+            )
+        elif resolution.note and fmt is Format.TABLE:
+            typer.echo(f"note: {resolution.query!r}: {resolution.note}", err=True)
+    unknown = [r for r in found if r.unit is None]
+    if unknown:
+        suggestions = [s for r in unknown for s in r.suggestions]
+        names_text = ", ".join(repr(r.query) for r in unknown)
+        raise UnknownPlaceError(f"unknown place {names_text}", suggestions)
+
+
+@places_app.command("list")
+@handle_errors
+def list_command(
+    level: LevelOption = None,
+    within: Annotated[
+        str | None, typer.Option(help="Only units inside this one (an oblast, a raion).")
+    ] = None,
+    fmt: FormatOption = Format.TABLE,
+    places: PlacesOption = None,
+) -> None:
+    """List the units of the gazetteer, optionally of one level and inside one unit.
+
+    Example: tracker places list --level raion --within Kharkiv
+    """
+    from tracker.places import units
+
+    with using_places(places):
+        found = units(level.value if level else None, within)
+    if fmt is Format.JSON:
+        rows = [dataclasses.asdict(u) for u in found]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(text_table([dataclasses.asdict(u) for u in found], _UNIT_COLUMNS))
+
+
+@places_app.command("add")
+@handle_errors
+def add_command(
+    file: Annotated[
+        Path, typer.Argument(dir_okay=False, help="Gazetteer CSV (own columns or COD-AB).")
+    ],
+) -> None:
+    """Check a gazetteer CSV and keep a copy, so that every later command uses it.
+
+    The copy goes to $TRACKER_PLACES_DIR (default ~/.local/share/tracker/places). Columns:
+    name, level (admin1|admin2|admin3|city|...), and optionally code, pcode, parent,
+    country, aliases (|-separated); or the COD-AB layout (ADM1_EN, ADM1_PCODE, ...).
+
+    Example: tracker places add sdn_adminboundaries.csv
+    """
+    from tracker.places import add_places_file
+
+    target, count = add_places_file(file)
+    typer.echo(f"added {count} units from {file} as {target}")
+
+
+def _resolution_row(resolution: Resolution) -> dict[str, object]:
+    unit = resolution.unit
+    row: dict[str, object] = {
+        "query": resolution.query,
+        "match": resolution.match or "unknown",
+        "score": f"{resolution.score:.2f}",
+    }
+    if unit is not None:
+        row |= {c: getattr(unit, c) for c in _RESOLVED_COLUMNS[3:]}
+    elif resolution.suggestions:
+        row["name"] = "did you mean: " + ", ".join(resolution.suggestions)
+    return row
+
+
+def _resolution_dict(resolution: Resolution) -> dict[str, object]:
+    def unit_dict(unit: Unit | None) -> dict[str, object] | None:
+        return None if unit is None else dataclasses.asdict(unit)
+
+    return {
+        "query": resolution.query,
+        "match": resolution.match,
+        "score": resolution.score,
+        "unit": unit_dict(resolution.unit),
+        "candidates": [unit_dict(u) for u in resolution.candidates],
+        "suggestions": list(resolution.suggestions),
+        "note": resolution.note,
+    }
