@@ -103,11 +103,16 @@ _CUES_RE = re.compile(
     re.IGNORECASE,
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(
-    r"\b(?:still|are|is|were|was|be|been|only|remain\w*|has|have|had)\s+(?:\w+\s+){0,1}$",
-    re.IGNORECASE,
+    r"\b(?:still|are|is|were|was|be|been|only|remain\w*)\s+(?:\w+\s+){0,1}$", re.IGNORECASE
 )
 _LEFT_REMAINING_AFTER_RE = re.compile(r"^\s+(?:in|behind|there|at|inside)\b", re.IGNORECASE)
-_POSSESSION_RE = re.compile(r"\b(?:has|have|had|there\s+(?:are|were|is))\b", re.IGNORECASE)
+# "Bakhmut has fewer than five thousand civilians left": a possession verb, then a quantity.
+_POSSESSION_RE = re.compile(
+    r"\b(?:has|have|had|there\s+(?:are|were|is))\b[^.;]*?(?:\d|\b(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
+    r"dozen)\b)[^.;]*$",
+    re.IGNORECASE,
+)
 _PLAN_CONTEXT_RE = re.compile(
     r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\s+"
     r"(?:is|was|has\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
@@ -170,6 +175,6 @@ def _read_left(text: str, clause_start: int, start: int, end: int) -> tuple[str,
     after = text[end : end + 12]
     if _LEFT_REMAINING_AFTER_RE.match(after) or _LEFT_REMAINING_BEFORE_RE.search(before):
         return "remaining", "left-as-remaining"
-    if _POSSESSION_RE.search(text, clause_start, start):
+    if _POSSESSION_RE.search(text[clause_start:start]):
         return "remaining", "have-n-left"
     return "evacuated", "left-as-departed"

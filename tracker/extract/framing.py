@@ -68,6 +68,9 @@ def _gap(blocker: Blocker, reading: Reading) -> int:
 def _frame(
     text: str, sentence: Sentence, reading: Reading, cues: list[Cue], previous: Reading | None
 ) -> None:
+    if reading.anchor is not None and reading.anchor.rejected is not None:
+        reading.rejected = reading.anchor.rejected  # an ellipsis of a distractor is one too
+        return
     head = reading.head
     if head is not None:
         reading.rejected = head.rejected

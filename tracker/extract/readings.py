@@ -9,6 +9,7 @@ A reading ties a number to a person group by one of these rules:
 - BARE-ELLIPSIS: a number with no noun that continues an earlier person count of its
   sentence ("the Toretsk community about 140", "it was 70,000, now it is 67,000");
   IMPLIED-MULTIPLIER carries "thousand" over ("50 - 60 thousand ... in Kramatorsk - 50-60");
+- POPULATION-IS: "the population of the right-bank Kherson Region is 162,000";
 - HOW-MANY-ANCHOR: "how many citizens are in X ... it is about 50 thousand";
 - BARE-OBJECT: a number right after an evacuation verb ("rescuers evacuated 48,751").
 Numbers that count anything else are kept with the reason they are not facts.
@@ -45,6 +46,12 @@ _OBJECT_VERB_RE = re.compile(
     r"accommodated|took\s+out|taken\s+out|brought\s+out)\s*$",
     re.IGNORECASE,
 )
+_POPULATION_IS_RE = re.compile(
+    r"\bpopulation\b[^.;:]{0,60}?\b(?:is|was|stands\s+at|numbers|numbered|totals|of|fell\s+to|"
+    r"dropped\s+to|decreased\s+to)\s*$",
+    re.IGNORECASE,
+)
+_NOT_ANCHORS = frozenset({"date", "year", "ordinal", "age", "time", "bare-number", "measure"})
 _GROUP_OF = {"children": Group.CHILDREN, "minors": Group.CHILDREN, "kids": Group.CHILDREN,
              "families": Group.FAMILIES, "people": Group.PEOPLE}  # fmt: skip
 
@@ -60,6 +67,7 @@ class Reading:
     noun_end: int
     rule: str
     head: Reading | None = None
+    anchor: Reading | None = None
     rejected: str | None = None
     metric: str | None = None
     event_rule: str = ""
@@ -142,14 +150,17 @@ def _assign_group(
 
 
 def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Group | None) -> None:
-    before = text[max(0, reading.start - 40) : reading.start]
+    before = text[max(0, reading.start - 90) : reading.start]
     last = _last_counted(previous)
     if _OBJECT_VERB_RE.search(before) and (last is None or last.rejected is not None):
         reading.group, reading.rule = Group.PEOPLE, "bare-object"
         return
+    if _POPULATION_IS_RE.search(before):
+        reading.group, reading.rule = Group.PEOPLE, "population-is"
+        return
     if last is not None and last.group is not None:
         reading.group, reading.rule = last.group, "bare-ellipsis"
-        reading.adult = last.adult
+        reading.adult, reading.anchor = last.adult, last
         if last.rejected is not None:
             reading.rejected = last.rejected
         _carry_multiplier(reading, last)
@@ -170,17 +181,14 @@ def _carry_multiplier(reading: Reading, last: Reading) -> None:
 def _last_counted(previous: list[Reading]) -> Reading | None:
     """Return the nearest earlier reading that counted something (people or not)."""
     for reading in reversed(previous):
-        if reading.rejected in ("date", "year", "ordinal", "age", "time", "bare-number"):
-            continue
-        return reading
+        if reading.rejected not in _NOT_ANCHORS:
+            return reading
     return None
 
 
 def _head_of(previous: list[Reading]) -> Reading | None:
     for reading in reversed(previous):
-        if reading.group is not None or reading.rejected not in (
-            "date", "year", "ordinal", "age", "time", "bare-number"
-        ):  # fmt: skip
+        if reading.group is not None or reading.rejected not in _NOT_ANCHORS:
             return reading
     return None
 
