@@ -68,7 +68,9 @@ _DAY_RE = re.compile(
     r"\b(?:over\s+the\s+(?:last|past)\s+day|in\s+the\s+(?:last|past)\s+day|(?:last|past)\s+24"
     r"\s+hours|per\s+day|a\s+day\b|every\s+day|daily|yesterday|today|tonight|overnight|"
     r"last\s+night|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"during\s+the\s+day|in\s+one\s+day|in\s+a\s+day)\b",
+    r"during\s+the\s+day|in\s+one\s+day|in\s+a\s+day|(?:this|since|in\s+the)\s+morning|"
+    r"on\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?:\s+\d{1,2})?)\b",
     re.IGNORECASE,
 )
 _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)

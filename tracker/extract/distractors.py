@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Blocker", "find_blockers", "money_before", "subset_after"]
+__all__ = ["PREDICATE_FRAMES", "Blocker", "find_blockers", "money_before", "subset_after"]
+
+# Frames that are predicates of the people counted ("12 people were wounded"): they compete
+# with event verbs for a number; the other frames disqualify the number nearest to them.
+PREDICATE_FRAMES = frozenset({"casualties", "affected"})
 
 _FRAMES: tuple[tuple[str, str], ...] = (
     (
@@ -51,7 +55,7 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "school-enrolment",
-        r"\b(?:stud(?:y|ied|ies|ying)|school|lyceum|enrol\w*|pupils|classes|kindergarten)\b",
+        r"\b(?:stud(?:y|ied|ies|ying)|lyceum|enrol\w*|pupils|classes|school\s+had)\b",
     ),
     ("return", r"\b(?:returned|return\w*\s+home|came\s+back|have\s+returned)\b"),
     ("staff", r"\b(?:who\s+(?:phone|call|work|help|volunteer)\w*|on\s+duty|employed)\b"),

@@ -155,8 +155,11 @@ def _values(text: str, reading: Reading) -> list[tuple[int, str, str, bool]]:
         ]
     if hedge is None:
         hedge = hedge_after(text, reading.noun_end)
-    qualifier = hedge.qualifier.value if hedge is not None else Qualifier.EXACT.value
-    return [(number.low * scale, qualifier, "", False)]
+    if hedge is not None:
+        return [(number.low * scale, hedge.qualifier.value, "", False)]
+    if number.half:  # "half a hundred" is a round estimate
+        return [(number.low * scale, Qualifier.APPROX.value, "+half-estimate", False)]
+    return [(number.low * scale, Qualifier.EXACT.value, "", False)]
 
 
 def _evidence_span(reading: Reading, sentence: Sentence) -> tuple[int, int]:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 __all__ = ["Cue", "find_cues", "plan_follows", "running_evacuation", "they_fled_after"]
 
 _EVAC_VERB = (
-    r"(?:evacuat\w*|relocat\w*|mov(?:e|ed|ing)\b|taken?\s+out|took\s+out|tak(?:e|ing)\s+out|"
+    r"(?:evacuat(?!ion)\w*|relocat(?!ion)\w*|transport(?:ed|ing)\b|(?:brought|taken|delivered)\s+"
+    r"to\s+safe\w*|mov(?:e|ed|ing)\b|taken?\s+out|took\s+out|tak(?:e|ing)\s+out|"
     r"brought\s+out|bring\s+out|remov\w*|transferr?\w*|resettl\w*|displac\w*|"
     r"shift\w*|deport\w*|pull(?:ed)?\s+out|got\s+out|get\s+out)"
 )
@@ -64,6 +65,18 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}evacuation\b",
     ),
     (
+        "passive-plan",
+        "planned",
+        r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+)?(?:planned|scheduled|"
+        r"ordered|announced|expected)\b",
+    ),
+    (
+        "done-evacuation",
+        "evacuated",
+        r"\b(?:completed|carried\s+out|conducted|organi[sz]ed|helped\s+with)\s+(?:the\s+)?"
+        r"(?:\w+\s+)?evacuation\s+of\b",
+    ),
+    (
         "housed-verb",
         "housed",
         r"\b(?:shelter(?:ed|ing|s)\b|accommodat\w*|housed|hous(?:ing)\s+(?:them|people)|"
@@ -90,6 +103,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"(?:is|are)\s+(?:currently\s+)?(?:located\s+)?in\b|it\s+is\b|now\s+it\s+is|it\s+was\b)",
     ),
     ("left", "left", r"\bleft\b"),
+    ("evacuation-of", "evacuated", r"\b(?:evacuation|relocation|rescue)\s+of\b"),
     (
         "evacuation-verb",
         "evacuated",

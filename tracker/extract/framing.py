@@ -1,8 +1,9 @@
 """Framing: which event each reading reports, or which distractor frame disqualifies it.
 
 Rules, in order (names end up in the figure's `rule`):
-1. BLOCKER: a distractor frame (casualties, pre-war, capacity...) disqualifies the
-   number nearest to it in its clause.
+1. BLOCKER: a distractor frame (pre-war, capacity, projection...) disqualifies the
+   number nearest to it in its clause; a distractor predicate (killed, wounded, affected,
+   without power) competes with the event cues and disqualifies the numbers it governs.
 2. HEAD: a subgroup ("including 217 children") shares the event of its head figure.
 3. CUE: the nearest event cue of the reading's clause, preferring the predicate after
    the noun; a participle right after the noun ("people displaced from their homes")
@@ -10,13 +11,15 @@ Rules, in order (names end up in the figure's `rule`):
 4. FRAMING: a neutral presence verb ("live", "there are", "has") gives to_evacuate when
    the clause, or what follows it in the sentence, frames a zone under an evacuation
    decision; "evacuated" when the sentence goes on "and they had to flee"; else remaining.
+   A remaining or presence verb followed by a shelter ("staying in temporary shelters")
+   gives housed.
 5. ELLIPSIS: a clause with no cue continues the event of the previous figure of its
    sentence ("and since the beginning of this year one and a half thousand people").
 """
 
 from __future__ import annotations
 
-from tracker.extract.distractors import Blocker, find_blockers
+from tracker.extract.distractors import PREDICATE_FRAMES, Blocker, find_blockers
 from tracker.extract.events import Cue, find_cues, plan_follows, running_evacuation, they_fled_after
 from tracker.extract.readings import Reading
 from tracker.extract.sentences import Sentence, clause_span
@@ -31,13 +34,19 @@ _METRIC_OF = {
     "housed": "housed",
     "remaining": "remaining",
 }
+_SHELTER_REACH = 40  # "are staying in temporary shelters": the shelter right after the verb
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
 
 def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> None:
     """Set `metric` (or `rejected`) on every reading of one sentence, in place."""
     cues = find_cues(text, sentence.start, sentence.end)
-    _apply_blockers(text, sentence, readings, cues)
+    blockers = find_blockers(text, sentence.start, sentence.end)
+    cues = sorted(
+        cues + [Cue(b.start, b.end, "blocked", b.name) for b in blockers if b.name in PREDICATE_FRAMES],
+        key=lambda c: c.start,
+    )
+    _apply_blockers(sentence, readings, cues, [b for b in blockers if b.name not in PREDICATE_FRAMES])
     previous: Reading | None = None
     for reading in readings:
         if reading.rejected is None and reading.group is not None:
@@ -46,9 +55,11 @@ def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> No
             previous = reading
 
 
-def _apply_blockers(text: str, sentence: Sentence, readings: list[Reading], cues: list[Cue]) -> None:
+def _apply_blockers(
+    sentence: Sentence, readings: list[Reading], cues: list[Cue], blockers: list[Blocker]
+) -> None:
     counted = [r for r in readings if r.rejected not in ("date", "year", "ordinal", "time")]
-    for blocker in find_blockers(text, sentence.start, sentence.end):
+    for blocker in blockers:
         if any(c.start <= blocker.start < c.end and c.kind == "planned" for c in cues):
             continue  # "affected by the evacuation orders" is a frame, not a distractor
         clause = clause_span(sentence, blocker.start)
@@ -90,7 +101,15 @@ def _frame(
     if cue.kind == "negated":
         reading.rejected = "negated-plan"
         return
+    if cue.kind == "blocked":
+        reading.rejected = cue.name
+        return
     kind, name = cue.kind, cue.name
+    if kind in ("presence", "remaining"):
+        housed = next((c for c in cues if c.kind == "housed" and 0 <= c.start - cue.end <= _SHELTER_REACH), None)
+        if housed is not None:
+            kind, name = "housed", f"{name}-in-shelter"
+            reading.cue_end = housed.end
     if kind == "presence":
         kind, name = _frame_presence(text, sentence, clause, cue)
     reading.metric, reading.event_rule = _METRIC_OF[kind], name

@@ -93,6 +93,7 @@ class NumberMention:
     words: bool
     kind: str
     grouped: bool
+    half: bool = False
 
     @property
     def usable(self) -> bool:
@@ -165,6 +166,7 @@ def _build(
         words=words,
         kind=kind,
         grouped=bool(_GROUPED_RE.match(lo_text.strip())),
+        half=lo_text.lower().startswith("half"),
     )
 
 

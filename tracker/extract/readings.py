@@ -35,7 +35,8 @@ _HEAD_BEFORE_RE = re.compile(
 )
 _MOTHER_OF_RE = re.compile(r"\b(?:an?\s+)?(?:mother|father|parent)s?\s+of\s*$", re.IGNORECASE)
 _OF_WHOM_AFTER_RE = re.compile(
-    r"^\s+(?:of\s+(?:whom|which|them)\s+)?(?:are|were|is|was)\s+(?:\w+\s+)?"
+    r"^\s+(?:of\s+(?:whom|which|them)\s+(?:(?:are|were|is|was)\s+)?|(?:are|were|is|was)\s+)"
+    r"(?:\w+\s+)?"
     r"(?P<noun>children|minors|kids|families|people|women|adults)\b",
     re.IGNORECASE,
 )
