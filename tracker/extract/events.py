@@ -77,6 +77,13 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"(?:\w+\s+)?evacuation\s+of\b",
     ),
     (
+        "sheltering-in-place",
+        "remaining",
+        r"\b(?:are|were|is|was)\s+(?:still\s+)?sheltering\s+in\b(?!\s+(?:\w+\s+){0,2}(?:shelters|"
+        r"schools|camps|centres|centers|facilities|tents|buildings|basements|churches|"
+        r"mosques|dormitories)\b)",
+    ),
+    (
         "housed-verb",
         "housed",
         r"\b(?:shelter(?:ed|ing|s)\b|accommodat\w*|housed|hous(?:ing)\s+(?:them|people)|"
@@ -108,7 +115,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "evacuation-verb",
         "evacuated",
         r"\b(?:" + _EVAC_VERB + r"|fled|flee\w*|leav(?:e|es|ing)\b|depart\w*|escap\w*|"
-        r"rescu\w*|(?:became|become)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
+        r"rescu\w*|(?:became|become|registered\s+as)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
+        r"took|(?:has|have|had)\s+taken|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave))",
     ),
 )

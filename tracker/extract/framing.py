@@ -92,6 +92,10 @@ def _frame(
     clause = clause_span(sentence, reading.number.start)
     cue = _governing_cue(text, reading, [c for c in cues if clause[0] <= c.start < clause[1]])
     if cue is None:
+        reach = reading.number.start - (60 if reading.rule == "number-of" else 0)
+        if "evacuee" in text[max(0, reach) : reading.noun_end + 20].lower():
+            reading.metric, reading.event_rule = "evacuated", "evacuee-noun"
+            return
         if previous is not None and previous.metric is not None:
             reading.metric, reading.event_rule = previous.metric, "ellipsis"
             return

@@ -10,6 +10,8 @@ A reading ties a number to a person group by one of these rules:
   sentence ("the Toretsk community about 140", "it was 70,000, now it is 67,000");
   IMPLIED-MULTIPLIER carries "thousand" over ("50 - 60 thousand ... in Kramatorsk - 50-60");
 - POPULATION-IS: "the population of the right-bank Kherson Region is 162,000";
+- FAMILY-OF-N: "a family of six" counts six people;
+- NUMBER-OF: "the number of evacuees reached 3,400";
 - HOW-MANY-ANCHOR: "how many citizens are in X ... it is about 50 thousand";
 - BARE-OBJECT: a number right after an evacuation verb ("rescuers evacuated 48,751").
 Numbers that count anything else are kept with the reason they are not facts.
@@ -33,6 +35,7 @@ _HEAD_BEFORE_RE = re.compile(
     r"with|from|or)|\bi\.e\.)[\s,:]*$",
     re.IGNORECASE,
 )
+_WEAK_HEAD_RE = re.compile(r"\b(?:with|from|or)[\s,:]*$", re.IGNORECASE)
 _MOTHER_OF_RE = re.compile(r"\b(?:an?\s+)?(?:mother|father|parent)s?\s+of\s*$", re.IGNORECASE)
 _OF_WHOM_AFTER_RE = re.compile(
     r"^\s+(?:of\s+(?:whom|which|them)\s+(?:(?:are|were|is|was)\s+)?|(?:are|were|is|was)\s+)"
@@ -52,9 +55,17 @@ _POPULATION_IS_RE = re.compile(
     r"dropped\s+to|decreased\s+to)\s*$",
     re.IGNORECASE,
 )
+_FAMILY_OF_RE = re.compile(r"\bfamily\s+of\s*$", re.IGNORECASE)
+_NUMBER_OF_RE = re.compile(
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>people|persons|evacuees|residents|children|"
+    r"families|civilians|idps)\b[^.;:]{0,40}?\b(?:reached|is|was|stands\s+at|stood\s+at|rose\s+to|"
+    r"increased\s+to|grew\s+to|exceeded|exceeds|totals?|totalled|totaled|amounts\s+to|hit)\s*$",
+    re.IGNORECASE,
+)
+_DERIVED_RE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_ANCHORS = frozenset({"date", "year", "ordinal", "age", "time", "bare-number", "measure"})
 _GROUP_OF = {"children": Group.CHILDREN, "minors": Group.CHILDREN, "kids": Group.CHILDREN,
-             "families": Group.FAMILIES, "people": Group.PEOPLE}  # fmt: skip
+             "families": Group.FAMILIES}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -112,6 +123,9 @@ def _read(
     if _POSSESSIVE_RE.search(lead):
         reading.rejected = "family-composition"
         return reading
+    if _DERIVED_RE.search(lead):
+        reading.rejected = "derived-total"  # "46 out of 47": the 47 is no count of its own
+        return reading
     _assign_group(text, reading, noun, previous, anchor, lead)
     if reading.rejected is None and subset_after(text, reading.noun_end):
         reading.rejected = "subset"
@@ -128,6 +142,8 @@ def _assign_group(
 ) -> None:
     of_whom = _OF_WHOM_AFTER_RE.match(text[noun.end : noun.end + 40]) if noun.kind == "bare" else None
     head = _head_of(previous) if _HEAD_BEFORE_RE.search(lead) or _MOTHER_OF_RE.search(lead) else None
+    if head is not None and head.group is None and _WEAK_HEAD_RE.search(lead):
+        head = None  # "ten buses with 400 passengers": only a person count heads a subgroup
     if noun.kind == "group":
         reading.group, reading.rule = noun.group, "number-noun"
     elif noun.kind == "adult":
@@ -155,6 +171,14 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
     last = _last_counted(previous)
     if _OBJECT_VERB_RE.search(before) and (last is None or last.rejected is not None):
         reading.group, reading.rule = Group.PEOPLE, "bare-object"
+        return
+    if _FAMILY_OF_RE.search(before):
+        reading.group, reading.rule = Group.PEOPLE, "family-of-n"
+        return
+    number_of = _NUMBER_OF_RE.search(before)
+    if number_of is not None:
+        noun = number_of.group("noun").lower()
+        reading.group, reading.rule = _GROUP_OF.get(noun, Group.PEOPLE), "number-of"
         return
     if _POPULATION_IS_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "population-is"
