@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandera.errors as pa_errors
@@ -19,7 +20,9 @@ __all__ = ["MISSING_COLUMN_RULE", "UNKNOWN_COLUMN_RULE", "validate_figures"]
 UNKNOWN_COLUMN_RULE = "is not a column of the figures table"
 MISSING_COLUMN_RULE = "is required but missing"
 
-_CASES_SCHEMA = {"row": pl.Int64, "column": pl.String, "value": pl.String, "rule": pl.String}
+_CASES_SCHEMA = pl.Schema(
+    {"row": pl.Int64(), "column": pl.String(), "value": pl.String(), "rule": pl.String()}
+)
 _LOCATION_COLUMNS = ("_file", "_line")
 
 
@@ -79,69 +82,82 @@ def _error_cases(data: pl.DataFrame, today: date) -> pl.DataFrame:
     return _no_cases()
 
 
+@dataclass(frozen=True)
+class _CheckKey:
+    """Which pandera check a group of failure cases comes from."""
+
+    context: str
+    column: str | None
+    name: str
+    number: int | None
+
+
 def _describe(
     cases: pl.DataFrame, schema: pa.DataFrameSchema, data: pl.DataFrame, today: date
 ) -> pl.DataFrame:
     """Return pandera's failure cases as rows (row, column, value, rule) in words."""
     keys = ["schema_context", "column", "check", "check_number"]
     parts = [
-        _describe_group(group, schema, data, today, context, column, check, number)
-        for (context, column, check, number), group in cases.group_by(keys, maintain_order=True)
+        _describe_group(
+            _CheckKey(str(context), _text(column), str(name), _number(number)),
+            group,
+            schema,
+            data,
+            today,
+        )
+        for (context, column, name, number), group in cases.group_by(keys, maintain_order=True)
     ]
-    described = pl.concat([p.cast(_CASES_SCHEMA) for p in parts]) if parts else _no_cases()  # type: ignore[arg-type]
+    described = pl.concat([p.cast(_CASES_SCHEMA) for p in parts]) if parts else _no_cases()
     return described.sort("row", nulls_last=False, maintain_order=True)
 
 
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _number(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
+def _worded(
+    group: pl.DataFrame, column: str | pl.Expr | None, rule: str, value: pl.Expr | None = None
+) -> pl.DataFrame:
+    """Return one case per failure of `group`, all with the same column and rule."""
+    return group.select(
+        pl.col("index").cast(pl.Int64).alias("row"),
+        (column if isinstance(column, pl.Expr) else pl.lit(column, pl.String)).alias("column"),
+        (pl.lit(None, pl.String) if value is None else value).alias("value"),
+        pl.lit(rule, pl.String).alias("rule"),
+    )
+
+
 def _describe_group(
+    check: _CheckKey,
     group: pl.DataFrame,
     schema: pa.DataFrameSchema,
     data: pl.DataFrame,
     today: date,
-    context: object,
-    column: object,
-    check: object,
-    number: object,
 ) -> pl.DataFrame:
-    """Return the rows of one pandera check's failures, worded."""
-    row = pl.col("index").cast(pl.Int64).alias("row")
+    """Return the failures of one pandera check, worded."""
     case = pl.col("failure_case")
-    if check in ("column_in_schema", "column_in_dataframe"):
-        words = UNKNOWN_COLUMN_RULE if check == "column_in_schema" else MISSING_COLUMN_RULE
-        return group.select(
-            row, case.alias("column"), pl.lit(None).alias("value"), pl.lit(words).alias("rule")
-        )
-    if context == "Column" and str(check).startswith("dtype("):
-        words = (
-            f"must have type {schema.columns[str(column)].dtype}, not {group['failure_case'][0]}"
-        )
-        return group.select(
-            row,
-            pl.lit(column).alias("column"),
-            pl.lit(None).alias("value"),
-            pl.lit(words).alias("rule"),
-        )
-    if check == "not_nullable":
-        return group.select(
-            row,
-            pl.lit(column).alias("column"),
-            pl.lit(None).alias("value"),
-            pl.lit(EMPTY_VALUE_RULE).alias("rule"),
-        )
-    if number is None or group["index"].is_null().all():
-        words = f"could not be checked ({check}): {group['failure_case'][0]}"
-        column_name = column if context == "Column" else None
-        return group.select(
-            row,
-            pl.lit(column_name).alias("column"),
-            pl.lit(None).alias("value"),
-            pl.lit(words).alias("rule"),
-        )
-    if context == "Column":
-        words = check_words(schema.columns[str(column)].checks[int(str(number))])
-        return group.select(
-            row, pl.lit(column).alias("column"), case.alias("value"), pl.lit(words).alias("rule")
-        )
-    return _describe_row_rule(group, schema.checks[int(str(number))], data, today)
+    first_case = group.get_column("failure_case")[0]
+    if check.name == "column_in_schema":
+        return _worded(group, case, UNKNOWN_COLUMN_RULE)
+    if check.name == "column_in_dataframe":
+        return _worded(group, case, MISSING_COLUMN_RULE)
+    if check.name == "not_nullable":
+        return _worded(group, check.column, EMPTY_VALUE_RULE)
+    if check.context == "Column" and check.name.startswith("dtype("):
+        expected = schema.columns[check.column].dtype
+        return _worded(group, check.column, f"must have type {expected}, not {first_case}")
+    if check.number is None or group.get_column("index").is_null().all():
+        # A check that raised instead of answering: pandera gives the error as the case.
+        column = check.column if check.context == "Column" else None
+        return _worded(group, column, f"could not be checked ({check.name}): {first_case}")
+    if check.context == "Column":
+        words = check_words(schema.columns[check.column].checks[check.number])
+        return _worded(group, check.column, words, value=case)
+    return _describe_row_rule(group, schema.checks[check.number], data, today)
 
 
 def _describe_row_rule(
@@ -149,9 +165,9 @@ def _describe_row_rule(
 ) -> pl.DataFrame:
     """Return the failures of a dataframe-level rule, worded with each row's values."""
     rule = rule_named(str(check.name), today)
-    rows = group.get_column("index").cast(pl.Int64)
     if rule is None:
-        return pl.DataFrame({"row": rows, "column": None, "value": None, "rule": str(check.error)})
+        return _worded(group, None, str(check.error))
+    rows = group.get_column("index").cast(pl.Int64)
     worded = (
         complete_columns(data.lazy())
         .select(
