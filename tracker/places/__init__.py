@@ -5,6 +5,7 @@ place names in running text; `annotate_places` fills the place columns of a figu
 """
 
 from tracker.places.api import (
+    add_places_file,
     annotate_places,
     extra_places,
     find_mentions,
@@ -15,7 +16,7 @@ from tracker.places.api import (
 from tracker.places.gazetteer import LEVELS, Unit
 from tracker.places.mentions import Mention
 from tracker.places.resolver import Resolution
-from tracker.places.user import add_places_file, places_dir
+from tracker.places.user import places_dir
 
 __all__ = [
     "LEVELS",

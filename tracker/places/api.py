@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.errors import UsageError
+from tracker.places import user
 from tracker.places.gazetteer import LEVELS, Gazetteer, Unit
 from tracker.places.mentions import Mention, MentionFinder
 from tracker.places.resolver import Match, Resolution, Resolver
-from tracker.places.user import places_dir, read_user_gazetteer, user_files
+from tracker.places.user import read_user_gazetteer, user_files
 
 if TYPE_CHECKING:
     import polars as pl
 
 __all__ = [
     "Places",
+    "add_places_file",
     "annotate_places",
     "extra_places",
     "find_mentions",
@@ -29,6 +32,7 @@ __all__ = [
 ]
 
 _extra_files: tuple[Path, ...] = ()
+_generation = 0
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,9 @@ class Places:
     gazetteer: Gazetteer
     resolver: Resolver
     finder: MentionFinder
+    _cache: dict[tuple[str, str | None, str | None], Resolution] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, gazetteer: Gazetteer) -> Places:
@@ -47,6 +54,15 @@ class Places:
 
     def resolve(self, name: str, level: str | None = None, within: str | None = None) -> Resolution:
         """Return the Resolution of `name`; a phrase naming places gives their common unit."""
+        key = (name, level, within)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._resolve(name, level, within)
+            if len(self._cache) < 200_000:
+                self._cache[key] = found
+        return found
+
+    def _resolve(self, name: str, level: str | None, within: str | None) -> Resolution:
         found = self.resolver.resolve(name, level, within)
         if found.match in ("exact", "alias") or level is not None:
             return found
@@ -81,25 +97,30 @@ class Places:
 
 
 @lru_cache(maxsize=4)
-def _load(folder_state: tuple[str, int], extra: tuple[Path, ...]) -> Places:
+def _load(folder: str | None, generation: int, extra: tuple[Path, ...]) -> Places:
+    del folder, generation  # cache keys: user_files() reads the folder itself
     gazetteer = Gazetteer.load()
     for path in (*user_files(), *extra):
         gazetteer = gazetteer.merged(read_user_gazetteer(path))
     return Places.of(gazetteer)
 
 
-def _folder_state() -> tuple[str, int]:
-    """Return the places directory and its change time, so that an added file is seen."""
-    folder = places_dir()
-    try:
-        return str(folder), folder.stat().st_mtime_ns
-    except OSError:
-        return str(folder), 0
-
-
 def places() -> Places:
-    """Return the shared Places: the packaged gazetteer, the user's, and any --places files."""
-    return _load(_folder_state(), _extra_files)
+    """Return the shared Places: the packaged gazetteer, the user's, and any --places files.
+
+    The user's files are read once per process and places directory; `add_places_file`
+    makes the next call read them again. A file copied in by hand shows at the next run.
+    """
+    return _load(os.environ.get("TRACKER_PLACES_DIR"), _generation, _extra_files)
+
+
+def add_places_file(path: Path) -> tuple[Path, int]:
+    """Check a gazetteer CSV, copy it into the places directory, and use it from now on;
+    return (where it was copied, how many units it holds)."""
+    global _generation
+    added = user.add_places_file(path)
+    _generation += 1
+    return added
 
 
 @contextmanager

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple, overload
 
 from tracker.errors import InputFileError
 
@@ -83,8 +84,7 @@ class Unit:
         return self.name + (word or "")
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     code: str
     pcode: str | None
     level: str
@@ -105,7 +105,7 @@ class Gazetteer:
         position = {row.code: i for i, row in enumerate(rows)}
         self._position = position
         self.parents: tuple[int | None, ...] = tuple(position.get(r.parent) for r in rows)
-        self.units: tuple[Unit, ...] = tuple(self._unit(i) for i in range(len(rows)))
+        self.units: Sequence[Unit] = _LazyUnits(self)
         index: dict[str, list[int]] = {}
         for i, row in enumerate(rows):
             for key in row.keys:
@@ -193,7 +193,8 @@ class Gazetteer:
             parent = self.parents[parent]
         return chain
 
-    def _unit(self, i: int) -> Unit:
+    def make_unit(self, i: int) -> Unit:
+        """Return a new Unit for row `i`, its parents' names and codes filled in."""
         row = self._rows[i]
         chain = [i, *self.ancestors(i)]
         first = next((j for j in chain if self._rows[j].level in FIRST_LEVELS), chain[-1])
@@ -210,6 +211,29 @@ class Gazetteer:
             country=row.country,
             native_name=row.native,
         )
+
+
+class _LazyUnits(Sequence[Unit]):
+    """The units of a gazetteer, each made on first use: loading stays fast."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._made: list[Unit | None] = [None] * len(gazetteer.parents)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> Unit: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Unit]: ...
+    def __getitem__(self, i: int | slice) -> Unit | Sequence[Unit]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        unit = self._made[i]
+        if unit is None:
+            unit = self._made[i] = self._gazetteer.make_unit(i)
+        return unit
 
 
 def _split(cell: str | None) -> list[str]:

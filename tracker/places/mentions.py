@@ -67,6 +67,9 @@ class MentionFinder:
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
+            if not words[i].group()[0].isupper():
+                i += 1
+                continue
             found = self._mention_at(text, words, i)
             if found is None:
                 i += 1
@@ -79,9 +82,6 @@ class MentionFinder:
     def _mention_at(
         self, text: str, words: list[re.Match[str]], i: int
     ) -> tuple[Mention, int] | None:
-        first = words[i].group()
-        if not first[0].isupper():
-            return None
         best: tuple[int, str] | None = None
         phrase = ""
         for n in range(_MAX_WORDS):

@@ -114,6 +114,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}
+        self._key_cache: dict[tuple[str, str, str | None], Resolution] = {}
 
     def resolve(self, name: str, level: str | None = None, within: str | None = None) -> Resolution:
         """Return the Resolution of `name` (see the module docstring)."""
@@ -132,7 +133,13 @@ class Resolver:
         found = self.gazetteer.index.get(key)
         if not found:
             return None
-        return self._choose(query, list(found), light, hint, None)
+        cache_key = (key, light, hint)
+        chosen = self._key_cache.get(cache_key)
+        if chosen is None:
+            chosen = self._choose("", list(found), light, hint, None)
+            if len(self._key_cache) < 200_000:
+                self._key_cache[cache_key] = chosen
+        return replace(chosen, query=query)
 
     def _resolve(self, name: str, level: str | None, within: str | None) -> Resolution:
         core, hint = split_level_word(name)
