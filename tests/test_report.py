@@ -195,10 +195,18 @@ def test_hover_shows_value_qualifier_date_source_and_evidence(out: Path) -> None
     build_report(frame(row), out, generated_on=GENERATED)
 
     (trace,) = points(charts(out / "UA6308.html")["chart-evacuated"])
-    assert trace["hovertext"] == [
-        "<b>1,234</b> about · evacuated, people<br>2024-05-12 (since 2024-05-01)"
-        "<br>Kharkiv OVA<br>“about 1,234 left”"
+    assert trace["hovertemplate"] == "<b>%{y:,}</b> about<br>%{x}%{customdata}"
+    assert trace["customdata"] == [
+        " (since 2024-05-01)<br>Kharkiv OVA<br>\u201cabout 1,234 left\u201d"
     ]
+    assert trace["name"] == "evacuated, people, running total, approximate (hollow)"
+
+
+def test_hover_quotes_are_shortened(out: Path) -> None:
+    build_report(frame(figure(evidence="x" * 150)), out, generated_on=GENERATED)
+
+    (trace,) = points(charts(out / "UA6308.html")["chart-evacuated"])
+    assert trace["customdata"][0].endswith("x" * 100 + "\u2026\u201d")
 
 
 def test_charts_group_metrics_and_programmes(out: Path) -> None:

@@ -6,11 +6,13 @@ import json
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 from test_report import GENERATED, charts, figure, frame, page, points
 
 from tracker.report import build_report
-from tracker.report.pages import figure_json, http_url
+from tracker.report.data import http_href
+from tracker.report.pages import figure_json
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="alert(1)" x="'
@@ -82,14 +84,14 @@ def test_hover_text_escapes_source_text(out: Path) -> None:
         if html.name != "index.html"
         for chart in charts(html).values()
         for trace in points(chart)
-        for text in trace["hovertext"]
+        for text in [trace["name"], *trace["customdata"]]
     ]
     hostile = [text for text in hovers if "alert(1)" in text]
-    assert len(hostile) == 2
+    assert len(hostile) == 3
     assert not [text for text in hovers if "<script" in text or "<img" in text]
     for text in hostile:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
-        assert "&quot; onmouseover=&quot;" in text
+        assert "&#34; onmouseover=&#34;" in text
 
 
 @pytest.mark.parametrize(
@@ -106,17 +108,22 @@ def test_hover_text_escapes_source_text(out: Path) -> None:
         ("example.org", False),
         ("https://", False),
         ("https://exa mple.org", False),
+        ("https://example.org/a\nb", False),
+        ("https://user@evil.example", False),
         (None, False),
     ],
 )
-def test_http_url_accepts_only_absolute_http_urls(url: str | None, linked: bool) -> None:
-    assert (http_url(url) != "") is linked
+def test_only_absolute_http_urls_are_linkable(url: str | None, linked: bool) -> None:
+    href = pl.select(http_href(pl.lit(url, dtype=pl.String))).item()
+
+    assert (href is not None) is linked
 
 
 def test_figure_json_cannot_close_its_script_block() -> None:
-    figure_text = {"data": [{"hovertext": ["</script><script>alert(1)</script>", "\u2028&"]}]}
+    figure_text = {"data": [{"hovertext": ["</script><script>alert(1)</script>", "<!--<script>"]}]}
 
     encoded = str(figure_json(figure_text))
 
-    assert not {"<", ">", "&", "\u2028"} & set(encoded)
+    assert "</" not in encoded
+    assert "<!--" not in encoded
     assert json.loads(encoded) == figure_text

@@ -19,6 +19,7 @@ from tracker.report.data import (
     STALE_DAYS,
     ValidationWarning,
     district_summaries,
+    http_href,
     latest_figures,
     prepare,
     programmes,
@@ -107,7 +108,7 @@ def build_report(
         page = render_district(
             district,
             charts.get(key, []),
-            rows.to_dicts(),
+            rows.with_columns(_href=http_href(pl.col("source_url"))).to_dicts(),
             named_programmes.get(key, []),
             csv_name=csv_path.name,
             generated_on=day.isoformat(),

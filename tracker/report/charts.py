@@ -71,9 +71,13 @@ _SYMBOLS = {
 # One-sided error bars give the direction of a bound, not its size (sources state none).
 _BOUND_PERCENT = 10
 _PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
-_EVIDENCE_HOVER_CHARS = 200
+_EVIDENCE_HOVER_CHARS = 100
 _SHORT_SPAN_DAYS = 14
 _DAY_MS = 86_400_000
+
+
+# Plotly draws trace names and hover text as a small HTML subset, so source text in
+# either (a programme name, a source name, a quote) is HTML-escaped first.
 
 
 @dataclass(frozen=True)
@@ -96,14 +100,8 @@ def _series_label() -> pl.Expr:
     )
 
 
-def _thousands(value: pl.Expr) -> pl.Expr:
-    """Format a non-negative integer column with comma thousands separators."""
-    reversed_digits = value.cast(pl.String).str.reverse()
-    grouped = reversed_digits.str.replace_all(r"(\d{3})", "${1},").str.strip_chars_end(",")
-    return grouped.str.reverse()
-
-
 def _hover_text() -> tuple[pl.Expr, pl.Expr]:
+    """Per point, what follows the date in the hover: since, source and quote, escaped."""
     evidence = pl.col("evidence")
     short = (
         pl.when(evidence.str.len_chars() > _EVIDENCE_HOVER_CHARS)
@@ -115,24 +113,10 @@ def _hover_text() -> tuple[pl.Expr, pl.Expr]:
         .then(pl.lit(""))
         .otherwise("<br>“" + escape_html("_short") + "”")
     )
-    qualifier = pl.col("qualifier").replace_strict(_QUALIFIER_HOVER, return_dtype=pl.String)
     since = pl.when(pl.col("since").is_not_null()).then(
         " (since " + pl.col("since").cast(pl.String) + ")"
     )
-    text = (
-        "<b>"
-        + _thousands(pl.col("value"))
-        + "</b> "
-        + qualifier
-        + " · "
-        + escape_html("_series")
-        + "<br>"
-        + pl.col("as_of").cast(pl.String)
-        + pl.coalesce(since, pl.lit(""))
-        + "<br>"
-        + escape_html("source_name")
-        + quote
-    )
+    text = pl.coalesce(since, pl.lit("")) + "<br>" + escape_html("source_name") + quote
     return text.alias("_hover"), short.alias("_short")
 
 
@@ -150,7 +134,7 @@ def _with_plot_columns(prepared: pl.DataFrame) -> pl.DataFrame:
         _chart=pl.col("metric").replace_strict(_METRIC_CHART, return_dtype=pl.String),
         _series=_series_label(),
         _x=pl.col("as_of").cast(pl.String),
-    ).with_columns(short)
+    ).with_columns(short, _series=escape_html("_series"))
     frame = frame.with_columns(hover)
     return frame.with_columns(
         _colour=_colour_rank(),
@@ -174,8 +158,8 @@ def _point_trace(row: dict[str, Any]) -> Figure:
         "legendgroup": row["_series"],
         "x": row["_x"],
         "y": row["value"],
-        "hovertext": row["_hover"],
-        "hoverinfo": "text",
+        "customdata": row["_hover"],
+        "hovertemplate": _hover_template(qualifier),
     }
     if is_bar:
         fill = "rgba(0,0,0,0)" if hollow else colour
@@ -189,6 +173,11 @@ def _point_trace(row: dict[str, Any]) -> Figure:
     elif qualifier == Qualifier.AT_MOST.value:
         trace["error_y"] = _bound(colour, up=0, down=_BOUND_PERCENT)
     return trace
+
+
+def _hover_template(qualifier: str) -> str:
+    """Value and qualifier, date, then the point's escaped customdata; the trace name beside."""
+    return f"<b>%{{y:,}}</b> {_QUALIFIER_HOVER[qualifier]}<br>%{{x}}%{{customdata}}"
 
 
 def _bound(colour: str, *, up: int, down: int) -> Figure:
@@ -233,7 +222,7 @@ def _layout(title: str, y_title: str, days: list[str]) -> Figure:
         "barmode": "overlay",
         "hovermode": "closest",
         "showlegend": True,
-        "hoverlabel": {"align": "left"},
+        "hoverlabel": {"align": "left", "namelength": -1},
         "height": 420,
         "margin": {"l": 60, "r": 20, "t": 50, "b": 40},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.12},

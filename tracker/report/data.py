@@ -23,6 +23,7 @@ __all__ = [
     "ValidationWarning",
     "district_summaries",
     "escape_html",
+    "http_href",
     "latest_figures",
     "prepare",
     "programmes",
@@ -69,10 +70,25 @@ class Latest:
 
 
 def escape_html(name: str) -> pl.Expr:
-    """Return column `name` with HTML special characters escaped (as html.escape does)."""
+    """Return column `name` with &, <, >, " and ' written as character references.
+
+    Quotes use numeric references because plotly, which draws this text, decodes only
+    a few named ones (amp, lt, gt) besides numeric ones.
+    """
     return pl.col(name).str.replace_many(
-        ["&", "<", ">", '"', "'"], ["&amp;", "&lt;", "&gt;", "&quot;", "&#x27;"]
+        ["&", "<", ">", '"', "'"], ["&amp;", "&lt;", "&gt;", "&#34;", "&#39;"]
     )
+
+
+# An absolute http(s) URL with a host and no whitespace or control character anywhere.
+_HTTP_URL = r"(?i)^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$"
+_CONTROL = r"[\x00-\x1f\x7f]"
+
+
+def http_href(url: pl.Expr) -> pl.Expr:
+    """Return `url` (stripped) where it is an absolute http(s) URL safe for href, else null."""
+    text = url.str.strip_chars()
+    return pl.when(text.str.contains(_HTTP_URL) & ~text.str.contains(_CONTROL)).then(text)
 
 
 def _slug(text: pl.Expr) -> pl.Expr:

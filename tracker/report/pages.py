@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -15,7 +14,7 @@ from markupsafe import Markup
 from tracker.model import Qualifier
 from tracker.report.charts import CHARTS, Chart
 
-__all__ = ["figure_json", "http_url", "render_district", "render_index"]
+__all__ = ["figure_json", "render_district", "render_index"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _QUALIFIER_SIGNS = {
@@ -24,30 +23,16 @@ _QUALIFIER_SIGNS = {
     Qualifier.AT_LEAST.value: "≥",
     Qualifier.AT_MOST.value: "≤",
 }
-# Characters that could end a <script> block or confuse JS parsers, as JSON escapes.
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
-
-
-def http_url(url: object) -> str:
-    """Return `url` if it is an absolute http(s) URL safe to put in href, else ''."""
-    if not isinstance(url, str):
-        return ""
-    text = url.strip()
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in text):
-        return ""
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return ""
-    return text if parts.scheme.lower() in {"http", "https"} and parts.netloc else ""
+# Inside <script type="application/json"> only "</" (closing the block) and "<!--"
+# (the tokenizer's escaped state) matter; both are rewritten as JSON escapes.
+_SCRIPT_END = ("</", "<\\/")
+_COMMENT_OPEN = ("<!--", "\\u003c!--")
 
 
 def figure_json(figure: Mapping[str, Any]) -> Markup:
     """Return `figure` as JSON safe to place inside <script type="application/json">."""
     text = json.dumps(figure, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return Markup(text.translate(_SCRIPT_SAFE))
+    return Markup(text.replace(*_SCRIPT_END).replace(*_COMMENT_OPEN))
 
 
 def _number(value: object) -> str:
@@ -71,7 +56,6 @@ def _environment() -> jinja2.Environment:
     environment.filters.update(
         number=_number,
         qualifier_sign=_qualifier_sign,
-        http_url=http_url,
         figure_json=figure_json,
     )
     return environment
