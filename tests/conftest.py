@@ -29,8 +29,11 @@ def db(tmp_path: Path) -> Path:
 def write_csv(tmp_path: Path) -> Callable[..., Path]:
     """Return a function that writes rows (dicts or tuples) to a CSV file under tmp_path."""
 
-    def write(rows: list[dict[str, object]] | list[tuple[object, ...]], name: str = "figures.csv",
-              header: tuple[str, ...] = FIGURE_HEADER) -> Path:
+    def write(
+        rows: list[dict[str, object]] | list[tuple[object, ...]],
+        name: str = "figures.csv",
+        header: tuple[str, ...] = FIGURE_HEADER,
+    ) -> Path:
         path = tmp_path / name
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)

@@ -38,8 +38,19 @@ def stored(db: Path) -> int:
 
 def test_log_stores_people_and_children_within_one_metric(db: Path) -> None:
     result = invoke(
-        "log", "--district", "Kupyansk district", "--evacuated", "436", "--children", "128",
-        "--date", "2023-08-10", "--source", "Kharkiv RMA", "--db", db,
+        "log",
+        "--district",
+        "Kupyansk district",
+        "--evacuated",
+        "436",
+        "--children",
+        "128",
+        "--date",
+        "2023-08-10",
+        "--source",
+        "Kharkiv RMA",
+        "--db",
+        db,
     )
     assert result.exit_code == 0, result.output
     with open_store(db) as store:
@@ -50,8 +61,21 @@ def test_log_stores_people_and_children_within_one_metric(db: Path) -> None:
 
 
 def test_log_twice_adds_nothing_the_second_time(db: Path) -> None:
-    args = ("log", "--district", "Izium", "--remaining", "7000", "--qualifier", "approx",
-            "--date", "2023-08-11", "--source", "Ukrinform", "--db", db)
+    args = (
+        "log",
+        "--district",
+        "Izium",
+        "--remaining",
+        "7000",
+        "--qualifier",
+        "approx",
+        "--date",
+        "2023-08-11",
+        "--source",
+        "Ukrinform",
+        "--db",
+        db,
+    )
     assert invoke(*args).exit_code == 0
     second = invoke(*args)
     assert second.exit_code == 0
@@ -63,7 +87,10 @@ def test_log_twice_adds_nothing_the_second_time(db: Path) -> None:
     ("args", "message"),
     [
         (["--source", "X"], "give at least one count"),
-        (["--source", "X", "--evacuated", "5", "--remaining", "3", "--children", "1"], "exactly one"),
+        (
+            ["--source", "X", "--evacuated", "5", "--remaining", "3", "--children", "1"],
+            "exactly one",
+        ),
         (["--source", "X", "--evacuated", "5", "--date", "2024-13-45"], "not a date"),
         (["--source", "X", "--evacuated", "5", "--since", "yesterday"], "--since"),
     ],
@@ -119,39 +146,54 @@ BAD_FILES = [
         id="missing-columns",
     ),
     pytest.param(
-        "abc.csv", _lines(GOOD, "evacuated,people,abc,exact,Izium,2023-08-10,RMA").encode(),
-        ":3", id="not-a-number",
+        "abc.csv",
+        _lines(GOOD, "evacuated,people,abc,exact,Izium,2023-08-10,RMA").encode(),
+        ":3",
+        id="not-a-number",
     ),
     pytest.param(
-        "date.csv", _lines(GOOD, "evacuated,people,5,exact,Izium,2024-13-45,RMA").encode(),
-        "2024-13-45", id="bad-date",
+        "date.csv",
+        _lines(GOOD, "evacuated,people,5,exact,Izium,2024-13-45,RMA").encode(),
+        "2024-13-45",
+        id="bad-date",
     ),
     pytest.param(
-        "negative.csv", _lines(GOOD, "evacuated,people,-5,exact,Izium,2023-08-10,RMA").encode(),
-        "-5", id="negative",
+        "negative.csv",
+        _lines(GOOD, "evacuated,people,-5,exact,Izium,2023-08-10,RMA").encode(),
+        "-5",
+        id="negative",
     ),
     pytest.param(
         "absurd.csv",
         _lines(GOOD, "evacuated,people,900000000000,exact,Izium,2023-08-10,RMA").encode(),
-        "900000000000", id="absurd",
+        "900000000000",
+        id="absurd",
     ),
     pytest.param(
-        "future.csv", _lines(GOOD, "evacuated,people,5,exact,Izium,2999-01-01,RMA").encode(),
-        "2999-01-01", id="future-date",
+        "future.csv",
+        _lines(GOOD, "evacuated,people,5,exact,Izium,2999-01-01,RMA").encode(),
+        "2999-01-01",
+        id="future-date",
     ),
     pytest.param(
-        "latin1.csv", _lines(GOOD).encode() + b"\nevacuated,people,5,exact,Kyiv\xe9,2023-08-10,RMA\n",
-        "not UTF-8", id="not-utf8",
+        "latin1.csv",
+        _lines(GOOD).encode() + b"\nevacuated,people,5,exact,Kyiv\xe9,2023-08-10,RMA\n",
+        "not UTF-8",
+        id="not-utf8",
     ),
     pytest.param(
-        "enum.csv", _lines(GOOD, "fled,people,5,exact,Izium,2023-08-10,RMA").encode(),
-        "fled", id="bad-enum",
+        "enum.csv",
+        _lines(GOOD, "fled,people,5,exact,Izium,2023-08-10,RMA").encode(),
+        "fled",
+        id="bad-enum",
     ),
 ]
 
 
 @pytest.mark.parametrize(("name", "content", "message"), BAD_FILES)
-def test_bad_files_are_rejected_whole(db: Path, tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_bad_files_are_rejected_whole(
+    db: Path, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     result = invoke("import", path, "--db", db)
@@ -181,7 +223,9 @@ def test_missing_file_is_a_clear_error(db: Path, tmp_path: Path) -> None:
     assert "no such file" in result.stderr
 
 
-def test_a_database_that_is_not_sqlite_is_refused(tmp_path: Path, write_csv: Callable[..., Path]) -> None:
+def test_a_database_that_is_not_sqlite_is_refused(
+    tmp_path: Path, write_csv: Callable[..., Path]
+) -> None:
     not_db = tmp_path / "notes.db"
     not_db.write_text("these are my notes, not a database\n", encoding="utf-8")
     result = invoke("import", write_csv(GOOD_ROWS), "--db", not_db)
@@ -190,7 +234,9 @@ def test_a_database_that_is_not_sqlite_is_refused(tmp_path: Path, write_csv: Cal
     assert not_db.read_text(encoding="utf-8") == "these are my notes, not a database\n"
 
 
-def test_text_is_stored_as_given_and_never_executed(db: Path, write_csv: Callable[..., Path]) -> None:
+def test_text_is_stored_as_given_and_never_executed(
+    db: Path, write_csv: Callable[..., Path]
+) -> None:
     evil = "x'); DROP TABLE figures; --"
     path = write_csv([("evacuated", "people", "3", "exact", "Kupiansk", "2023-08-10", evil)])
     assert invoke("import", path, "--db", db).exit_code == 0
@@ -217,8 +263,16 @@ def test_hxl_export_has_the_hashtag_row(db: Path, write_csv: Callable[..., Path]
     result = invoke("export", "--format", "hxl", "--db", db)
     header, tags = result.stdout.splitlines()[:2]
     assert header.split(",")[0] == "figure_id"
-    for tag in ("#date+reported", "#adm1+name", "#adm1+code", "#adm2+name", "#adm2+code",
-                "#affected+num", "#meta+source", "#meta+url"):
+    for tag in (
+        "#date+reported",
+        "#adm1+name",
+        "#adm1+code",
+        "#adm2+name",
+        "#adm2+code",
+        "#affected+num",
+        "#meta+source",
+        "#meta+url",
+    ):
         assert tag in tags.split(",")
 
 
@@ -244,7 +298,11 @@ def test_list_filters_and_formats(db: Path, write_csv: Callable[..., Path]) -> N
 def test_validate_reports_every_failure_with_file_and_line(tmp_path: Path, db: Path) -> None:
     path = tmp_path / "check.csv"
     path.write_text(
-        _lines(GOOD, "evacuated,people,abc,exact,Izium,2023-08-10,RMA", "evacuated,people,-4,exact,Izium,2023-08-10,RMA"),
+        _lines(
+            GOOD,
+            "evacuated,people,abc,exact,Izium,2023-08-10,RMA",
+            "evacuated,people,-4,exact,Izium,2023-08-10,RMA",
+        ),
         encoding="utf-8",
     )
     text = invoke("validate", path, "--db", db)

@@ -25,7 +25,8 @@ def figure_query(
     """
     names: list[str] = []
     for district in districts:
-        names.extend([district, *_gazetteer_names(district)])
+        # "Kupiansk" is a city and a raion: a district filter means the raion too.
+        names.extend([district, *_gazetteer_names(district), *_gazetteer_names(district, "raion")])
     oblast_names = [oblast, *_gazetteer_names(oblast, level="oblast")] if oblast else []
     return FigureQuery(
         districts=tuple(dict.fromkeys(names)),
@@ -43,4 +44,4 @@ def _gazetteer_names(name: str, level: str | None = None) -> list[str]:
     unit = resolution.unit
     if unit is None or resolution.match == "fuzzy":
         return []
-    return [unit.name, unit.pcode]
+    return [name for name in (unit.name, unit.pcode) if name]

@@ -10,23 +10,20 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Literal
 
 import polars as pl
 
-from tracker.errors import InputFileError, InvalidDataError
+from tracker.errors import InputFileError, InvalidDataError, UsageError
 from tracker.model import COLUMN_NAMES, COLUMNS, REQUIRED_COLUMNS
 
 __all__ = [
     "EXPORT_FORMATS",
     "HXL_TAGS",
-    "ExportFormat",
     "check_columns",
     "read_table",
     "write_table",
 ]
 
-ExportFormat = Literal["csv", "parquet", "json", "jsonl", "hxl"]
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "parquet", "json", "jsonl", "hxl")
 HXL_TAGS: dict[str, str] = {c.name: c.hxl for c in COLUMNS}
 _COLUMN_BY_TAG = {_tag.lower(): _name for _name, _tag in HXL_TAGS.items()}
@@ -80,8 +77,10 @@ def check_columns(frame: pl.DataFrame, source: str) -> None:
         raise InvalidDataError(f"{source}: {'; '.join(problems)} (columns are: {expected})")
 
 
-def write_table(frame: pl.DataFrame, fmt: ExportFormat, target: Path | io.BytesIO) -> None:
-    """Write figures to `target` in format `fmt` (HXL: CSV with a hashtag row)."""
+def write_table(frame: pl.DataFrame, fmt: str, target: Path | io.BytesIO) -> None:
+    """Write figures to `target` in format `fmt`, one of EXPORT_FORMATS (HXL: CSV + hashtags)."""
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     frame = frame.select(COLUMN_NAMES)
     if fmt == "parquet":
         frame.write_parquet(target)
@@ -99,7 +98,8 @@ _DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.6fZ"
 
 
 def _write_hxl(frame: pl.DataFrame, target: Path | io.BytesIO) -> None:
-    tags = pl.DataFrame([[HXL_TAGS[c]] for c in frame.columns], schema=frame.columns, orient="row")
+    tag_row = [[HXL_TAGS[c] for c in frame.columns]]
+    tags = pl.DataFrame(tag_row, schema=dict.fromkeys(frame.columns, pl.String), orient="row")
     body = frame.with_columns(
         pl.col(c).dt.to_string(_DATETIME_FORMAT)
         for c, t in frame.schema.items()
@@ -109,7 +109,7 @@ def _write_hxl(frame: pl.DataFrame, target: Path | io.BytesIO) -> None:
 
 
 def _read_csv(path: Path) -> pl.DataFrame:
-    frame = pl.read_csv(path, infer_schema=False, missing_utf8_is_empty_string=False)
+    frame = pl.read_csv(path, infer_schema=False)
     if frame.height and _is_hashtag_row(frame.row(0)):
         return _from_hxl(frame)
     return _with_csv_lines(frame, first_line=2)

@@ -155,8 +155,11 @@ def _entry_counts(
     by_metric: dict[Metric, int | None], *, children: int | None, families: int | None
 ) -> dict[tuple[Metric, Group], int]:
     given = {metric: value for metric, value in by_metric.items() if value is not None}
-    subgroups = {Group.CHILDREN: children, Group.FAMILIES: families}
-    subgroups = {group: value for group, value in subgroups.items() if value is not None}
+    subgroups = {
+        group: value
+        for group, value in ((Group.CHILDREN, children), (Group.FAMILIES, families))
+        if value is not None
+    }
     if not given and not subgroups:
         raise UsageError(
             "give at least one count: --evacuated, --remaining, --to-evacuate or --housed"
@@ -263,7 +266,7 @@ def export_command(
     if output is None:
         echo_figures(frame, fmt.value)
         return
-    write_table(frame, fmt.value, output)  # type: ignore[arg-type]
+    write_table(frame, fmt.value, output)
     typer.echo(f"wrote {frame.height} figure(s) to {output}", err=True)
 
 

@@ -51,7 +51,7 @@ def echo_figures(frame: pl.DataFrame, fmt: str) -> None:
     from tracker.tables import write_table
 
     buffer = io.BytesIO()
-    write_table(frame, fmt, buffer)  # type: ignore[arg-type]
+    write_table(frame, fmt, buffer)
     sys.stdout.write(buffer.getvalue().decode("utf-8"))
     sys.stdout.flush()
 
