@@ -193,9 +193,15 @@ def test_derivable_columns_may_be_absent() -> None:
 
 
 def test_a_column_of_the_wrong_type_is_named() -> None:
-    data = frame(figure()).with_columns(pl.col("value").cast(pl.String))
+    data = frame(figure()).with_columns(
+        pl.col("value").cast(pl.String), pl.col("as_of").cast(pl.String)
+    )
     report = validate_figures(data, today=TODAY)
-    assert ("value", "must have type Int64, not String") in errors_of(report)
+    # Only the types are reported: no rule can be read on unparsed text.
+    assert errors_of(report) == [
+        ("value", "must have type Int64, not String"),
+        ("as_of", "must have type Date, not String"),
+    ]
 
 
 def test_failures_point_at_the_row_or_at_file_and_line() -> None:

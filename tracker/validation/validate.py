@@ -24,6 +24,8 @@ _CASES_SCHEMA = pl.Schema(
     {"row": pl.Int64(), "column": pl.String(), "value": pl.String(), "rule": pl.String()}
 )
 _LOCATION_COLUMNS = ("_file", "_line")
+_WRONG_TYPE = "must have type"
+_UNCHECKED = "could not be checked"
 
 
 def validate_figures(
@@ -108,6 +110,9 @@ def _describe(
         for (context, column, name, number), group in cases.group_by(keys, maintain_order=True)
     ]
     described = pl.concat([p.cast(_CASES_SCHEMA) for p in parts]) if parts else _no_cases()
+    if described.get_column("rule").str.starts_with(_WRONG_TYPE).any():
+        # Rules cannot be read on a column of the wrong type; the type error says it all.
+        described = described.filter(~pl.col("rule").str.starts_with(_UNCHECKED))
     return described.sort("row", nulls_last=False, maintain_order=True)
 
 
@@ -149,11 +154,12 @@ def _describe_group(
         return _worded(group, check.column, EMPTY_VALUE_RULE)
     if check.context == "Column" and check.name.startswith("dtype("):
         expected = schema.columns[check.column].dtype
-        return _worded(group, check.column, f"must have type {expected}, not {first_case}")
+        return _worded(group, check.column, f"{_WRONG_TYPE} {expected}, not {first_case}")
     if check.number is None or group.get_column("index").is_null().all():
         # A check that raised instead of answering: pandera gives the error as the case.
         column = check.column if check.context == "Column" else None
-        return _worded(group, column, f"could not be checked ({check.name}): {first_case}")
+        reason = str(first_case).splitlines()[0]
+        return _worded(group, column, f"{_UNCHECKED} ({check.name}): {reason}")
     if check.context == "Column":
         words = check_words(schema.columns[check.column].checks[check.number])
         return _worded(group, check.column, words, value=case)
