@@ -61,7 +61,9 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ("staff", r"\b(?:who\s+(?:phone|call|work|help|volunteer)\w*|on\s+duty|employed)\b"),
 )
 _FRAMES_RE = re.compile(
-    "|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_FRAMES)),
+    r"(?<!\w)(?=\w)(?:"
+    + "|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_FRAMES))
+    + ")",
     re.IGNORECASE,
 )
 _MONEY_BEFORE_RE = re.compile(
@@ -99,7 +101,10 @@ def find_blockers(text: str, start: int, end: int) -> list[Blocker]:
         Blocker(m.start(), m.end(), _FRAMES[int(m.lastgroup[1:])][0] if m.lastgroup else "")
         for m in _FRAMES_RE.finditer(text, start, end)
     ]
-    found.extend(Blocker(m.start(), m.end(), "actor-subset") for m in _ACTOR_ALONE_RE.finditer(text, start, end))
+    found.extend(
+        Blocker(m.start(), m.end(), "actor-subset")
+        for m in _ACTOR_ALONE_RE.finditer(text, start, end)
+    )
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.extract.dates import read_time_frame
+from tracker.extract.dates import TimeFrame, read_time_frame
 from tracker.extract.figure import ExtractedFigure, Extraction
 from tracker.extract.framing import frame_sentence
 from tracker.extract.hedges import hedge_after
@@ -80,7 +80,12 @@ def extract(
     if not readings:
         return Extraction([], programmes)
     chooser = PlaceChooser(text, [(s.start, s.end) for s in sentences])
-    drafts = [d for reading, sentence in readings for d in _drafts(text, reading, sentence, published, chooser)]
+    frames = _FrameCache(text, published)
+    drafts = [
+        d
+        for reading, sentence in readings
+        for d in _drafts(text, reading, sentence, frames, chooser)
+    ]
     kept = drop_adult_only_beside_children(drop_restatements(drafts))
     figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
     return Extraction(figures, programmes)
@@ -109,36 +114,60 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
     return found
 
 
+class _FrameCache:
+    """The time frames of the clauses and sentences of one text, each read once."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self._text, self._published = text, published
+        self._frames: dict[tuple[int, int], TimeFrame] = {}
+
+    def of(self, start: int, end: int) -> TimeFrame:
+        """Return the time frame of text[start:end]."""
+        frame = self._frames.get((start, end))
+        if frame is None:
+            frame = read_time_frame(self._text, start, end, self._published)
+            self._frames[(start, end)] = frame
+        return frame
+
+
 def _drafts(
-    text: str, reading: Reading, sentence: Sentence, published: date | None, chooser: PlaceChooser
+    text: str, reading: Reading, sentence: Sentence, frames: _FrameCache, chooser: PlaceChooser
 ) -> list[_Draft]:
     clause = clause_span(sentence, reading.number.start)
     start, end = _evidence_span(reading, sentence)
     metric = reading.metric or ""
-    frame = read_time_frame(text, clause[0], clause[1], published)
+    frame = frames.of(*clause)
     since = None
     period = "unknown"
     if metric not in _STOCKS:
-        whole = read_time_frame(text, sentence.start, sentence.end, published)
+        whole = frames.of(sentence.start, sentence.end)
         since = frame.since or whole.since
-        period = frame.period or ("cumulative" if since or metric == Metric.EVACUATED.value else "unknown")
-    place = chooser.place_for(clause, (sentence.start, sentence.end), reading.number.start, reading.noun_end)
+        period = frame.period or (
+            "cumulative" if since or metric == Metric.EVACUATED.value else "unknown"
+        )
+    place = chooser.place_for(
+        clause, (sentence.start, sentence.end), reading.number.start, reading.noun_end
+    )
     rule = "+".join(part for part in (reading.rule, reading.event_rule) if part)
-    base = {
-        "metric": metric,
-        "population_group": reading.group.value if reading.group else "",
-        "start": start,
-        "end": end,
-        "sentence": sentence,
-        "clause": clause,
-        "adult": reading.adult,
-        "since": since,
-        "as_of": frame.as_of,
-        "period": period,
-        "place": place,
-    }
+    group = reading.group.value if reading.group else ""
     return [
-        _Draft(value=value, qualifier=qualifier, rule=f"{rule}{suffix}", is_range_bound=bound, **base)
+        _Draft(
+            metric=metric,
+            population_group=group,
+            value=value,
+            qualifier=qualifier,
+            start=start,
+            end=end,
+            sentence=sentence,
+            clause=clause,
+            rule=f"{rule}{suffix}",
+            is_range_bound=bound,
+            adult=reading.adult,
+            since=since,
+            as_of=frame.as_of,
+            period=period,
+            place=place,
+        )
         for value, qualifier, suffix, bound in _values(text, reading)
     ]
 

@@ -120,8 +120,11 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave))",
     ),
 )
+# The guard in front makes the engine try the alternatives only where a word starts.
 _CUES_RE = re.compile(
-    "|".join(f"(?P<c{i}>{pattern})" for i, (_, _, pattern) in enumerate(_CUE_PATTERNS)),
+    r"(?<!\w)(?=\w)(?:"
+    + "|".join(f"(?P<c{i}>{pattern})" for i, (_, _, pattern) in enumerate(_CUE_PATTERNS))
+    + ")",
     re.IGNORECASE,
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(

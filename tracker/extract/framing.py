@@ -40,13 +40,18 @@ _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
 def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> None:
     """Set `metric` (or `rejected`) on every reading of one sentence, in place."""
+    if not any(r.group is not None and r.rejected is None for r in readings):
+        return
     cues = find_cues(text, sentence.start, sentence.end)
     blockers = find_blockers(text, sentence.start, sentence.end)
     cues = sorted(
-        cues + [Cue(b.start, b.end, "blocked", b.name) for b in blockers if b.name in PREDICATE_FRAMES],
+        cues
+        + [Cue(b.start, b.end, "blocked", b.name) for b in blockers if b.name in PREDICATE_FRAMES],
         key=lambda c: c.start,
     )
-    _apply_blockers(sentence, readings, cues, [b for b in blockers if b.name not in PREDICATE_FRAMES])
+    _apply_blockers(
+        sentence, readings, cues, [b for b in blockers if b.name not in PREDICATE_FRAMES]
+    )
     previous: Reading | None = None
     for reading in readings:
         if reading.rejected is None and reading.group is not None:
@@ -110,7 +115,10 @@ def _frame(
         return
     kind, name = cue.kind, cue.name
     if kind in ("presence", "remaining"):
-        housed = next((c for c in cues if c.kind == "housed" and 0 <= c.start - cue.end <= _SHELTER_REACH), None)
+        housed = next(
+            (c for c in cues if c.kind == "housed" and 0 <= c.start - cue.end <= _SHELTER_REACH),
+            None,
+        )
         if housed is not None:
             kind, name = "housed", f"{name}-in-shelter"
             reading.cue_end = housed.end
@@ -120,11 +128,23 @@ def _frame(
 
 
 def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
-    after = [c for c in cues if c.start >= reading.noun_end and c.start - reading.noun_end <= _PREDICATE_REACH]
-    before = [c for c in cues if c.end <= reading.number.start and reading.number.start - c.end <= _SUBJECT_REACH]
+    after = [
+        c
+        for c in cues
+        if c.start >= reading.noun_end and c.start - reading.noun_end <= _PREDICATE_REACH
+    ]
+    before = [
+        c
+        for c in cues
+        if c.end <= reading.number.start and reading.number.start - c.end <= _SUBJECT_REACH
+    ]
     if after:
         first = after[0]
-        if first.start - reading.noun_end <= 2 and len(after) > 1 and not _after_auxiliary(text, first):
+        if (
+            first.start - reading.noun_end <= 2
+            and len(after) > 1
+            and not _after_auxiliary(text, first)
+        ):
             finite = [c for c in after[1:] if _after_auxiliary(text, c)]
             if finite:
                 return finite[0]

@@ -16,15 +16,44 @@ from tracker.model import Group
 __all__ = ["NounReading", "read_noun"]
 
 _PEOPLE = frozenset(
-    "people persons person individuals residents inhabitants civilians citizens locals "
-    "evacuees idps refugees villagers townspeople tourists visitors passengers patients "
-    "pensioners seniors migrants returnees ukrainians souls holidaymakers campers "
-    "population dwellers occupants".split()
+    [
+        "people",
+        "persons",
+        "person",
+        "individuals",
+        "residents",
+        "inhabitants",
+        "civilians",
+        "citizens",
+        "locals",
+        "evacuees",
+        "idps",
+        "refugees",
+        "villagers",
+        "townspeople",
+        "tourists",
+        "visitors",
+        "passengers",
+        "patients",
+        "pensioners",
+        "seniors",
+        "migrants",
+        "returnees",
+        "ukrainians",
+        "souls",
+        "holidaymakers",
+        "campers",
+        "population",
+        "dwellers",
+        "occupants",
+    ]
 )
-_CHILDREN = frozenset("children child kids minors infants babies newborns teenagers".split())
-_FAMILIES = frozenset("families family".split())
-_ADULTS = frozenset("adults adult men women".split())
-_SUBGROUPS = frozenset("orphans bedridden disabled wheelchair immobile".split())
+_CHILDREN = frozenset(
+    ["children", "child", "kids", "minors", "infants", "babies", "newborns", "teenagers"]
+)
+_FAMILIES = frozenset(["families", "family"])
+_ADULTS = frozenset(["adults", "adult", "men", "women"])
+_SUBGROUPS = frozenset(["orphans", "bedridden", "disabled", "wheelchair", "immobile"])
 _NEVER_PEOPLE = {
     "casualty": "soldiers troops servicemen military invaders occupiers fighters militants "
     "terrorists hostages prisoners pows bodies dead victims wounded injured killed",
@@ -56,15 +85,92 @@ _NEVER_UNITS = {
     "packages kits meals sets tunnels",
 }
 _UNIT_REASON = {
-    word: reason for reason, words in {**_NEVER_PEOPLE, **_NEVER_UNITS}.items() for word in words.split()
+    word: reason
+    for reason, words in {**_NEVER_PEOPLE, **_NEVER_UNITS}.items()
+    for word in words.split()
 }
 # Words after a number that show it stands alone ("about 70 have left", "now has 80;").
 _CLOSED = frozenset(
-    "of in at from to for on by with and or but have has had are is was were will would "
-    "could can may might be been being now still already who which that whom before after "
-    "since during a an the this these those remain remained remains left live lived living "
-    "stay stayed fled evacuated moved were out there here then today yesterday so as than "
-    "it they he she we more while each every daily per".split()
+    [
+        "of",
+        "in",
+        "at",
+        "from",
+        "to",
+        "for",
+        "on",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "have",
+        "has",
+        "had",
+        "are",
+        "is",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "be",
+        "been",
+        "being",
+        "now",
+        "still",
+        "already",
+        "who",
+        "which",
+        "that",
+        "whom",
+        "before",
+        "after",
+        "since",
+        "during",
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "those",
+        "remain",
+        "remained",
+        "remains",
+        "left",
+        "live",
+        "lived",
+        "living",
+        "stay",
+        "stayed",
+        "fled",
+        "evacuated",
+        "moved",
+        "were",
+        "out",
+        "there",
+        "here",
+        "then",
+        "today",
+        "yesterday",
+        "so",
+        "as",
+        "than",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "more",
+        "while",
+        "each",
+        "every",
+        "daily",
+        "per",
+    ]
 )
 _ADJECTIVE_SKIP = 3
 _TOKEN_RE = re.compile(r"[\s(]*([^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*)|[\s]*([%$€£₴])")
@@ -101,7 +207,9 @@ def read_noun(text: str, number_end: int) -> NounReading:
         if match is None:
             break
         if match.group(2):
-            return NounReading("never", None, match.end(), "measure" if match.group(2) == "%" else "money")
+            return NounReading(
+                "never", None, match.end(), "measure" if match.group(2) == "%" else "money"
+            )
         word = match.group(1)
         reading = _classify(text, word, match.end())
         if reading is not None:

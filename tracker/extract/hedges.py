@@ -65,9 +65,13 @@ _HEDGE_RE = re.compile(
     + r"$",
     re.IGNORECASE,
 )
-_QUALIFIER_OF = {phrase: qualifier for phrase, qualifier in _LEXICON}
+_QUALIFIER_OF = dict(_LEXICON)
 _POSTFIX_RE = re.compile(r"^\s+(?:or\s+so|or\s+more|plus)\b", re.IGNORECASE)
-_POSTFIX_QUALIFIER = {"or so": Qualifier.APPROX, "or more": Qualifier.AT_LEAST, "plus": Qualifier.AT_LEAST}
+_POSTFIX_QUALIFIER = {
+    "or so": Qualifier.APPROX,
+    "or more": Qualifier.AT_LEAST,
+    "plus": Qualifier.AT_LEAST,
+}
 # "Over the past week": temporal "over" is not a hedge; it never directly precedes a number.
 _LOOKBEHIND = 40
 

@@ -27,11 +27,29 @@ _SCALES = {
     "billion": 1_000_000_000,
     "bn": 1_000_000_000,
 }
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -42,16 +60,15 @@ _SEP = r"[,.\u00a0\u2009\u202f ]"
 _DIGITS = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?"
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _COMPOUND = rf"(?:(?:{'|'.join(_TENS)})[-\u2010 ](?:{'|'.join(_UNITS[1:10])})|{_WORD})"
-_SCALE_PART = (
-    rf"(?:\s+and)?\s+(?:hundred|thousand|million|billion)(?:(?:\s+and)?\s+{_COMPOUND}\b)?"
-)
+_SCALE_PART = rf"(?:\s+and)?\s+(?:hundred|thousand|million|billion)(?:(?:\s+and)?\s+{_COMPOUND}\b)?"
 _WORD_NUM = rf"(?:{_COMPOUND}(?:{_SCALE_PART})*|an?(?:{_SCALE_PART})+)"
 _HALF = r"(?:(?:one|1)\s+and\s+a\s+half|half\s+an?)\s+(?:hundred|thousand|million|billion)"
 _SCALE_WORD = r"(?:hundred|thousands?|millions?|billion|mln|bn)\b"
 _ATOM = rf"(?:{_HALF}|(?:{_DIGITS})(?:\s*{_SCALE_WORD}(?:\s+\d+\s*{_SCALE_WORD})*)?|{_WORD_NUM})"
 _DASH = r"\s?[-\u2010\u2011\u2012\u2013\u2014]\s?|\s-\s|\s+to\s+"
+# The lookahead lets the engine skip, cheaply, every position no number expression starts at.
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,/$€£₴-])(?:between\s+(?P<b_lo>{_ATOM})\s+and\s+(?P<b_hi>{_ATOM})"
+    rf"(?<![\w.,/$€£₴-])(?=[\dabefhnostvzABEFHNOSTVZ])(?:between\s+(?P<b_lo>{_ATOM})\s+and\s+(?P<b_hi>{_ATOM})"
     rf"|(?P<lo>{_ATOM})(?:(?P<dash>{_DASH})(?P<hi>{_ATOM}))?)"
     r"(?P<suffix>[a-z]+)?",
     re.IGNORECASE,
@@ -65,6 +82,8 @@ _CHANGE_VERB = re.compile(
     r"went|climbed|changed)\s+(?:\w+\s+)?from\s+$",
     re.IGNORECASE,
 )
+_LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
+_IMPLAUSIBLE = 1e13  # no report counts this many people; longer digit runs are ids or noise
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _DECIMAL_RE = re.compile(r"^(\d+)[.,](\d{1,2})$")
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:{_SEP}\d{{3}})+$")
@@ -119,7 +138,7 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
     lo_text = match.group("b_lo") or match.group("lo")
     hi_text = match.group("b_hi") or match.group("hi")
     lo = _atom_value(lo_text)
-    if lo is None:
+    if lo is None or not lo < _IMPLAUSIBLE:
         return None
     start, end = match.start(), match.end()
     suffix = match.group("suffix")
@@ -127,6 +146,8 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
     if suffix and words:
         return None  # a letter run glued to a number word is some other word ("tone")
     hi = _atom_value(hi_text) if hi_text else None
+    if hi is not None and not hi < _IMPLAUSIBLE:
+        hi, hi_text = None, None
     if hi is not None and hi_text is not None and _has_scale(hi_text) and not _has_scale(lo_text):
         lo *= _scale_of(hi_text)  # "50 to 60 thousand": the scale applies to both bounds
     if hi is not None and not _is_range(text, match, lo, hi):
@@ -218,7 +239,7 @@ def _scale_of(atom: str) -> int:
 
 
 def _atom_value(atom: str | None) -> float | None:
-    if not atom:
+    if not atom or len(atom) > _LONGEST_ATOM:
         return None
     lowered = " ".join(atom.lower().split())
     if "half" in lowered:
@@ -234,6 +255,8 @@ def _half_value(atom: str) -> float:
 
 
 def _digits_value(atom: str) -> float | None:
+    if not any(ch.isalpha() for ch in atom):
+        return _plain_digits(atom)
     parts = _SCALE_SPLIT_RE.findall(atom)
     if not parts:
         return _plain_digits(atom)

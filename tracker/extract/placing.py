@@ -27,8 +27,12 @@ _ORG_AFTER_RE = re.compile(
     r"headquarters|prosecutor|court|council)\b",
     re.IGNORECASE,
 )
-_DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$", re.I)
-_DESTINATION_AFTER_RE = re.compile(r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b", re.I)
+_DESTINATION_BEFORE_RE = re.compile(
+    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$", re.I
+)
+_DESTINATION_AFTER_RE = re.compile(
+    r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b", re.I
+)
 _PARTIAL_BEFORE_RE = re.compile(
     r"\b(?:mostly|mainly|largely|mostly\s+in|including|especially|particularly|such\s+as)\s+"
     r"(?:in\s+|from\s+)?(?:the\s+)?$",
@@ -217,7 +221,9 @@ def _set_aside(text: str, mention: Mention) -> bool:
 
 def _regional(text: str, mention: Mention, unit: Unit) -> Unit:
     """Read "settlements in Zaporizhzhia" as the oblast when the name also names one."""
-    if unit.level in _FIRST_LEVEL or not _REGION_CONTEXT_RE.search(text[max(0, mention.start - 40) : mention.start]):
+    if unit.level in _FIRST_LEVEL or not _REGION_CONTEXT_RE.search(
+        text[max(0, mention.start - 40) : mention.start]
+    ):
         return unit
     wider = [u for u in mention.resolution.candidates if u.level in _FIRST_LEVEL]
     return wider[0] if wider else unit

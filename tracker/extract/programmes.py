@@ -19,11 +19,14 @@ _PROGRAMME_RE = re.compile(
     "|".join(f"(?P<p{i}>{pattern})" for i, pattern in enumerate(_PROGRAMMES.values()))
 )
 _NAMES = tuple(_PROGRAMMES)
+_HINT_RE = re.compile(r"Shelter|Pr[iy]", re.IGNORECASE)
 
 
 def find_programmes(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Return the canonical names of the programmes text[start:end] mentions, in order, once."""
     found: list[str] = []
+    if not _HINT_RE.search(text, start, len(text) if end is None else end):
+        return found
     for match in _PROGRAMME_RE.finditer(text, start, len(text) if end is None else end):
         name = _NAMES[int(match.lastgroup[1:])] if match.lastgroup else _NAMES[0]
         if name not in found:

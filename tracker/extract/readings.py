@@ -140,8 +140,12 @@ def _assign_group(
     anchor: Group | None,
     lead: str,
 ) -> None:
-    of_whom = _OF_WHOM_AFTER_RE.match(text[noun.end : noun.end + 40]) if noun.kind == "bare" else None
-    head = _head_of(previous) if _HEAD_BEFORE_RE.search(lead) or _MOTHER_OF_RE.search(lead) else None
+    of_whom = (
+        _OF_WHOM_AFTER_RE.match(text[noun.end : noun.end + 40]) if noun.kind == "bare" else None
+    )
+    head = (
+        _head_of(previous) if _HEAD_BEFORE_RE.search(lead) or _MOTHER_OF_RE.search(lead) else None
+    )
     if head is not None and head.group is None and _WEAK_HEAD_RE.search(lead):
         head = None  # "ten buses with 400 passengers": only a person count heads a subgroup
     if noun.kind == "group":

@@ -10,7 +10,7 @@ the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 __all__ = ["Statement", "drop_adult_only_beside_children", "drop_restatements"]
@@ -54,7 +54,9 @@ def drop_restatements(figures: Sequence[_T]) -> list[_T]:
 
 def drop_adult_only_beside_children(figures: Sequence[_T]) -> list[_T]:
     """Drop adult-only counts where a children or people count exists for the same place."""
-    return [f for f in figures if not f.adult or not any(_beside(f, o) for o in figures if o is not f)]
+    return [
+        f for f in figures if not f.adult or not any(_beside(f, o) for o in figures if o is not f)
+    ]
 
 
 def _beside(adult: Statement, other: Statement) -> bool:
@@ -73,7 +75,11 @@ def _restates(a: Statement, b: Statement) -> bool:
 
 def _rounds(rough: Statement, precise: Statement) -> bool:
     """Return True when `rough` (hedged, round) could be a rounding of `precise`."""
-    if rough.qualifier == "exact" or rough.is_range_bound or _precision(rough.value) >= _precision(precise.value):
+    if (
+        rough.qualifier == "exact"
+        or rough.is_range_bound
+        or _precision(rough.value) >= _precision(precise.value)
+    ):
         return False
     step = 10 ** _trailing_zeros(rough.value)
     if step < 10:
@@ -91,12 +97,13 @@ def _bounds(qualifier: str, value: int, step: int) -> tuple[int, int]:
 
 
 def _better(new: Statement, old: Statement) -> bool:
-    rank: Callable[[Statement], tuple[int, int, int]] = lambda f: (
-        int(f.has_since),
-        _precision(f.value),
-        -len(f.units) if f.units else -99,
-    )
-    return rank(new) > rank(old)
+    return _rank(new) > _rank(old)
+
+
+def _rank(figure: Statement) -> tuple[int, int, int]:
+    """Preference among restatements: a start date, then precision, then a narrower place."""
+    narrowness = -len(figure.units) if figure.units else -99
+    return int(figure.has_since), _precision(figure.value), narrowness
 
 
 def _places_agree(a: Statement, b: Statement) -> bool:

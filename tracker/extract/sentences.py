@@ -9,10 +9,53 @@ from dataclasses import dataclass
 __all__ = ["Sentence", "clause_span", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
-    "gen col lt sgt gov rep sen prof inc ltd co corp approx est u.s u.k e.g i.e p.m a.m".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "gov",
+        "rep",
+        "sen",
+        "prof",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "approx",
+        "est",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "p.m",
+        "a.m",
+    ]
 )
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])|\n+")
+_BOUNDARY_RE = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])|\n+"
+)
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 # Boundaries between clauses of one sentence: the scope of a verb, a date or a hedge.
 _CLAUSE_RE = re.compile(

@@ -1,0 +1,59 @@
+"""Print how many ~1 KB passages per second the extractor reads on one core.
+
+Usage: python benchmarks/bench_extract.py [--passages N]
+
+The passages are the dev corpus texts (../shared/eval/dev.jsonl) when present, else a
+built-in sample, cut or padded to about 1 KB, repeated up to N. Each passage gets a unique
+suffix so that no cache can help. Both wall-clock and CPU time are printed: on a shared
+machine the wall figure includes waiting for the core. The place gazetteer is loaded
+before timing starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from tracker.extract import extract
+
+_DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
+_SAMPLE = (
+    "Over the last day, 900 people, including 217 children, were brought out of frontline "
+    "areas of Donetsk region, regional military administration head Vadym Filashkin reported. "
+    "In just one day the Russians fired 23 times at settlements of the region, he wrote. "
+    "About 40 people are still in Toretsk, and the Toretsk community about 140. "
+)
+
+
+def _passages(count: int) -> list[str]:
+    texts = [_SAMPLE * 3]
+    if _DEV.exists():
+        lines = _DEV.read_text(encoding="utf-8").splitlines()
+        texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    sized = [(t * (1 + 1000 // max(len(t), 1)))[:1000] for t in texts]
+    return [f"{sized[i % len(sized)]} Report {i}." for i in range(count)]
+
+
+def main() -> None:
+    """Time the extractor over the passages and print passages/s and KB/s."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--passages", type=int, default=2000)
+    args = parser.parse_args()
+    passages = _passages(args.passages)
+    extract(passages[0], published=date(2024, 6, 1))  # loads the gazetteer
+    started, cpu_started = time.perf_counter(), time.process_time()
+    figures = sum(len(extract(p, published=date(2024, 6, 1)).figures) for p in passages)
+    elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
+    kilobytes = sum(len(p) for p in passages) / 1000
+    print(f"{len(passages)} passages ({kilobytes:.0f} KB), {figures} figures")
+    print(f"wall {elapsed:.2f} s: {len(passages) / elapsed:.0f} passages/s")
+    # CPU time is what one core spends; it does not count waiting for a busy machine.
+    print(f"cpu  {cpu:.2f} s: {len(passages) / cpu:.0f} passages/s, {kilobytes / cpu:.0f} KB/s")
+
+
+if __name__ == "__main__":
+    main()

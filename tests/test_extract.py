@@ -1,0 +1,523 @@
+"""The extractor's phrase table: one row per phenomenon of the annotation guidelines.
+
+Each row is a phrase and the (metric, group, value, qualifier, since) tuples it must give,
+in any order. Publication date for every row: 2024-06-01 (see PUBLISHED).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract import extract
+
+PUBLISHED = date(2024, 6, 1)
+WAR = date(2022, 2, 24)
+
+E, R, T, H = "evacuated", "remaining", "to_evacuate", "housed"
+P, C, F = "people", "children", "families"
+X, A, L, M = "exact", "approx", "at_least", "at_most"
+
+Row = tuple[str, str, int, str, date | None]
+
+CASES: list[tuple[str, str, list[Row]]] = [
+    # --- number forms (3.4)
+    (
+        "words-compound",
+        "Four hundred thirty-six people, including 128 children, have been "
+        "evacuated from Kupiansk district.",
+        [(E, P, 436, X, None), (E, C, 128, X, None)],
+    ),
+    ("space-separator", "15 031 people were evacuated.", [(E, P, 15031, X, None)]),
+    ("thin-space-separator", "15\u2009031 people were evacuated.", [(E, P, 15031, X, None)]),
+    ("no-break-space", "1\u00a0400 people were evacuated.", [(E, P, 1400, X, None)]),
+    ("comma-separator", "28,329 people have moved to safer areas.", [(E, P, 28329, X, None)]),
+    ("no-separator", "9900 people were evacuated.", [(E, P, 9900, X, None)]),
+    ("word-twelve", "Twelve residents were evacuated from the village.", [(E, P, 12, X, None)]),
+    ("word-hyphenated", "Thirty-one children were taken out of the city.", [(E, C, 31, X, None)]),
+    (
+        "decimal-comma-thousand",
+        "Police evacuated 1,5 thousand people from the town.",
+        [(E, P, 1500, X, None)],
+    ),
+    (
+        "decimal-point-million",
+        "About 3.1 million people have left the country.",
+        [(E, P, 3_100_000, A, None)],
+    ),
+    (
+        "million-and-thousand",
+        "1 million 355 thousand people have been evacuated.",
+        [(E, P, 1_355_000, X, None)],
+    ),
+    (
+        "one-and-a-half-thousand",
+        "Over the entire period one and a half thousand people were evacuated.",
+        [(E, P, 1500, X, None)],
+    ),
+    ("half-a-hundred", "Half a hundred residents remain in the village.", [(R, P, 50, A, None)]),
+    (
+        "half-a-thousand-hedged",
+        "A little more than half a thousand people still need to be evacuated.",
+        [(T, P, 500, L, None)],
+    ),
+    ("digits-thousand-word", "Almost 4 thousand children were evacuated.", [(E, C, 4000, M, None)]),
+    (
+        "words-thousand",
+        "Bakhmut has fewer than five thousand civilians left.",
+        [(R, P, 5000, M, None)],
+    ),
+    # --- hedges (3.5)
+    (
+        "hedge-scope-mechanical",
+        "About 3,000 people were evacuated in Albayda, 1,000 in Almkheley.",
+        [(E, P, 3000, A, None), (E, P, 1000, X, None)],
+    ),
+    (
+        "hedge-not-on-subgroup",
+        "Around 350,000 people, including 50,000 children, were displaced.",
+        [(E, P, 350_000, A, None), (E, C, 50_000, X, None)],
+    ),
+    ("hedge-nearly", "Nearly 7,000 people fled.", [(E, P, 7000, M, None)]),
+    ("hedge-up-to", "Up to 200 people remain in the village.", [(R, P, 200, M, None)]),
+    ("hedge-less-than", "Less than 100 residents remain in the town.", [(R, P, 100, M, None)]),
+    ("hedge-fewer-than", "Fewer than 50 people stayed.", [(R, P, 50, M, None)]),
+    ("hedge-as-many-as", "As many as 5,000 people were evacuated.", [(E, P, 5000, M, None)]),
+    ("hedge-at-least", "At least 600 people were rescued.", [(E, P, 600, L, None)]),
+    ("hedge-slightly-over", "Slightly over 2,000 people left the city.", [(E, P, 2000, L, None)]),
+    ("hedge-some", "Some 40 people were evacuated.", [(E, P, 40, A, None)]),
+    ("hedge-an-estimated", "An estimated 10,000 people fled.", [(E, P, 10000, A, None)]),
+    ("hedge-roughly", "Roughly 800 residents remain.", [(R, P, 800, A, None)]),
+    (
+        "hedge-a-total-of-is-exact",
+        "A total of 1,200 people were evacuated.",
+        [(E, P, 1200, X, None)],
+    ),
+    (
+        "hedge-temporal-over-ignored",
+        "Over the past week, 300 people were evacuated.",
+        [(E, P, 300, X, None)],
+    ),
+    ("hedge-or-so-after", "200 people or so were evacuated.", [(E, P, 200, A, None)]),
+    (
+        "hedge-more-than-words",
+        "More than 700 people have already been evacuated.",
+        [(E, P, 700, L, None)],
+    ),
+    # --- ranges
+    (
+        "range-hyphen-daily",
+        "500-600 people leave the city every day.",
+        [(E, P, 500, L, None), (E, P, 600, M, None)],
+    ),
+    (
+        "range-between-and",
+        "Between 5,000 and 7,000 children remain in the city.",
+        [(R, C, 5000, L, None), (R, C, 7000, M, None)],
+    ),
+    (
+        "range-to",
+        "20 to 50 people are evacuated daily.",
+        [(E, P, 20, L, None), (E, P, 50, M, None)],
+    ),
+    (
+        "range-hedge-ignored",
+        "Around 4,000 to 5,000 people remain.",
+        [(R, P, 4000, L, None), (R, P, 5000, M, None)],
+    ),
+    ("range-capped", "No more than 5-6 people are leaving daily.", [(E, P, 6, M, None)]),
+    ("range-en-dash", "10\u201320 people leave daily.", [(E, P, 10, L, None), (E, P, 20, M, None)]),
+    (
+        "range-scale-on-high-bound",
+        "11-12 million citizens have become internally displaced persons.",
+        [(E, P, 11_000_000, L, None), (E, P, 12_000_000, M, None)],
+    ),
+    (
+        "range-implied-multiplier",
+        "In Slavyansk it is approximately 50 - 60 thousand people, and in Kramatorsk - 50-60.",
+        [
+            (R, P, 50_000, L, None),
+            (R, P, 60_000, M, None),
+            (R, P, 50_000, L, None),
+            (R, P, 60_000, M, None),
+        ],
+    ),
+    # --- left: remaining vs departed (3.2)
+    ("left-still-left", "4,788 children are still left in the community.", [(R, C, 4788, X, None)]),
+    ("left-departed", "Yesterday 490 people left.", [(E, P, 490, X, None)]),
+    ("left-in-place", "About 870 people left in Kupyansk.", [(R, P, 870, A, None)]),
+    ("left-are-left", "Only 30 people are left in the village.", [(R, P, 30, X, None)]),
+    ("left-has-n-left", "The village has 25 residents left.", [(R, P, 25, X, None)]),
+    (
+        "left-have-left-perfect",
+        "Almost 900 people have left, including 137 children.",
+        [(E, P, 900, M, None), (E, C, 137, X, None)],
+    ),
+    ("left-the-city", "Since morning, 120 people have left the city.", [(E, P, 120, X, None)]),
+    # --- planned vs done (3.1, 3.2)
+    ("plan-subject-to", "269 children are subject to forced evacuation.", [(T, C, 269, X, None)]),
+    (
+        "plan-are-to-be",
+        "1,200 people are to be evacuated from the district.",
+        [(T, P, 1200, X, None)],
+    ),
+    ("plan-plan-to", "The authorities plan to evacuate 3,000 residents.", [(T, P, 3000, X, None)]),
+    ("plan-must-be", "About 500 people must be evacuated.", [(T, P, 500, A, None)]),
+    (
+        "plan-decided-to",
+        "The regional council decided to forcibly evacuate 400 children.",
+        [(T, C, 400, X, None)],
+    ),
+    (
+        "plan-is-to-relocate",
+        "Kupyansk district is to relocate 409 families with 601 children.",
+        [(T, F, 409, X, None), (T, C, 601, X, None)],
+    ),
+    ("plan-orders-affect", "Evacuation orders affect 20,000 residents.", [(T, P, 20000, X, None)]),
+    (
+        "plan-expected-to-be",
+        "Another 350 people are expected to be evacuated on Tuesday.",
+        [(T, P, 350, X, None)],
+    ),
+    (
+        "plan-ordered-the-evacuation",
+        "Authorities ordered the evacuation of 30,000 residents.",
+        [(T, P, 30000, X, None)],
+    ),
+    (
+        "plan-negated",
+        "No mandatory evacuation is planned; 3,000 people remain in the city.",
+        [(R, P, 3000, X, None)],
+    ),
+    (
+        "presence-in-designated-zone",
+        "90 children from 56 families live in the designated villages.",
+        [(T, C, 90, X, None), (T, F, 56, X, None)],
+    ),
+    (
+        "presence-where-evacuation-announced",
+        "About 109 children currently live in these "
+        "settlements, where mandatory evacuation was announced.",
+        [(T, C, 109, A, None)],
+    ),
+    (
+        "presence-mid-evacuation",
+        "There are about 1,000 children in the community, where evacuation is under way.",
+        [(R, C, 1000, A, None)],
+    ),
+    (
+        "presence-home-to",
+        "The town is still home to more than 53 thousand people.",
+        [(R, P, 53000, L, None)],
+    ),
+    (
+        "presence-then-fled",
+        "Jasper has about 5,000 residents, and they had to flee.",
+        [(E, P, 5000, A, None)],
+    ),
+    ("done-evacuated", "300 people have been evacuated.", [(E, P, 300, X, None)]),
+    (
+        "done-nominal-completed",
+        "Evacuation of 300 people from Pokrovsk was completed on Monday.",
+        [(E, P, 300, X, None)],
+    ),
+    ("done-took-people", "An evacuation train took 400 people to Lviv.", [(E, P, 400, X, None)]),
+    # --- remaining
+    ("remain-verb", "About 7,000 residents remain in the town.", [(R, P, 7000, A, None)]),
+    ("remain-still-live", "About 40 people still live in the village.", [(R, P, 40, A, None)]),
+    (
+        "remain-among-them",
+        "About 2,500 people, among them 300 children, remain in Kostiantynivka.",
+        [(R, P, 2500, A, None), (R, C, 300, X, None)],
+    ),
+    (
+        "remain-historical",
+        "It was 70,000 people, now it is 67,000.",
+        [(R, P, 70000, X, None), (R, P, 67000, X, None)],
+    ),
+    ("remain-population-is", "The population of the city is 162,000.", [(R, P, 162000, X, None)]),
+    (
+        "remain-sheltering-in-place",
+        "The UN says 1.4 million people are sheltering in Rafah.",
+        [(R, P, 1_400_000, X, None)],
+    ),
+    # --- housed
+    ("housed-facility", "7900 people have passed through the facility.", [(H, P, 7900, X, None)]),
+    ("housed-actor-shelters", "UNRWA was sheltering 22,000 people.", [(H, P, 22000, X, None)]),
+    (
+        "housed-host-community",
+        "Tawila already shelters 652,000 displaced people.",
+        [(H, P, 652000, X, None)],
+    ),
+    (
+        "housed-accommodated",
+        "The city has accommodated 15,000 internally displaced persons.",
+        [(H, P, 15000, X, None)],
+    ),
+    (
+        "housed-staying-in-shelters",
+        "About 2,000 people are staying in temporary shelters.",
+        [(H, P, 2000, A, None)],
+    ),
+    (
+        "housed-given-accommodation",
+        "Over 3.1 million people displaced from their homes have been "
+        "given temporary accommodation.",
+        [(H, P, 3_100_000, L, None)],
+    ),
+    # --- displacement as evacuated
+    (
+        "displaced",
+        "More than 2,000 people have been displaced from their homes.",
+        [(E, P, 2000, L, None)],
+    ),
+    ("forced-to-flee", "12,000 people were forced to flee.", [(E, P, 12000, X, None)]),
+    ("became-idps", "500 people became IDPs.", [(E, P, 500, X, None)]),
+    (
+        "demonym-fled",
+        "More than 3 million Ukrainians have been forced to leave Ukraine.",
+        [(E, P, 3_000_000, L, None)],
+    ),
+    # --- distractors (never facts)
+    ("distractor-km-buses", "The convoy travelled 120 km with 15 buses.", []),
+    ("distractor-drones", "Russia launched 40 drones at the region.", []),
+    ("distractor-settlements", "Evacuation was carried out from 27 settlements.", []),
+    ("distractor-casualties", "Three people were killed and 12 wounded during the evacuation.", []),
+    (
+        "distractor-casualty-subgroup",
+        "Russian strikes killed 5 civilians, including 2 children.",
+        [],
+    ),
+    ("distractor-money", "The state paid 2.2 billion UAH to hosts.", []),
+    ("distractor-money-before", "Each displaced person will receive UAH 2,000 per month.", []),
+    ("distractor-percent", "About 60 percent of residents have left.", []),
+    ("distractor-pre-war", "About 70,000 people lived in the town before the war.", []),
+    (
+        "distractor-once-home",
+        "It is unknown how many remain in the town, once home to around 70,000 people.",
+        [],
+    ),
+    (
+        "distractor-projection",
+        "The offensive could drive an additional half a million people from their homes.",
+        [],
+    ),
+    ("distractor-warning", "Another 166,000 people were warned they may have to evacuate.", []),
+    ("distractor-volunteers", "More than 200 volunteers helped evacuate residents.", []),
+    ("distractor-without-power", "46,000 people are without power.", []),
+    ("distractor-affected", "61,189 people were affected by the flood.", []),
+    ("distractor-hotline", "The hotline received 1,500 calls.", []),
+    ("distractor-capacity", "There are resources to safely take out at least 1,000 people.", []),
+    (
+        "distractor-capacity-places",
+        "Almost half a million places for IDPs have been set up, of "
+        "which about 150,000 are vacant.",
+        [],
+    ),
+    (
+        "distractor-troops",
+        "Up to 25 thousand Russian invaders were concentrated near the town.",
+        [],
+    ),
+    ("distractor-age", "A 72-year-old woman was evacuated.", []),
+    ("distractor-vague", "Thousands of people have fled the city.", []),
+    ("distractor-zero", "All children have been evacuated.", []),
+    ("distractor-date", "On May 9 the evacuation of the village began.", []),
+    ("distractor-beds", "The hospital has 200 beds.", []),
+    ("distractor-intention", "About 60,000 people do not plan to leave.", []),
+    ("distractor-derived", "46 out of 47 children have left.", []),
+    (
+        "distractor-school-enrolment",
+        "Before the war 60 children studied at the lyceum and now there are 17.",
+        [],
+    ),
+    ("distractor-destination-sites", "The hospital sent 12 ambulances.", []),
+    # --- subsets and groups (3.3, 3.7)
+    (
+        "subset-transport",
+        "Yesterday 490 people left, 135 of them by train.",
+        [(E, P, 490, X, None)],
+    ),
+    (
+        "subset-of-whom-children",
+        "More than 700 people have been evacuated, 480 of whom are children.",
+        [(E, P, 700, L, None), (E, C, 480, X, None)],
+    ),
+    (
+        "subset-of-which-children",
+        "Over the entire period one and a half thousand people were "
+        "evacuated, of which 140 are children.",
+        [(E, P, 1500, X, None), (E, C, 140, X, None)],
+    ),
+    ("group-subgroup-disabilities", "201 people with disabilities were evacuated.", []),
+    ("group-orphans", "Twelve orphans were evacuated.", []),
+    ("group-adult-only", "140 adult men remain in Ivashky.", [(R, P, 140, X, None)]),
+    (
+        "group-adults-beside-children",
+        "54 children and 67 adults were evacuated.",
+        [(E, C, 54, X, None)],
+    ),
+    ("group-no-derived-sum", "A mother and 3 children were evacuated.", [(E, C, 3, X, None)]),
+    (
+        "group-families-equivalent",
+        "The equivalent of 155,602 families were displaced.",
+        [(E, F, 155602, X, None)],
+    ),
+    (
+        "group-children-from-families",
+        "The decision covers 40 children from 26 families who are to be evacuated.",
+        [(T, C, 40, X, None), (T, F, 26, X, None)],
+    ),
+    ("group-tourists", "2,000 tourists were evacuated from the island.", [(E, P, 2000, X, None)]),
+    ("group-family-of-n", "Rescuers evacuated a family of five.", [(E, P, 5, X, None)]),
+    (
+        "group-passengers-not-buses",
+        "Ten buses with 400 passengers left for Dnipro.",
+        [(E, P, 400, X, None)],
+    ),
+    ("group-possessive-family", "The priest and their three children refused to leave.", []),
+    # --- since (3.9)
+    (
+        "since-full-scale-war",
+        "Since the beginning of the full-scale war, 120,000 people have been "
+        "evacuated from the region.",
+        [(E, P, 120000, X, WAR)],
+    ),
+    (
+        "since-during-war",
+        "During the full-scale war, 1,000 children were evacuated.",
+        [(E, C, 1000, X, WAR)],
+    ),
+    (
+        "since-day-month",
+        "Since May 10, 9,000 people have been evacuated.",
+        [(E, P, 9000, X, date(2024, 5, 10))],
+    ),
+    (
+        "since-month-only-unresolved",
+        "Since April 2022, 3,000 people have been evacuated.",
+        [(E, P, 3000, X, None)],
+    ),
+    (
+        "since-began-on",
+        "The evacuation began on January 2; 700 people have been evacuated.",
+        [(E, P, 700, X, date(2024, 1, 2))],
+    ),
+    ("since-feb-24", "Since Feb. 24, 1,000 people have left.", [(E, P, 1000, X, WAR)]),
+    (
+        "since-last-year",
+        "Since December 5, 800 people have been evacuated.",
+        [(E, P, 800, X, date(2023, 12, 5))],
+    ),
+    (
+        "since-this-year",
+        "Since the beginning of this year 300 people have been evacuated.",
+        [(E, P, 300, X, date(2024, 1, 1))],
+    ),
+    (
+        "since-not-on-stock",
+        "Since May 10, 600 people have been evacuated and 200 remain.",
+        [(E, P, 600, X, date(2024, 5, 10)), (R, P, 200, X, None)],
+    ),
+    # --- restatements (3.6)
+    (
+        "restated-precise-wins",
+        "More than 670 people remain in the town. 679 people are still there.",
+        [(R, P, 679, X, None)],
+    ),
+    (
+        "restated-rounded-headline",
+        "Over 120,000 people were evacuated. More than 122,000 people have been evacuated so far.",
+        [(E, P, 122000, L, None)],
+    ),
+    (
+        "restated-first-wins",
+        "Nearly 7,000 people remain. About 7,000 people remain in the city.",
+        [(R, P, 7000, M, None)],
+    ),
+    (
+        "restated-dated-wins",
+        "More than 7000 people were evacuated. Over 7 thousand people have "
+        "been evacuated since May 10.",
+        [(E, P, 7000, L, date(2024, 5, 10))],
+    ),
+    (
+        "restated-or",
+        "Altogether, 601 children, or 409 families, are due to be moved.",
+        [(T, C, 601, X, None), (T, F, 409, X, None)],
+    ),
+]
+
+
+def _tuples(text: str) -> list[Row]:
+    figures = extract(text, published=PUBLISHED).figures
+    return sorted((f.metric, f.population_group, f.value, f.qualifier, f.since) for f in figures)
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_phrase_gives_expected_figures(text: str, expected: list[Row]) -> None:
+    assert _tuples(text) == sorted(expected, key=lambda r: (*r[:4], r[4] or date.min))
+
+
+def test_table_covers_enough_phenomena() -> None:
+    assert len(CASES) >= 80
+    assert len({name for name, _, _ in CASES}) == len(CASES)
+
+
+def test_yesterday_sets_as_of_to_the_day_before() -> None:
+    (figure,) = extract("Yesterday 490 people left the city.", published=PUBLISHED).figures
+    assert figure.as_of == date(2024, 5, 31)
+    assert figure.period == "day"
+
+
+def test_stock_figures_have_unknown_period() -> None:
+    (figure,) = extract("About 7,000 residents remain.", published=PUBLISHED).figures
+    assert figure.period == "unknown"
+    assert figure.since is None
+
+
+def test_programme_attaches_to_housed_figure() -> None:
+    text = 'Through the "Shelter" project over 3.1 million people have been given accommodation.'
+    extraction = extract(text, published=PUBLISHED)
+    assert extraction.programmes == ["Shelter"]
+    assert [f.programme for f in extraction.figures] == ["Shelter"]
+
+
+@pytest.mark.parametrize("spelling", ["Prykhystok", "Pryhystok", "Prichistok", '"Shelter"'])
+def test_programme_without_number_is_kept_for_the_document(spelling: str) -> None:
+    text = f"Hosts should use the {spelling} website. Nobody was counted."
+    extraction = extract(text)
+    assert extraction.programmes == ["Shelter"]
+    assert extraction.figures == []
+
+
+def test_shelter_as_a_common_noun_is_no_programme() -> None:
+    assert extract("People found shelter in the basement.").programmes == []
+
+
+def test_figure_carries_source_url_doc_id_and_rule() -> None:
+    (figure,) = extract(
+        "300 people have been evacuated.", published=PUBLISHED, source="RMA", url="u", doc_id="d1"
+    ).figures
+    assert (figure.source_name, figure.source_url, figure.doc_id) == ("RMA", "u", "d1")
+    assert figure.published_on == PUBLISHED
+    assert "evacuation-verb" in figure.rule
+
+
+def test_to_row_uses_model_column_names() -> None:
+    from tracker.model import COLUMN_NAMES
+
+    (figure,) = extract("300 people have been evacuated.", published=PUBLISHED).figures
+    row = figure.to_row()
+    assert set(row) <= set(COLUMN_NAMES)
+    assert row["metric"] == "evacuated"
+    assert row["value"] == 300
+
+
+def test_evidence_is_the_span_stating_the_figure() -> None:
+    text = "Over the last day, 900 people, including 217 children, were brought out of the area."
+    figures = extract(text).figures
+    assert [text[f.start : f.end] for f in figures] == [f.evidence for f in figures]
+    assert figures[0].evidence == "900 people, including 217 children, were brought out"
+    assert text[figures[0].sentence_start : figures[0].sentence_end] == text
