@@ -77,6 +77,26 @@ def test_report_filters_districts_and_dates(
     assert sum(pl.read_csv(p).height for p in out.glob("*.csv")) == figures
 
 
+def test_report_date_defaults_to_today_and_fixes_the_bytes(
+    runner: CliRunner, stored: Path, tmp_path: Path
+) -> None:
+    today = runner.invoke(app, ["report", "--db", str(stored), "--out", str(tmp_path / "t")])
+    fixed_date = ["--report-date", "2024-05-20"]
+    fixed = [
+        runner.invoke(
+            app, ["report", "--db", str(stored), "--out", str(tmp_path / name), *fixed_date]
+        )
+        for name in ("a", "b")
+    ]
+
+    assert [r.exit_code for r in (today, *fixed)] == [0, 0, 0]
+    index = (tmp_path / "t" / "index.html").read_text(encoding="utf-8")
+    assert f"Generated on {date.today().isoformat()}" in index
+    for name in ("index.html", "UA6308.html", "UA6308.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert "8 d old" in (tmp_path / "a" / "UA6308.html").read_text(encoding="utf-8")
+
+
 def test_empty_database_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(app, ["report", "--db", str(tmp_path / "new.db"), "--out", str(out)])

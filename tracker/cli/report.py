@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -34,8 +35,17 @@ def report_command(
     date_to: Annotated[
         str | None, typer.Option("--to", help="Up to this day (as_of), YYYY-MM-DD.")
     ] = None,
+    report_date: Annotated[
+        str | None,
+        typer.Option(
+            "--report-date",
+            help="Day the freshness badges count from, YYYY-MM-DD. Default: today.",
+        ),
+    ] = None,
 ) -> None:
     """Write an offline HTML report: index.html plus one page and one CSV per district.
+
+    The same figures and --report-date give the same bytes.
 
     Example: tracker report --out reports/ --district Kupiansk --from 2024-05-01
     """
@@ -58,7 +68,8 @@ def report_command(
         hint = "" if filtered else " (add some: tracker ingest seeds/, or tracker log)"
         raise fail(f"no figures {reason} in {database}; nothing to report{hint}", 1)
     warnings = validate_figures(figures).warnings
-    result = build_report(figures, out, warnings=warnings)
+    generated_on = parse_date(report_date, "--report-date") or date.today()
+    result = build_report(figures, out, warnings=warnings, generated_on=generated_on)
     index = result.index.resolve()
     typer.echo(f"Wrote {result.districts} district page(s) from {result.figures} figure(s).")
     typer.echo(f"Open {index}")
