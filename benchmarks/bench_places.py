@@ -92,7 +92,7 @@ def name_pool(size: int, rng: random.Random) -> list[tuple[str, str]]:
 
 
 def mention_times() -> list[float]:
-    """Return microseconds per kilobyte of find_mentions over the dev passages (warm)."""
+    """Return microseconds per kilobyte of find_mentions over the dev passages (warm, best of 3)."""
     texts = (
         [json.loads(line)["text"] for line in DEV.open(encoding="utf-8")] if DEV.exists() else []
     )
@@ -100,9 +100,12 @@ def mention_times() -> list[float]:
         find_mentions(text)
     per_kb = []
     for text in texts:
-        started = time.perf_counter()
-        find_mentions(text)
-        per_kb.append((time.perf_counter() - started) * 1e6 / max(len(text) / 1000, 0.001))
+        best = float("inf")
+        for _ in range(3):  # best of three: the machine is shared
+            started = time.perf_counter()
+            find_mentions(text)
+            best = min(best, time.perf_counter() - started)
+        per_kb.append(best * 1e6 / max(len(text) / 1000, 0.001))
     return per_kb
 
 

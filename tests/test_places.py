@@ -238,3 +238,28 @@ def test_find_mentions_any_text(text: str) -> None:
     for mention in find_mentions(text):
         assert text[mention.start : mention.end] == mention.surface
         assert mention.surface[:1].isupper()
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("adviser Zoryan Shkiriak told reporters", []),
+        ("the Oleksandrivska school had 120 pupils", []),
+        ("Kharkivska street was shelled", []),
+        ("the Kupyan district", ["Kupyan district"]),
+        ("Dnipropetrovsk regional military administration", ["Dnipropetrovsk regional"]),
+    ],
+)
+def test_find_mentions_needs_a_place_reading(text: str, surfaces: list[str]) -> None:
+    assert [m.surface for m in find_mentions(text)] == surfaces
+
+
+def test_former_name_alone_is_read_as_the_current_unit() -> None:
+    found = resolve("Dnipropetrovsk")
+    assert found.unit is not None
+    assert (found.unit.level, found.unit.name, found.match) == (
+        "oblast",
+        "Dnipropetrovska",
+        "exact",
+    )
+    assert "Dnipro" in [u.name for u in found.candidates]

@@ -74,6 +74,7 @@ class Row:
     short: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
 
 
 def _latin(name: str) -> str:
@@ -208,13 +209,13 @@ def apply_aliases(rows: list[Row]) -> None:
 
 
 def add_keys(row: Row) -> None:
-    """Fill `row.keys`: the heavy keys of every name of the unit, and rule-made stems."""
+    """Fill `row.keys` (heavy keys of every name of the unit) and `row.stems` (rule-made)."""
     names = [row.name, row.native, *row.short, *row.aliases]
-    keys = [heavy_key(n) for n in names]
+    row.keys = [k for k in dict.fromkeys(heavy_key(n) for n in names) if len(k) >= 3]
     if row.level in ("oblast", "raion", "hromada"):
-        # "Kupyan district", "Kharkiv region": the adjective without its ending.
-        keys += [strip_adjective(heavy_key(row.name))]
-    row.keys = [k for k in dict.fromkeys(keys) if len(k) >= 3]
+        # "Kupyan district": the adjective without its ending, used next to a level word.
+        stem = strip_adjective(heavy_key(row.name))
+        row.stems = [stem] if len(stem) >= 3 and stem not in row.keys else []
 
 
 def _unique(values: Iterable[str], drop: str) -> str:
@@ -240,6 +241,7 @@ def render(rows: list[Row]) -> str:
                 _unique(row.short, row.name),
                 _unique(row.aliases, row.name),
                 "|".join(row.keys),
+                "|".join(row.stems),
             ]
         )
     return out.getvalue()

@@ -43,8 +43,10 @@ _WORD_ENDINGS = (
 @lru_cache(maxsize=65536)
 def light_key(name: str) -> str:
     """Return `name` lower-cased without accents, apostrophes or hyphens, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_APOSTROPHES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = name.casefold().translate(_APOSTROPHES)
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", plain).strip()
 
 

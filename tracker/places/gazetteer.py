@@ -45,6 +45,7 @@ DATA_COLUMNS = (
     "short",
     "aliases",
     "keys",
+    "stems",
 )
 # "town" is KATOTTG category X (selyshche, the former urban-type settlements); "admin1",
 # "admin2" and "admin3" are units outside Ukraine (ISO subdivisions, user gazetteers).
@@ -95,6 +96,7 @@ class _Row(NamedTuple):
     exact: tuple[str, ...]
     aliases: tuple[str, ...]
     keys: tuple[str, ...]
+    stems: tuple[str, ...]
 
 
 class Gazetteer:
@@ -106,11 +108,9 @@ class Gazetteer:
         self._position = position
         self.parents: tuple[int | None, ...] = tuple(position.get(r.parent) for r in rows)
         self.units: Sequence[Unit] = _LazyUnits(self)
-        index: dict[str, list[int]] = {}
-        for i, row in enumerate(rows):
-            for key in row.keys:
-                index.setdefault(key, []).append(i)
-        self.index: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in index.items()}
+        self.index = _index_of(row.keys for row in rows)
+        # Keys made by rule ("kupian" of Kupianskyi), trusted only next to a level word.
+        self.stem_index = _index_of(row.stems for row in rows)
         self.choices: list[str] = list(self.index)
 
     @classmethod
@@ -135,6 +135,7 @@ class Gazetteer:
                     exact=tuple(n for n in names if n),
                     aliases=tuple(aliases),
                     keys=tuple(dict.fromkeys(k for k in keys if k)),
+                    stems=tuple(_split(r.get("stems"))),
                 )
             )
         return cls(rows)
@@ -148,8 +149,8 @@ class Gazetteer:
             raise InputFileError(f"{path}: not a gazetteer file (header {header!r})")
         rows = []
         for line in lines:
-            code, pcode, level, name, native, parent, country, short, aliases, keys = line.split(
-                "\t"
+            code, pcode, level, name, native, parent, country, short, aliases, keys, stems = (
+                line.split("\t")
             )
             exact = tuple(n for n in (name, native, *short.split("|")) if n)
             rows.append(
@@ -164,6 +165,7 @@ class Gazetteer:
                     exact,
                     tuple(aliases.split("|")) if aliases else (),
                     tuple(keys.split("|")),
+                    tuple(stems.split("|")) if stems else (),
                 )
             )
         return cls(rows)
@@ -234,6 +236,14 @@ class _LazyUnits(Sequence[Unit]):
         if unit is None:
             unit = self._made[i] = self._gazetteer.make_unit(i)
         return unit
+
+
+def _index_of(key_lists: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for i, keys in enumerate(key_lists):
+        for key in keys:
+            index.setdefault(key, []).append(i)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _split(cell: str | None) -> list[str]:

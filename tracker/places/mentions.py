@@ -25,6 +25,12 @@ _LEVEL_AFTER = re.compile(
     r"територіальна))*\s+(?P<word>" + "|".join(sorted(LEVEL_HINTS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+# "Oleksandrivska school", "Kharkivska street": a name used for something that is not a place.
+_NOT_A_PLACE_AFTER = re.compile(
+    r"\s+(?:school|lyceum|gymnasium|street|avenue|prospekt|boulevard|square|lane|park|"
+    r"hospital|university|plant|factory|bridge|highway|stadium|church)\b",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
 _CONNECTORS = frozenset({"and", "of", "al", "el", "ad", "as", "an", "ar", "az", "i", "la", "de"})
 # Words that are place names somewhere but mostly mean something else in a report.
@@ -56,6 +62,7 @@ class MentionFinder:
         self._resolver = resolver
         self._gazetteer = gazetteer
         self._index = gazetteer.index
+        self._stems = gazetteer.stem_index
 
     @cached_property
     def _prefixes(self) -> frozenset[str]:
@@ -92,7 +99,10 @@ class MentionFinder:
                 break
             phrase = f"{phrase} {word.group()}" if n else word.group()
             key = heavy_key(phrase)
-            if key in self._index and word.group()[0].isupper() and _usable(phrase, n):
+            known = key in self._index or (
+                key in self._stems and _LEVEL_AFTER.match(text, word.end()) is not None
+            )
+            if known and word.group()[0].isupper() and _usable(phrase, n):
                 best = (n + 1, key)
             if key not in self._prefixes:
                 break
@@ -100,6 +110,8 @@ class MentionFinder:
             return None
         count, key = best
         start, end = words[i].start(), words[i + count - 1].end()
+        if _NOT_A_PLACE_AFTER.match(text, end):
+            return None
         hint = None
         if after := _LEVEL_AFTER.match(text, end):
             hint = LEVEL_HINTS[after["word"].lower()]

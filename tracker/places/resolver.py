@@ -2,9 +2,10 @@
 
 Ambiguity: one name often fits several units ("Kharkiv" is a city, a raion and an oblast).
 The words around the name decide the level ("Kharkiv district" -> raion, "Kharkiv region"
--> oblast, "Pokrovsk community" -> hromada); a bare name prefers a city or town, then a
-raion, an oblast, a hromada ("Kharkivska" alone is the oblast). `within` keeps only the
-units inside another unit. Every candidate is kept in `Resolution.candidates`, best first,
+-> oblast, "Pokrovsk community" -> hromada); a bare name prefers an exact name over a
+former or foreign one ("Dnipropetrovsk" is the oblast now, no longer the city), then a city
+or town, a raion, an oblast, a hromada ("Kharkivska" alone is the oblast). `within` keeps
+only the units inside another unit. Every candidate is kept in `Resolution.candidates`, best first,
 and `Resolution.note` says why the first was chosen.
 """
 
@@ -37,6 +38,7 @@ LEVEL_HINTS: dict[str, str] = {
             "provinces",
             "state",
             "governorate",
+            "regional",
             "область",
             "обл",
         ),
@@ -130,13 +132,13 @@ class Resolver:
 
     def resolve_key(self, key: str, light: str, hint: str | None, query: str) -> Resolution | None:
         """Return the exact/alias Resolution of a folded key, or None when no unit has it."""
-        found = self.gazetteer.index.get(key)
+        found = self._found(key, hint)
         if not found:
             return None
         cache_key = (key, light, hint)
         chosen = self._key_cache.get(cache_key)
         if chosen is None:
-            chosen = self._choose("", list(found), light, hint, None)
+            chosen = self._choose("", found, light, hint, None)
             if len(self._key_cache) < 200_000:
                 self._key_cache[cache_key] = chosen
         return replace(chosen, query=query)
@@ -146,12 +148,19 @@ class Resolver:
         hint = _hint_of_level(level) or hint
         area = self.area(within) if within else None
         key = heavy_key(core)
-        found = [i for i in self.gazetteer.index.get(key, ()) if self._inside(i, area)]
+        found = [i for i in self._found(key, hint) if self._inside(i, area)]
         if level is not None:
             found = [i for i in found if self.gazetteer.units[i].level == level] or []
         if found:
             return self._choose(name, found, light_key(core), hint, level)
         return self._fuzzy(name, key, hint, area, level)
+
+    def _found(self, key: str, hint: str | None) -> list[int]:
+        """Return the units with `key`; rule-made stems count next to a level word or alone."""
+        named = list(self.gazetteer.index.get(key, ()))
+        if hint is not None or not named:
+            named += self.gazetteer.stem_index.get(key, ())
+        return named
 
     def area(self, within: str) -> int:
         """Return the index of the unit named `within`, read as broadly as possible."""
@@ -172,14 +181,18 @@ class Resolver:
         units = self.gazetteer.units
 
         def rank(i: int) -> tuple[int, int, int, int]:
-            exact = light in {light_key(n) for n in self.gazetteer.exact_names(i)}
+            exact = 0 if light in {light_key(n) for n in self.gazetteer.exact_names(i)} else 1
             unit = units[i]
             level_rank = order.index(unit.level) if unit.level in order else len(order)
-            return (level_rank, 0 if exact else 1, 0 if unit.country == "UA" else 1, i)
+            # A level word decides first; a bare name prefers what it names today over a
+            # former name ("Dnipropetrovsk" is the oblast, no longer the city).
+            first, second = (level_rank, exact) if hint or level else (exact, level_rank)
+            return (first, second, 0 if unit.country == "UA" else 1, i)
 
         ranked = sorted(dict.fromkeys(found), key=rank)
         best = ranked[0]
-        match: Match = "exact" if rank(best)[1] == 0 else "alias"
+        exact_names = self.gazetteer.exact_names(best)
+        match: Match = "exact" if light in {light_key(n) for n in exact_names} else "alias"
         candidates = tuple(units[i] for i in ranked)
         return Resolution(
             query=query,
@@ -234,5 +247,5 @@ def _why(candidates: tuple[Unit, ...], hint: str | None, level: str | None) -> s
     elif hint:
         reason = f"the words around the name ask for the level {hint}"
     else:
-        reason = "a bare name is read as a city or town first, then a raion, oblast, hromada"
+        reason = "a bare name: current names first, then city or town, raion, oblast, hromada"
     return f"ambiguous: chose {first.label} ({first.admin1_name}) over {others}: {reason}"
