@@ -92,7 +92,7 @@ def generate(documents: int, seed: int) -> pl.DataFrame:
         _pick(WEEKDAYS, pl.col("n")).alias("weekday"),
         # Cumulative totals grow and stocks shrink with the date, as in a real series.
         (pl.col("n") * 3 + 500).alias("total"),
-        ((pl.col("n") * 3 + 500) * (pl.col("r") % 15 + 5) // 100).alias("children"),
+        ((pl.col("n") * 3 + 500) // 8).alias("children"),
         (60_000 - pl.col("n") * 5).alias("remaining"),
         (pl.col("r") % 600 + 100).alias("day"),
         (pl.col("r") % 90 + 1).alias("day_children"),
@@ -105,7 +105,7 @@ def generate(documents: int, seed: int) -> pl.DataFrame:
         .dt.offset_by(pl.format("{}d", pl.col("n") * 400 // documents))
         .alias("published"),
     )
-    frame = frame.with_columns(_spaced(pl.col("total")), _spaced(pl.col("remaining")))
+    frame = frame.with_columns(_grouped(pl.col(c)) for c in ("total", "children", "remaining"))
     text = pl.concat_str(
         _fill(LEADS, pl.col("r") % len(LEADS)),
         pl.lit(" "),
@@ -127,11 +127,15 @@ def _pick(options: list[str] | tuple[str, ...], index: pl.Expr) -> pl.Expr:
     return pl.lit(pl.Series(list(options))).gather(index % len(options))
 
 
-def _spaced(number: pl.Expr) -> pl.Expr:
-    """Return the number as text, grouped with a space ("15 031") on every other row."""
-    grouped = pl.format("{} {}", number // 1000, (number % 1000).cast(pl.String).str.zfill(3))
-    plain = number.cast(pl.String)
-    return pl.when((number >= 1000) & (pl.col("r") % 2 == 0)).then(grouped).otherwise(plain)
+def _grouped(number: pl.Expr) -> pl.Expr:
+    """Return the number as text with thousands grouped: "15,031" or "15 031" (every other row).
+
+    Reports group thousands; an ungrouped 1900-2100 would also read as a year.
+    """
+    thousands = (number % 1000).cast(pl.String).str.zfill(3)
+    separator = pl.when(pl.col("r") % 2 == 0).then(pl.lit(",")).otherwise(pl.lit(" "))
+    grouped = pl.concat_str(number // 1000, separator, thousands)
+    return pl.when(number >= 1000).then(grouped).otherwise(number.cast(pl.String))
 
 
 def _fill(templates: tuple[str, ...], choice: pl.Expr) -> pl.Expr:
