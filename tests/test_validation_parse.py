@@ -96,13 +96,14 @@ def test_typed_input_comes_back_unchanged() -> None:
 def test_any_text_as_a_value_parses_or_fails_and_never_crashes(text: str) -> None:
     parsed, failures = parse_figures(pl.DataFrame({"value": [text]}, schema={"value": pl.String}))
     number = parsed.get_column("value")[0]
+    found = [(f.column, f.value) for f in failures]
     if number is not None:
-        assert failures == []
+        assert found == []
         assert int(text.strip()) == number
     elif text.strip():
-        assert [(f.column, f.value) for f in failures] == [("value", text)]
-    else:
-        assert failures == []
+        assert found == [("value", text)]
+    else:  # blank to Python; polars may still see a control character such as \x1f
+        assert found in ([], [("value", text)])
 
 
 @given(st.dates())
