@@ -273,3 +273,20 @@ def test_ingest_reports_a_database_that_is_not_sqlite(tmp_path: Path) -> None:
 
     assert result.exit_code == 1
     assert "not a SQLite database" in result.stderr
+
+
+def test_ingest_keeps_a_syndicated_figure_once_per_outlet_under_one_claim(tmp_path: Path) -> None:
+    wire = _jsonl(
+        tmp_path / "wire.jsonl",
+        {"id": "a", "text": REPORT, "published": "2025-06-03", "source": "Outlet A"},
+        {"id": "b", "text": f"Update. {REPORT}", "published": "2025-06-03", "source": "Outlet B"},
+    )
+    db = tmp_path / "t.db"
+
+    result = _run("ingest", str(wire), "--db", str(db))
+    listed = _lines(_run("list", "--format", "jsonl", "--db", str(db)))
+
+    assert result.exit_code == 0, result.stderr
+    people = [r for r in listed if (r["population_group"], r["value"]) == ("people", 436)]
+    assert sorted(str(r["source_name"]) for r in people) == ["Outlet A", "Outlet B"]
+    assert len({r["claim_id"] for r in people}) == 1

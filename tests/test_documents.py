@@ -233,3 +233,20 @@ def test_any_bytes_give_documents_or_an_input_error(data: bytes) -> None:
     except InputFileError:
         return
     assert [d.key for d in documents] == [STDIN_NAME]
+
+
+_META_VALUE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30
+).filter(lambda v: v.strip() == v and v[0] not in "\"'" and v[-1] not in "\"'")
+
+
+@given(source=_META_VALUE, title=_META_VALUE, body=st.text(min_size=1).filter(str.strip))
+def test_front_matter_values_come_back_as_written_and_the_body_untouched(
+    source: str, title: str, body: str
+) -> None:
+    raw = f"---\nsource: {source}\ntitle: {title}\npublished: 2024-01-31\n---\n{body}"
+
+    [document] = read_documents([STDIN], stdin=io.BytesIO(raw.encode("utf-8")))
+
+    assert (document.source, document.title, document.text) == (source, title, body)
+    assert document.published == date(2024, 1, 31)
