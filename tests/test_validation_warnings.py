@@ -128,3 +128,16 @@ def test_stored_figures_are_compared_with_but_never_reported() -> None:
     history = frame(cumulative(10, 500), cumulative(11, 100), figure(place_match="fuzzy"))
     found = warnings_of(frame(cumulative(12, 600)), history)
     assert found == []
+
+
+def test_warnings_and_row_rules_point_at_file_and_line() -> None:
+    rows = frame(
+        figure(value=100),
+        figure(figure_id="f2", population_group="children", value=128),
+        figure(figure_id="f3", place_match="fuzzy"),
+    ).with_columns(pl.lit("in.csv").alias("_file"), pl.Series("_line", [2, 3, 4]))
+    report = validate_figures(rows, today=TODAY)
+    assert [(f.severity, f.file, f.line, f.row) for f in report.failures] == [
+        ("error", "in.csv", 3, 1),
+        ("warning", "in.csv", 4, 2),
+    ]
