@@ -66,9 +66,8 @@ _HALF = r"(?:(?:one|1)\s+and\s+a\s+half|half\s+an?)\s+(?:hundred|thousand|millio
 _SCALE_WORD = r"(?:hundred|thousands?|millions?|billion|mln|bn)\b"
 _ATOM = rf"(?:{_HALF}|(?:{_DIGITS})(?:\s*{_SCALE_WORD}(?:\s+\d+\s*{_SCALE_WORD})*)?|{_WORD_NUM})"
 _DASH = r"\s?[-\u2010\u2011\u2012\u2013\u2014]\s?|\s-\s|\s+to\s+"
-# The lookahead lets the engine skip, cheaply, every position no number expression starts at.
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,/$€£₴-])(?=[\dabefhnostvzABEFHNOSTVZ])(?:between\s+(?P<b_lo>{_ATOM})\s+and\s+(?P<b_hi>{_ATOM})"
+    rf"(?<![\w.,/$€£₴-])(?:between\s+(?P<b_lo>{_ATOM})\s+and\s+(?P<b_hi>{_ATOM})"
     rf"|(?P<lo>{_ATOM})(?:(?P<dash>{_DASH})(?P<hi>{_ATOM}))?)"
     r"(?P<suffix>[a-z]+)?",
     re.IGNORECASE,
@@ -82,6 +81,10 @@ _CHANGE_VERB = re.compile(
     r"went|climbed|changed)\s+(?:\w+\s+)?from\s+$",
     re.IGNORECASE,
 )
+# Scanning: only digit runs and these words are tried as the start of a number expression,
+# which is much faster than letting the regex engine try every position.
+_TOKEN_RE = re.compile(r"\d+|[A-Za-z]+")
+_NUMBER_STARTS = frozenset([*_UNITS, *_TENS, "between", "half", "a", "an"])
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
 _IMPLAUSIBLE = 1e13  # no report counts this many people; longer digit runs are ids or noise
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
@@ -124,14 +127,21 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Return every number expression in `text`, in order, with its kind and value."""
     mentions: list[NumberMention] = []
     pos = 0
-    while (match := _NUMBER_RE.search(text, pos)) is not None:
-        mention = _mention(text, match)
-        if mention is None:
-            pos = match.end()
+    for token in _TOKEN_RE.finditer(text):
+        if token.start() < pos or not _may_start_number(token.group()):
             continue
-        mentions.append(mention)
-        pos = mention.end
+        match = _NUMBER_RE.match(text, token.start())
+        if match is None:
+            continue
+        mention = _mention(text, match)
+        pos = match.end() if mention is None else mention.end
+        if mention is not None:
+            mentions.append(mention)
     return mentions
+
+
+def _may_start_number(token: str) -> bool:
+    return token[0].isdigit() or token.lower() in _NUMBER_STARTS
 
 
 def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
