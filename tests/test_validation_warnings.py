@@ -134,7 +134,7 @@ def test_warnings_and_row_rules_point_at_file_and_line() -> None:
     rows = frame(
         figure(value=100),
         figure(figure_id="f2", population_group="children", value=128),
-        figure(figure_id="f3", place_match="fuzzy"),
+        figure(figure_id="f3", place_match="fuzzy", doc_id="d3"),
     ).with_columns(pl.lit("in.csv").alias("_file"), pl.Series("_line", [2, 3, 4]))
     report = validate_figures(rows, today=TODAY)
     assert [(f.severity, f.file, f.line, f.row) for f in report.failures] == [
