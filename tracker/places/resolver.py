@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 
 from tracker.errors import UnknownPlaceError, UsageError
@@ -117,6 +118,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}
         self._key_cache: dict[tuple[str, str, str | None], Resolution] = {}
+        self._fuzzy_cache: dict[tuple[str, str | None, int | None, str | None], Resolution] = {}
 
     def resolve(self, name: str, level: str | None = None, within: str | None = None) -> Resolution:
         """Return the Resolution of `name` (see the module docstring)."""
@@ -206,29 +208,54 @@ class Resolver:
     def _fuzzy(
         self, query: str, key: str, hint: str | None, area: int | None, level: str | None
     ) -> Resolution:
-        from rapidfuzz import fuzz, process
-
         if len(key) < 3:
             return Resolution(query, None, None, 0.0)
-        hits = process.extract(
-            key, self.gazetteer.choices, scorer=fuzz.ratio, limit=8, score_cutoff=_FUZZY_SUGGEST
-        )
-        scored: list[tuple[float, int]] = []
-        for choice, score, _ in hits:
-            for i in self.gazetteer.index[choice]:
-                unit = self.gazetteer.units[i]
-                if self._inside(i, area) and (level is None or unit.level == level):
-                    scored.append((score, i))
-        if not scored:
-            return Resolution(query, None, None, 0.0)
-        top = max(score for score, _ in scored)
+        cache_key = (key, hint, area, level)
+        found = self._fuzzy_cache.get(cache_key)
+        if found is None:
+            found = self._fuzzy_search(key, hint, area, level)
+            if len(self._fuzzy_cache) < 100_000:
+                self._fuzzy_cache[cache_key] = found
+        return replace(found, query=query)
+
+    def _fuzzy_search(
+        self, key: str, hint: str | None, area: int | None, level: str | None
+    ) -> Resolution:
+        # A misspelling seldom changes the first letter: search those names first (a
+        # twentieth of the list), and all names only to find suggestions for an unknown.
+        scored = self._scored(key, self._by_initial.get(key[0], []), area, level)
+        top = max((score for score, _ in scored), default=0.0)
+        if top < _FUZZY_ACCEPT or len(key) < 5:
+            scored = self._scored(key, self.gazetteer.choices, area, level)
+            top = max((score for score, _ in scored), default=0.0)
         if top >= _FUZZY_ACCEPT and len(key) >= 5:
-            best = self._choose(query, [i for s, i in scored if s == top], "", hint, level)
+            best = self._choose("", [i for s, i in scored if s == top], "", hint, level)
             return replace(best, match="fuzzy", score=round(top / 100, 3))
         labels = [self.gazetteer.units[i].label for _, i in sorted(scored, key=lambda p: -p[0])]
-        return Resolution(
-            query, None, None, round(top / 100, 3), (), tuple(dict.fromkeys(labels))[:4]
+        suggestions = tuple(dict.fromkeys(labels))[:4]
+        return Resolution("", None, None, round(top / 100, 3), (), suggestions)
+
+    def _scored(
+        self, key: str, choices: list[str], area: int | None, level: str | None
+    ) -> list[tuple[float, int]]:
+        from rapidfuzz import fuzz, process
+
+        hits = process.extract(
+            key, choices, scorer=fuzz.ratio, limit=8, score_cutoff=_FUZZY_SUGGEST
         )
+        return [
+            (score, i)
+            for choice, score, _ in hits
+            for i in self.gazetteer.index[choice]
+            if self._inside(i, area) and (level is None or self.gazetteer.units[i].level == level)
+        ]
+
+    @cached_property
+    def _by_initial(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        for choice in self.gazetteer.choices:
+            groups.setdefault(choice[0], []).append(choice)
+        return groups
 
 
 def _hint_of_level(level: str | None) -> str | None:
