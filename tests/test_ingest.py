@@ -105,7 +105,7 @@ def test_the_same_text_from_two_outlets_is_one_document_and_two_sources(tmp_path
     )
 
     figures = _figures(db)
-    assert summary.documents_new == 1
+    assert (summary.documents_new, summary.documents_repeated) == (1, 1)
     assert _documents(db).height == 1
     assert set(figures["source_name"]) == {"Outlet A", "Outlet B"}
     assert figures["claim_id"].n_unique() == figures.height // 2

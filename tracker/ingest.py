@@ -80,6 +80,11 @@ class IngestSummary:
     documents: tuple[DocumentOutcome, ...] = field(default=())
 
     @property
+    def documents_repeated(self) -> int:
+        """Return how many documents repeat the text of an earlier one in the same input."""
+        return self.documents_seen - self.documents_new - self.documents_already_stored
+
+    @property
     def programmes(self) -> dict[str, tuple[str, ...]]:
         """Return the housing programmes each document mentions, by document key."""
         return {d.key: d.programmes for d in self.documents if d.programmes}

@@ -248,9 +248,11 @@ def _progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _print_summary(summary: IngestSummary) -> None:
+    repeated = summary.documents_repeated
     typer.echo(
         f"documents: {summary.documents_seen} read, {summary.documents_new} new, "
         f"{summary.documents_already_stored} already stored"
+        + (f", {repeated} repeated in the input" if repeated else "")
     )
     typer.echo(
         f"figures: {summary.figures_extracted} extracted, {summary.figures_stored} stored, "
