@@ -59,7 +59,11 @@ def _rule_check(rule: RowRule) -> pa.Check:
 
 
 class FiguresModel(pa.DataFrameModel):
-    """One row per figure; see tracker.model for what each column means."""
+    """One row per figure; see tracker.model for what each column means.
+
+    validate_figures runs this model through figures_schema, which adds the rules that
+    depend on the day of validation (no dates in the future).
+    """
 
     figure_id: pl.String = _field("figure_id")
     metric: pl.String = _field("metric")
