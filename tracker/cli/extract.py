@@ -94,7 +94,8 @@ def extract_command(
         bool,
         typer.Option(
             "--explain",
-            help="Show each figure in its sentence with the evidence marked, and the rule.",
+            help="Show each figure in its sentence with the evidence marked (bold on a "
+            "terminal, else [[...]]) and the rule that read it, instead of --format.",
         ),
     ] = False,
 ) -> None:
