@@ -141,7 +141,7 @@ def _centre(adjective: str, settlements: list[tuple[str, str]]) -> str | None:
     best: tuple[float, int, str] | None = None
     for name, category in settlements:
         score = fuzz.ratio(stem, heavy_key(name)[: len(stem) + 2])
-        rank = (score, {"M": 2, "K": 2, "X": 1}.get(category, 0), name)
+        rank = ({"M": 2, "K": 2, "X": 1}.get(category, 0), score, name)
         if score >= 70 and (best is None or rank > best):
             best = rank
     return best[2] if best else None

@@ -39,7 +39,8 @@ _GENERIC = frozenset(
         "central centre center north south east west northern southern eastern western "
         "capital national delta niger georgia victoria washington bay mon chin shan bari "
         "sool nord sud ouest est union peace hope may march august nova bar ukrainka "
-        "independence liberty mala stara velyka nove novyi zelene pryvilne shevchenkove"
+        "independence liberty mala stara velyka nove novyi zelene pryvilne shevchenkove "
+        "maria mariia sofiia nadiia vira liubov lyubov nadezhda"
     ).split()
 )
 _MAX_WORDS = 5
