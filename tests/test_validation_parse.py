@@ -112,3 +112,25 @@ def test_every_iso_date_parses_back(day: date) -> None:
     if day.year >= 1000:  # isoformat pads to four digits; so does the rule
         assert failures == []
         assert parsed.get_column("as_of")[0] == day
+
+
+@pytest.mark.parametrize(
+    ("name", "values"),
+    [
+        ("as_of", [20240510]),
+        ("recorded_at", [1715335200]),
+        ("value", [True]),
+    ],
+    ids=["number as a date", "number as a datetime", "boolean as a count"],
+)
+def test_native_values_of_the_wrong_kind_fail(name: str, values: list[object]) -> None:
+    parsed, failures = parse_figures(pl.DataFrame({name: values}))
+    assert parsed.get_column(name).to_list() == [None]
+    assert [(f.column, f.value) for f in failures] == [(name, str(values[0]).lower())]
+
+
+def test_a_column_of_nulls_parses_to_nulls() -> None:
+    parsed, failures = parse_figures(pl.DataFrame({"as_of": [None, None], "value": [None, None]}))
+    assert failures == []
+    assert parsed.schema["as_of"] == pl.Date
+    assert parsed.schema["value"] == pl.Int64

@@ -66,7 +66,20 @@ def _cast(source: pl.DataType, name: str, target: pl.DataType) -> pl.Expr:
         return pl.when(cell == cell.floor()).then(cell.cast(target, strict=False))
     if kind == "datetime" and isinstance(source, pl.Datetime) and source.time_zone is None:
         return cell.dt.replace_time_zone("UTC").cast(target, strict=False)
+    if not _castable(source, kind):
+        # A number is not a date (20240510 would become a day in 57,000 AD), nor is a
+        # boolean a count: every present cell of such a column fails.
+        return pl.lit(None, target)
     return cell.cast(target, strict=False)
+
+
+def _castable(source: pl.DataType, kind: Kind) -> bool:
+    """Return True when a native `source` column can stand for values of `kind`."""
+    if kind == "int":
+        return source.is_integer() or source.is_float() or isinstance(source, pl.Null)
+    if kind in ("date", "datetime"):
+        return isinstance(source, pl.Date | pl.Datetime | pl.Null)
+    return True
 
 
 def _from_text(cell: pl.Expr, kind: Kind, target: pl.DataType) -> pl.Expr:
