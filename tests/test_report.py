@@ -188,6 +188,19 @@ def test_same_day_disagreeing_sources_are_all_plotted_with_the_spread(out: Path)
     assert "150\u2013160" in "".join(page(out / "index.html").text)
 
 
+def test_people_remaining_get_a_line_through_the_daily_median(out: Path) -> None:
+    rows = frame(
+        figure(metric="remaining", period="unknown", value=900, as_of=date(2024, 5, 10)),
+        figure(metric="remaining", period="unknown", value=800, source_name="A"),
+        figure(metric="remaining", period="unknown", value=700, source_name="B"),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    chart = charts(out / "UA6308.html")["chart-remaining"]
+    (line,) = [t for t in chart["data"] if t.get("mode") == "lines"]
+    assert (line["x"], line["y"]) == (["2024-05-10", "2024-05-12"], [900, 750])
+
+
 def test_hover_shows_value_qualifier_date_source_and_evidence(out: Path) -> None:
     row = figure(
         value=1234, qualifier="approx", evidence="about 1,234 left", since=date(2024, 5, 1)

@@ -2,8 +2,8 @@
 
 One row of a vectorised group_by becomes one trace: all the figures of one series
 (metric/group, or programme for housing), one period and one qualifier. Running totals
-also get a line through the per-day median, so the trend reads at a glance while every
-source's figure stays visible as its own point.
+and stocks (remaining, to be evacuated) also get a line through the per-day median, so
+the trend reads at a glance while every source's figure stays visible as its own point.
 """
 
 from __future__ import annotations
@@ -72,12 +72,10 @@ _SYMBOLS = {
 _BOUND_PERCENT = 10
 _PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
 _EVIDENCE_HOVER_CHARS = 100
+# Counts of people at a moment (not over a window): a line between days reads right.
+_STOCKS = (Metric.REMAINING.value, Metric.TO_EVACUATE.value)
 _SHORT_SPAN_DAYS = 14
 _DAY_MS = 86_400_000
-
-
-# Plotly draws trace names and hover text as a small HTML subset, so source text in
-# either (a programme name, a source name, a quote) is HTML-escaped first.
 
 
 @dataclass(frozen=True)
@@ -100,14 +98,22 @@ def _series_label() -> pl.Expr:
     )
 
 
-def _hover_text() -> tuple[pl.Expr, pl.Expr]:
-    """Per point, what follows the date in the hover: since, source and quote, escaped."""
+def _short_evidence() -> pl.Expr:
     evidence = pl.col("evidence")
-    short = (
+    return (
         pl.when(evidence.str.len_chars() > _EVIDENCE_HOVER_CHARS)
         .then(evidence.str.slice(0, _EVIDENCE_HOVER_CHARS) + "…")
         .otherwise(evidence)
     )
+
+
+def _hover_text() -> pl.Expr:
+    """Per point, what the hover shows after value and date: since, source and quote.
+
+    Plotly draws hover text (and trace names) as a small HTML subset, so every piece of
+    source text is HTML-escaped here.
+    """
+    evidence = pl.col("evidence")
     quote = (
         pl.when(evidence.is_null() | (evidence == ""))
         .then(pl.lit(""))
@@ -116,8 +122,7 @@ def _hover_text() -> tuple[pl.Expr, pl.Expr]:
     since = pl.when(pl.col("since").is_not_null()).then(
         " (since " + pl.col("since").cast(pl.String) + ")"
     )
-    text = pl.coalesce(since, pl.lit("")) + "<br>" + escape_html("source_name") + quote
-    return text.alias("_hover"), short.alias("_short")
+    return pl.coalesce(since, pl.lit("")) + "<br>" + escape_html("source_name") + quote
 
 
 def _colour_rank() -> pl.Expr:
@@ -129,13 +134,16 @@ def _colour_rank() -> pl.Expr:
 
 
 def _with_plot_columns(prepared: pl.DataFrame) -> pl.DataFrame:
-    hover, short = _hover_text()
-    frame = prepared.with_columns(
-        _chart=pl.col("metric").replace_strict(_METRIC_CHART, return_dtype=pl.String),
-        _series=_series_label(),
-        _x=pl.col("as_of").cast(pl.String),
-    ).with_columns(short, _series=escape_html("_series"))
-    frame = frame.with_columns(hover)
+    frame = (
+        prepared.with_columns(
+            _chart=pl.col("metric").replace_strict(_METRIC_CHART, return_dtype=pl.String),
+            _series=_series_label(),
+            _x=pl.col("as_of").cast(pl.String),
+            _short=_short_evidence(),
+        )
+        .with_columns(_series=escape_html("_series"))
+        .with_columns(_hover=_hover_text())
+    )
     return frame.with_columns(
         _colour=_colour_rank(),
         _chart_order=pl.col("_chart").replace_strict(_CHART_ORDER, return_dtype=pl.Int64),
@@ -196,7 +204,7 @@ def _median_line(row: dict[str, Any]) -> Figure:
     return {
         "type": "scatter",
         "mode": "lines",
-        "name": f"{row['_series']}, running total (median of sources per day)",
+        "name": f"{row['_series']}, line: median of sources per day",
         "legendgroup": row["_series"],
         "x": row["_x"],
         "y": row["value"],
@@ -248,7 +256,9 @@ def _trace_rows(frame: pl.DataFrame) -> pl.DataFrame:
 def _median_rows(frame: pl.DataFrame) -> pl.DataFrame:
     keys = ["district_key", "_chart", "_series"]
     daily = (
-        frame.filter(pl.col("period") == Period.CUMULATIVE.value)
+        frame.filter(
+            (pl.col("period") == Period.CUMULATIVE.value) | pl.col("metric").is_in(_STOCKS)
+        )
         .group_by([*keys, "_x"])
         .agg(pl.col("value").median().round(1), pl.col("_chart_order", "_colour").first())
         .sort([*keys, "_x"])
