@@ -114,3 +114,30 @@ def test_schema_export_into_a_file_fails_cleanly(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.startswith("error: cannot write the contracts into")
     assert "Traceback" not in result.output
+
+
+def test_frictionless_accepts_the_export_and_rejects_bad_rows(tmp_path: Path) -> None:
+    import frictionless
+    from test_validation import figure, frame
+
+    from tracker.tables import write_table
+
+    figures = frame(
+        figure(admin2_pcode=None, since=date(2024, 5, 1)),
+        figure(figure_id="f2", population_group="children", value=128, note='a, "quoted" note'),
+    )
+    write_table(figures, "csv", tmp_path / "good.csv")
+    lines = (tmp_path / "good.csv").read_text(encoding="utf-8").splitlines()
+    bad = [lines[0], lines[1].replace(",436,", ",-5,"), lines[2].replace(",UA14,", ",UA1,")]
+    (tmp_path / "bad.csv").write_text("\n".join(bad) + "\n", encoding="utf-8")
+    schema = frictionless.Schema.from_descriptor(table_schema())
+
+    def errors(name: str) -> list[list[object]]:
+        resource = frictionless.Resource(path=name, basepath=str(tmp_path), schema=schema)
+        return resource.validate().flatten(["rowNumber", "fieldName", "type"])
+
+    assert errors("good.csv") == []
+    assert errors("bad.csv") == [
+        [2, "value", "constraint-error"],
+        [3, "admin1_pcode", "constraint-error"],
+    ]
