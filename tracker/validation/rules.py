@@ -186,7 +186,7 @@ def _figure_id_consistent() -> RowRule:
     )
 
 
-# In the order their failures are reported.
+# The rules pandera runs as dataframe-level checks, in this order.
 ROW_RULES: tuple[RowRule, ...] = (
     _since_before_as_of(),
     _as_of_before_published(),

@@ -9,6 +9,7 @@ import pandera.errors as pa_errors
 import pandera.polars as pa
 import polars as pl
 
+from tracker.model import polars_schema
 from tracker.validation.figures_model import check_words, figures_schema, rule_named
 from tracker.validation.locate import failures_from_frame
 from tracker.validation.report import EMPTY_VALUE_RULE, ValidationReport
@@ -55,8 +56,6 @@ def validate_figures(
 
 def _has_model_dtypes(data: pl.DataFrame) -> bool:
     """Return True when the comparisons of the warnings can run on `data`."""
-    from tracker.model import polars_schema
-
     schema = polars_schema()
     return all(dtype == schema[name] for name, dtype in data.schema.items() if name in schema)
 
