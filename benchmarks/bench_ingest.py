@@ -12,13 +12,16 @@ Goal (issue 4): 10,000 documents in under 60 s end to end.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import resource
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -158,7 +161,16 @@ def _render(template: str) -> pl.Expr:
     )
 
 
-def _time_ingest(tracker: str, path: Path, db: Path) -> tuple[float, str]:
+@dataclass(frozen=True)
+class _Run:
+    wall: float
+    cpu: float
+    stdout: str
+
+
+def _time_ingest(tracker: str, path: Path, db: Path) -> _Run:
+    """Run `tracker ingest` once; return its wall time, CPU time and output."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(
         [tracker, "ingest", str(path), "--db", str(db)], capture_output=True, text=True, check=False
@@ -166,7 +178,13 @@ def _time_ingest(tracker: str, path: Path, db: Path) -> tuple[float, str]:
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"tracker ingest failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return elapsed, done.stdout.strip()
+    return _Run(elapsed, _children_cpu() - cpu_before, done.stdout.strip())
+
+
+def _children_cpu() -> float:
+    # CPU time is what the machine's load does not inflate; wall time is the goal.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -184,23 +202,29 @@ def main() -> None:
         frame.write_ndjson(path)
         generated = time.perf_counter() - started
         size_kb = path.stat().st_size / 1024
+        load = os.getloadavg()[0]
         print(
             f"generated {frame.height} documents ({size_kb / frame.height:.2f} KB each) "
             f"in {generated:.2f} s"
         )
 
-        first, summary = _time_ingest(tracker, path, db)
-        second, again = _time_ingest(tracker, path, db)
+        first = _time_ingest(tracker, path, db)
+        second = _time_ingest(tracker, path, db)
         with sqlite3.connect(db) as connection:
             stored = connection.execute("SELECT count(*) FROM figures").fetchone()[0]
 
     # The summary without the listed warnings (their count is on its own line).
-    print("\n".join(line for line in summary.splitlines() if not line.startswith("  ")))
-    print(f"first ingest:  {first:.2f} s ({frame.height / first:.0f} documents/s)")
-    print(f"second ingest: {second:.2f} s (idempotent run) -> {again.splitlines()[1]}")
+    print("\n".join(line for line in first.stdout.splitlines() if not line.startswith("  ")))
+    print(f"load average before the runs: {load:.2f} on {os.cpu_count()} cores")
+    for name, run in (("first ingest ", first), ("second ingest", second)):
+        rate = frame.height / run.wall
+        print(f"{name}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU ({rate:.0f} documents/s)")
+    print(f"second ingest (idempotent) -> {second.stdout.splitlines()[1]}")
     print(f"figures in the store: {stored}")
-    verdict = "meets" if first < GOAL_SECONDS else "MISSES"
-    print(f"goal: {frame.height} documents under {GOAL_SECONDS:.0f} s: {verdict} ({first:.2f} s)")
+    verdict = "meets" if first.wall < GOAL_SECONDS else "MISSES"
+    print(
+        f"goal: {frame.height} documents under {GOAL_SECONDS:.0f} s: {verdict} ({first.wall:.2f} s)"
+    )
 
 
 if __name__ == "__main__":
