@@ -73,6 +73,8 @@ _DAY_RE = re.compile(
     r"october|november|december)(?:\s+\d{1,2})?)\b",
     re.IGNORECASE,
 )
+# Every start-date phrase holds one of these words; most sentences hold none.
+_START_HINT_RE = re.compile(r"since|from|beg[ua]n|start|during|between|began|feb", re.IGNORECASE)
 _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)
 _WINDOW_RE = re.compile(
     r"\b(?:(?:since|over|during|in)\s+the\s+(?:beginning\s+of\s+the\s+)?(?:last|past|this)?\s*"
@@ -118,6 +120,8 @@ def read_time_frame(text: str, start: int, end: int, published: date | None) -> 
 
 
 def _since(text: str, start: int, end: int, published: date | None) -> date | None:
+    if _START_HINT_RE.search(text, start, end) is None:
+        return None
     if _WAR_RE.search(text, start, end):
         return FULL_SCALE_WAR
     for pattern in (_SINCE_DATE_RE, _BETWEEN_RE, _SINCE_BEGINNING_RE):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extract.scanning import scan, triggers
+
 __all__ = ["PREDICATE_FRAMES", "Blocker", "find_blockers", "money_before", "subset_after"]
 
 # Frames that are predicates of the people counted ("12 people were wounded"): they compete
@@ -61,10 +63,20 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ("staff", r"\b(?:who\s+(?:phone|call|work|help|volunteer)\w*|on\s+duty|employed)\b"),
 )
 _FRAMES_RE = re.compile(
-    r"(?<!\w)(?=\w)(?:"
-    + "|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_FRAMES))
-    + ")",
+    r"(?:" + "|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_FRAMES)) + ")",
     re.IGNORECASE,
+)
+# First words of the frames above: the frame regex is tried only at these words.
+_FRAME_STARTS = triggers(
+    """
+    killed died dead death deaths wounded injured missing hurt lost perished drowned
+    hospitalized hospitalised taken captured eliminated buried affected affectees without
+    exposed at in cut before pre prewar once used previously peacetime prior capacity
+    resources able ready prepared can designed room places vacant could might may would
+    projected forecast forecasts warned predict predicted threaten threatened risk do does
+    did not want wish intend applied study studied studies studying lyceum enrolled
+    enrolment pupils classes school returned return came have who on employed
+    """
 )
 _MONEY_BEFORE_RE = re.compile(
     r"(?:\b(?:uah|usd|eur|gbp|rub|us\$|hryvnias?)|[$€£₴])\s*$", re.IGNORECASE
@@ -99,7 +111,7 @@ def find_blockers(text: str, start: int, end: int) -> list[Blocker]:
     """Return the distractor frames in text[start:end]."""
     found = [
         Blocker(m.start(), m.end(), _FRAMES[int(m.lastgroup[1:])][0] if m.lastgroup else "")
-        for m in _FRAMES_RE.finditer(text, start, end)
+        for m in scan(_FRAMES_RE, _FRAME_STARTS, text, start, end)
     ]
     found.extend(
         Blocker(m.start(), m.end(), "actor-subset")

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extract.scanning import scan, triggers
+
 __all__ = ["Cue", "find_cues", "plan_follows", "running_evacuation", "they_fled_after"]
 
 _EVAC_VERB = (
@@ -128,9 +130,8 @@ _CUES_RE = re.compile(
 )
 # The first three letters of every word a cue can start with: the cue regex is tried only
 # at such words, which is many times faster than letting it try every position.
-_TRIGGERS = frozenset(
-    word[:3]
-    for word in """
+_TRIGGERS = triggers(
+    """
     no are is were was need needs must should have has had still will being plan planned
     intend decided ordered preparing subject under evacuation orders affected announced
     declared approved introduced completed carried conducted organized helped shelter
@@ -140,9 +141,8 @@ _TRIGGERS = frozenset(
     transported brought delivered moved bring removed resettled displaced shifted deported
     pulled got get fled flee leave escaped became become registered crossed went forced
     departed transferred
-    """.split()
+    """
 )
-_WORD_RE = re.compile(r"\b[A-Za-z]\w*")
 _LEFT_REMAINING_BEFORE_RE = re.compile(
     r"\b(?:still|are|is|were|was|be|been|only|remain\w*)\s+(?:\w+\s+){0,1}$", re.IGNORECASE
 )
@@ -186,14 +186,7 @@ class Cue:
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Return the event cues in text[start:end], with "left" already disambiguated."""
     cues: list[Cue] = []
-    pos = start
-    for word in _WORD_RE.finditer(text, start, end):
-        if word.start() < pos or word.group()[:3].lower() not in _TRIGGERS:
-            continue
-        match = _CUES_RE.match(text, word.start(), end)
-        if match is None:
-            continue
-        pos = match.end()
+    for match in scan(_CUES_RE, _TRIGGERS, text, start, end):
         index = int(match.lastgroup[1:]) if match.lastgroup else 0
         name, kind, _ = _CUE_PATTERNS[index]
         if kind == "left":

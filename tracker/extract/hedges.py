@@ -66,6 +66,11 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_OF = dict(_LEXICON)
+# The word right before a hedged number: the last word of a hedge or of a filler.
+_LAST_WORDS = frozenset(
+    [phrase.split()[-1] for phrase, _ in _LEXICON]
+    + ["of", "total", "already", "just", "only", "still", "another", "additional"]
+)
 _POSTFIX_RE = re.compile(r"^\s+(?:or\s+so|or\s+more|plus)\b", re.IGNORECASE)
 _POSTFIX_QUALIFIER = {
     "or so": Qualifier.APPROX,
@@ -94,7 +99,11 @@ class Hedge:
 def hedge_before(text: str, number_start: int) -> Hedge | None:
     """Return the hedge that directly precedes the number starting at `number_start`."""
     window_start = max(0, number_start - _LOOKBEHIND)
-    match = _HEDGE_RE.search(text[window_start:number_start])
+    window = text[window_start:number_start]
+    words = window.split()
+    if not words or words[-1].lower() not in _LAST_WORDS:
+        return None  # most numbers have no hedge: skip the regex
+    match = _HEDGE_RE.search(window)
     if match is None:
         return None
     phrase = " ".join(match.group("hedge").lower().split())

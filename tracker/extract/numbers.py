@@ -83,7 +83,7 @@ _CHANGE_VERB = re.compile(
 )
 # Scanning: only digit runs and these words are tried as the start of a number expression,
 # which is much faster than letting the regex engine try every position.
-_TOKEN_RE = re.compile(r"\d+|[A-Za-z]+")
+_TOKEN_RE = re.compile(r"\d+|\b[AaBbEeFfHhNnOoSsTtZz][a-z]*")
 _NUMBER_STARTS = frozenset([*_UNITS, *_TENS, "between", "half", "a", "an"])
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
 _IMPLAUSIBLE = 1e13  # no report counts this many people; longer digit runs are ids or noise
@@ -128,7 +128,8 @@ def find_numbers(text: str) -> list[NumberMention]:
     mentions: list[NumberMention] = []
     pos = 0
     for token in _TOKEN_RE.finditer(text):
-        if token.start() < pos or not _may_start_number(token.group()):
+        word = token.group()
+        if token.start() < pos or not (word[0].isdigit() or word.lower() in _NUMBER_STARTS):
             continue
         match = _NUMBER_RE.match(text, token.start())
         if match is None:
@@ -138,10 +139,6 @@ def find_numbers(text: str) -> list[NumberMention]:
         if mention is not None:
             mentions.append(mention)
     return mentions
-
-
-def _may_start_number(token: str) -> bool:
-    return token[0].isdigit() or token.lower() in _NUMBER_STARTS
 
 
 def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
