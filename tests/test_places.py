@@ -263,3 +263,35 @@ def test_former_name_alone_is_read_as_the_current_unit() -> None:
         "exact",
     )
     assert "Dnipro" in [u.name for u in found.candidates]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("Ukraine", "UA"), ("Russia", "RU"), ("Bangladesh", "BD"), ("India", "IN"), ("Syria", "SY")],
+)
+def test_countries_resolve(written: str, code: str) -> None:
+    found = resolve(written)
+    assert found.unit is not None
+    assert (found.unit.level, found.unit.code, found.unit.pcode) == ("country", code, code)
+
+
+def test_country_and_multi_region_figures_carry_no_unit_below() -> None:
+    frame = pl.DataFrame({"location": ["Ukraine", "Kharkiv and Kherson regions", "Sumy region"]})
+    out = annotate_places(frame)
+    assert out["admin1_name"].to_list() == [None, None, "Sumska"]
+    assert out["place_match"].to_list() == ["exact", "exact", "exact"]
+    assert out["place_problem"].to_list() == [None, None, None]
+
+
+def test_countries_are_not_mentions() -> None:
+    surfaces = [m.surface for m in find_mentions("Ukraine said Kharkiv was hit.")]
+    assert surfaces == ["Kharkiv"]
+
+
+def test_find_mentions_prefers_the_country_named_in_the_text() -> None:
+    alone = find_mentions("Floods in Punjab.")[0].resolution.unit
+    together = find_mentions("Floods in Punjab and Sindh provinces.")[0].resolution.unit
+    assert alone is not None
+    assert together is not None
+    assert together.country == "PK"
+    assert alone.code != together.code

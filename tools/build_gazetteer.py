@@ -7,7 +7,8 @@ dependency group):
   Sevastopol, raions, hromadas, cities (category M) and towns (category X, the former
   urban-type settlements); villages only to find each hromada's centre;
 - Latin names by `translitua` (the 2010 national system, table UkrainianKMU);
-- first-level subdivisions of a list of countries from ISO 3166-2 (`pycountry`);
+- the countries of ISO 3166-1 and the first-level subdivisions of a list of countries from
+  ISO 3166-2 (`pycountry`);
 - the hand-checked tables in tracker/places/sources/ (aliases, non-ISO units).
 
 Usage: python tools/build_gazetteer.py [--output PATH]
@@ -27,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -117,7 +119,7 @@ def ukraine_rows() -> list[Row]:
             level=level,
             name=latin,
             native=native,
-            parent=ancestors[-1] if ancestors else "",
+            parent=ancestors[-1] if ancestors else "UA",
             country="UA",
         )
         if level in ("city", "town") and len(ancestors) >= 3:
@@ -165,21 +167,35 @@ def world_rows() -> list[Row]:
     import pycountry
 
     rows: dict[str, Row] = {}
+    for country in pycountry.countries:
+        rows[country.alpha_2] = _country_row(country)
     for country in COUNTRIES:
         for sub in pycountry.subdivisions.get(country_code=country) or ():
             if sub.parent_code is None:
                 plain = _plain(sub.name)
-                rows[sub.code] = Row(sub.code, "", "admin1", plain, sub.name, "", country)
+                rows[sub.code] = Row(sub.code, "", "admin1", plain, sub.name, country, country)
     for extra in _read_tsv(SOURCES / "extra_units.tsv"):
         row = rows.get(extra["code"]) or Row(extra["code"], "", "", "", "", "", "")
         native = row.native or extra["name"]
-        row.level, row.parent, row.country = extra["level"], extra["parent"], extra["country"]
+        row.level, row.country = extra["level"], extra["country"]
+        row.parent = extra["parent"] or extra["country"]
         if row.name and row.name != extra["name"]:
             row.aliases.append(row.name)
         row.name, row.native = extra["name"], native
         row.aliases += _split(extra["aliases"])
         rows[row.code] = row
     return list(rows.values())
+
+
+def _country_row(country: Any) -> Row:
+    """Return a country as a unit: its common name ("Syria", not "Syrian Arab Republic")."""
+    official = str(country.name)
+    common = getattr(country, "common_name", None) or official.split(", ")[0]
+    names = [official, getattr(country, "official_name", None) or "", country.alpha_3]
+    code = country.alpha_2  # also the ADM0 P-code of the common operational datasets
+    row = Row(code, code, "country", _plain(common), common, "", code)
+    row.aliases = [n for n in dict.fromkeys(names) if n and n != row.name]
+    return row
 
 
 def _read_tsv(path: Path) -> Iterator[dict[str, str]]:

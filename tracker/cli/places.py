@@ -51,6 +51,7 @@ class Level(StrEnum):
     ADMIN1 = "admin1"
     ADMIN2 = "admin2"
     ADMIN3 = "admin3"
+    COUNTRY = "country"
 
 
 class Format(StrEnum):

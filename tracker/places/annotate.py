@@ -58,6 +58,8 @@ def _answer(location: str | None, given: str | None, resolve: Resolve) -> tuple[
     unit = found.unit
     if unit is None:
         return (location, given, given, None, None, None, None, None, found.problem())
+    if unit.level == "country":  # a country-level or multi-region figure: no unit below
+        return (location, given, None, None, None, None, None, found.match, None)
     admin2 = (unit.admin2_name, unit.admin2_pcode)
     if unit.level in FIRST_LEVELS:
         admin2 = (None, None)

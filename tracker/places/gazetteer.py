@@ -7,6 +7,7 @@ P-codes of Ukrainian units follow the common operational datasets (COD-AB): "UA"
 by the leading digits of the KATOTTG code (the part after "UA"): 2 for an oblast and for
 Kyiv and Sevastopol (UA63 Kharkivska, UA80 Kyiv), 4 for a raion (UA6308 Kupianskyi),
 7 for a hromada (UA6308009 Kupianska), 10 for a city or town (UA6308009001 Kupiansk).
+A country's P-code is its ISO 3166-1 alpha-2 code (UA), as in the COD ADM0 level.
 Units outside Ukraine carry their ISO 3166-2 code (or a `<ISO2>-X-<NAME>` code for the few
 regions that are not ISO subdivisions) and no P-code unless a user gazetteer gives one.
 """
@@ -48,8 +49,9 @@ DATA_COLUMNS = (
     "stems",
 )
 # "town" is KATOTTG category X (selyshche, the former urban-type settlements); "admin1",
-# "admin2" and "admin3" are units outside Ukraine (ISO subdivisions, user gazetteers).
-LEVELS = ("oblast", "raion", "hromada", "city", "town", "admin1", "admin2", "admin3")
+# "admin2" and "admin3" are units outside Ukraine (ISO subdivisions, user gazetteers);
+# "country" (ISO 3166-1) contains the first-level units.
+LEVELS = ("oblast", "raion", "hromada", "city", "town", "admin1", "admin2", "admin3", "country")
 FIRST_LEVELS = frozenset({"oblast", "admin1"})
 SECOND_LEVELS = frozenset({"raion", "admin2"})
 _PCODE_DIGITS = {"oblast": 2, "raion": 4, "hromada": 7, "city": 10, "town": 10}
@@ -199,7 +201,8 @@ class Gazetteer:
         """Return a new Unit for row `i`, its parents' names and codes filled in."""
         row = self._rows[i]
         chain = [i, *self.ancestors(i)]
-        first = next((j for j in chain if self._rows[j].level in FIRST_LEVELS), chain[-1])
+        below_country = [j for j in chain if self._rows[j].level != "country"] or chain
+        first = next((j for j in chain if self._rows[j].level in FIRST_LEVELS), below_country[-1])
         second = next((j for j in chain if self._rows[j].level in SECOND_LEVELS), None)
         return Unit(
             code=row.code,

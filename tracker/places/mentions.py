@@ -1,6 +1,7 @@
 """Find place names in running text, with the level word that follows them.
 
-Only capitalised words start a mention, so "sumy" in a URL or "bar" in a sentence do not
+Countries are not reported as mentions (they carry no unit below them). Only capitalised
+words start a mention, so "sumy" in a URL or "bar" in a sentence do not
 fire, and a short list of generic words ("North", "Central", "Centre", "Delta") never
 stands alone as a place. A name of several words is found by extending a word while the
 longer phrase is still the start of some name in the gazetteer (a prefix set built once),
@@ -120,7 +121,7 @@ class MentionFinder:
         surface = text[start:end]
         core = text[start : words[i + count - 1].end()]
         resolution = self._resolver.resolve_key(key, light_key(core), hint, surface)
-        if resolution is None:
+        if resolution is None or resolution.unit is None or resolution.unit.level == "country":
             return None
         return Mention(start, end, surface, resolution), count
 
@@ -177,34 +178,35 @@ def _prefer_named_areas(mentions: list[Mention]) -> list[Mention]:
     """Read a name found in several oblasts as the one in an oblast the text names for sure.
 
     "Zolochiv" alone is a city in Lviv oblast and a town in Kharkiv oblast; in a text that
-    also says "Kharkiv region" it is the town. Only a unit of the same kind is preferred.
+    also says "Kharkiv region" it is the town. "Punjab" next to "Sindh" is Pakistan's.
+    Only a unit of the same kind is preferred.
     """
-    named = {
-        admin1s.pop()
-        for m in mentions
-        if len(admin1s := {u.admin1_name for u in m.resolution.candidates}) == 1
-    }
-    if not named:
-        return mentions
-    chosen: list[Mention] = []
-    for mention in mentions:
-        resolution = mention.resolution
-        first = resolution.unit
-        if first is None or first.admin1_name in named:
-            chosen.append(mention)
-            continue
-        kind = _LEVEL_CLASS.get(first.level, first.level)
-        better = next(
-            (
-                u
-                for u in resolution.candidates
-                if u.admin1_name in named and _LEVEL_CLASS.get(u.level, u.level) == kind
-            ),
-            None,
-        )
-        if better is None:
-            chosen.append(mention)
-            continue
-        note = f"{resolution.note}; chose {better.label} ({better.admin1_name}), named in the text"
-        chosen.append(replace(mention, resolution=replace(resolution, unit=better, note=note)))
-    return chosen
+    for area in ("admin1_name", "country"):
+        named = {
+            values.pop()
+            for m in mentions
+            if len(values := {getattr(u, area) for u in m.resolution.candidates}) == 1
+        }
+        if named:
+            mentions = [_prefer(m, area, named) for m in mentions]
+    return mentions
+
+
+def _prefer(mention: Mention, area: str, named: set[str]) -> Mention:
+    resolution = mention.resolution
+    first = resolution.unit
+    if first is None or getattr(first, area) in named:
+        return mention
+    kind = _LEVEL_CLASS.get(first.level, first.level)
+    better = next(
+        (
+            u
+            for u in resolution.candidates
+            if getattr(u, area) in named and _LEVEL_CLASS.get(u.level, u.level) == kind
+        ),
+        None,
+    )
+    if better is None:
+        return mention
+    note = f"{resolution.note}; chose {better.label} ({better.admin1_name}), named in the text"
+    return replace(mention, resolution=replace(resolution, unit=better, note=note))
