@@ -13,6 +13,7 @@ one district page loaded in headless chromium < 1 s.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 import time
@@ -20,6 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import polars as pl
+from playwright.sync_api import Browser
 
 from tracker.model import COLUMN_NAMES, figure_id, polars_schema
 from tracker.report import build_report
@@ -105,26 +107,40 @@ def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def page_load_seconds(page_path: Path, repeats: int) -> list[float]:
-    """Return the seconds to open `page_path` until every chart has drawn its SVG."""
+def page_load_seconds(browser: Browser, page_path: Path, repeats: int) -> list[float]:
+    """Return the seconds to open `page_path` in a new tab until every chart has drawn."""
+    times = []
+    for _ in range(repeats):
+        page = browser.new_page()
+        started = time.perf_counter()
+        page.goto(page_path.as_uri(), wait_until="load")
+        page.wait_for_function(
+            "Array.from(document.querySelectorAll('div[data-figure]'))"
+            ".every(div => div.querySelector('svg.main-svg'))"
+        )
+        times.append(time.perf_counter() - started)
+        page.close()
+    return times
+
+
+def print_page_loads(out: Path, district_page: Path) -> None:
+    """Print page load times, and those of a page that only loads plotly.min.js."""
     from playwright.sync_api import sync_playwright
 
-    times = []
+    baseline = out / "plotly_only.html"
+    baseline.write_text('<script src="assets/plotly.min.js"></script>', encoding="utf-8")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
         )
-        page = browser.new_page()
-        for _ in range(repeats):
-            started = time.perf_counter()
-            page.goto(page_path.as_uri(), wait_until="load")
-            page.wait_for_function(
-                "Array.from(document.querySelectorAll('div[data-figure]'))"
-                ".every(div => div.querySelector('svg.main-svg'))"
-            )
-            times.append(time.perf_counter() - started)
+        plotly_only = page_load_seconds(browser, baseline, repeats=3)
+        loads = page_load_seconds(browser, district_page, repeats=4)
         browser.close()
-    return times
+    print(
+        f"district page load, new tab each time: {[round(t, 2) for t in loads]} s (goal < 1 s);"
+        f" a page with plotly.min.js alone: {[round(t, 2) for t in plotly_only]} s"
+    )
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main() -> None:
@@ -164,11 +180,7 @@ def main() -> None:
             f"csv {pages[0].with_suffix('.csv').stat().st_size / 1e3:.0f} kB"
         )
         if not args.no_browser:
-            loads = page_load_seconds(pages[0], repeats=4)
-            print(
-                f"district page load in headless chromium: first {loads[0]:.2f} s, "
-                f"then {[round(t, 2) for t in loads[1:]]} s (goal < 1 s)"
-            )
+            print_page_loads(out, pages[0])
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

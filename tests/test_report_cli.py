@@ -135,3 +135,18 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(runner: CliRunner, tmp_p
     assert result.exit_code == 1
     assert "error:" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_clear_error(
+    runner: CliRunner, stored: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file where the assets folder should go", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "assets").symlink_to(blocker)
+
+    result = runner.invoke(app, ["report", "--db", str(stored), "--out", str(out)])
+
+    assert result.exit_code == 1
+    assert "cannot write the report" in result.stderr

@@ -69,7 +69,10 @@ def report_command(
         raise fail(f"no figures {reason} in {database}; nothing to report{hint}", 1)
     warnings = validate_figures(figures).warnings
     generated_on = parse_date(report_date, "--report-date") or date.today()
-    result = build_report(figures, out, warnings=warnings, generated_on=generated_on)
+    try:
+        result = build_report(figures, out, warnings=warnings, generated_on=generated_on)
+    except OSError as error:
+        raise fail(f"cannot write the report to {out}: {error.strerror or error}", 1) from None
     index = result.index.resolve()
     typer.echo(f"Wrote {result.districts} district page(s) from {result.figures} figure(s).")
     typer.echo(f"Open {index}")
