@@ -223,6 +223,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(E, P, 300, X, None)],
     ),
     ("done-took-people", "An evacuation train took 400 people to Lviv.", [(E, P, 400, X, None)]),
+    (
+        "presence-in-zone-named-before",
+        "The council announced the mandatory evacuation of 11 settlements. About 1,400 people "
+        "live in these settlements.",
+        [(T, P, 1400, A, None)],
+    ),
+    (
+        "displaced-out-of-homes",
+        "Floods forced more than 11,000 people out of their homes.",
+        [(E, P, 11000, L, None)],
+    ),
     # --- remaining
     ("remain-verb", "About 7,000 residents remain in the town.", [(R, P, 7000, A, None)]),
     ("remain-still-live", "About 40 people still live in the village.", [(R, P, 40, A, None)]),
@@ -419,6 +430,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "since-not-on-stock",
         "Since May 10, 600 people have been evacuated and 200 remain.",
         [(E, P, 600, X, date(2024, 5, 10)), (R, P, 200, X, None)],
+    ),
+    (
+        "since-scoped-to-its-clause",
+        "In Kherson, 250 residents were evacuated in February, and 1,023 people from the right "
+        "bank since the start of the year.",
+        [(E, P, 250, X, None), (E, P, 1023, X, date(2024, 1, 1))],
+    ),
+    (
+        "since-shared-by-sentence",
+        "More than 700 people have been evacuated; the mandatory evacuation began on January 2.",
+        [(E, P, 700, L, date(2024, 1, 2))],
     ),
     # --- restatements (3.6)
     (

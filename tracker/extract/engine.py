@@ -141,7 +141,8 @@ def _drafts(
     period = "unknown"
     if metric not in _STOCKS:
         whole = frames.of(sentence.start, sentence.end)
-        since = frame.since or whole.since
+        # A start date elsewhere in the sentence applies unless the clause has its own frame.
+        since = frame.since or (whole.since if not frame.period else None)
         period = frame.period or (
             "cumulative" if since or metric == Metric.EVACUATED.value else "unknown"
         )

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from tracker.extract.scanning import scan, triggers
 
-__all__ = ["Cue", "find_cues", "plan_follows", "running_evacuation", "they_fled_after"]
+__all__ = [
+    "Cue",
+    "find_cues",
+    "names_zone",
+    "plan_follows",
+    "running_evacuation",
+    "they_fled_after",
+]
 
 _EVAC_VERB = (
     r"(?:evacuat(?!ion)\w*|relocat(?!ion)\w*|transport(?:ed|ing)\b|(?:brought|taken|delivered)\s+"
@@ -119,7 +126,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"\b(?:" + _EVAC_VERB + r"|fled|flee\w*|leav(?:e|es|ing)\b|depart\w*|escap\w*|"
         r"rescu\w*|(?:became|become|registered\s+as)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
         r"took|(?:has|have|had)\s+taken|"
-        r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave))",
+        r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
+        r"out\s+of\s+their\s+homes|from\s+their\s+homes)",
     ),
 )
 _CUES_RE = re.compile(
@@ -140,7 +148,7 @@ _TRIGGERS = triggers(
     living reside there home population it now left relocated relocation rescue rescued
     transported brought delivered moved bring removed resettled displaced shifted deported
     pulled got get fled flee leave escaped became become registered crossed went forced
-    departed transferred
+    departed transferred out from
     """
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(
@@ -160,6 +168,11 @@ _PLAN_CONTEXT_RE = re.compile(
     r"(?:forcibly\s+)?evacuated|(?:planned|ordered|decided)\s+to\s+evacuate|"
     r"designated\s+(?:villages|settlements|communities|areas|zone)|"
     r"under\s+evacuation\s+orders?|evacuation\s+zone)",
+    re.IGNORECASE,
+)
+_ZONE_ANAPHOR_RE = re.compile(
+    r"\b(?:these|those|such|the\s+designated|the\s+listed|the\s+said)\s+(?:\w+\s+)?"
+    r"(?:settlements|villages|communities|areas|towns|hromadas|zones?|districts)\b",
     re.IGNORECASE,
 )
 _RUNNING_RE = re.compile(
@@ -198,6 +211,11 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 def plan_follows(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] frames a zone under an evacuation decision or plan."""
     return _PLAN_CONTEXT_RE.search(text, start, end) is not None
+
+
+def names_zone(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] points back at a zone ("these settlements")."""
+    return _ZONE_ANAPHOR_RE.search(text, start, end) is not None
 
 
 def running_evacuation(text: str, start: int, end: int) -> bool:

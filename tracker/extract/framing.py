@@ -20,7 +20,14 @@ Rules, in order (names end up in the figure's `rule`):
 from __future__ import annotations
 
 from tracker.extract.distractors import PREDICATE_FRAMES, Blocker, find_blockers
-from tracker.extract.events import Cue, find_cues, plan_follows, running_evacuation, they_fled_after
+from tracker.extract.events import (
+    Cue,
+    find_cues,
+    names_zone,
+    plan_follows,
+    running_evacuation,
+    they_fled_after,
+)
 from tracker.extract.readings import Reading
 from tracker.extract.sentences import Sentence, clause_span
 
@@ -166,6 +173,8 @@ def _frame_presence(
         return "remaining", "presence-mid-evacuation"
     if plan_follows(text, clause[0], sentence.end):
         return "planned", "presence-in-evacuation-zone"
+    if names_zone(text, clause[0], clause[1]) and plan_follows(text, 0, sentence.start):
+        return "planned", "presence-in-zone-named-before"
     if they_fled_after(text, clause[1], sentence.end):
         return "evacuated", "presence-then-fled"
     return "remaining", "presence"

@@ -71,7 +71,7 @@ _NEVER_UNITS = {
     "helicopters boats vessels ships vehicles cars trucks ambulances convoys carriages "
     "wagons trips",
     "distance": "km kilometres kilometers kilometre kilometer miles mile meters metres "
-    "feet ft hectares acres mph kmh yards",
+    "feet ft hectares acres mph kmh yards cm centimetres centimeters inches mm millimetres",
     "building": "homes houses house buildings apartments flats caravans tents shelters "
     "shelter places beds spaces camps points centres centers hubs schools hospitals "
     "kindergartens institutions facilities objects rooms classrooms seats plots",

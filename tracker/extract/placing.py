@@ -49,6 +49,16 @@ _CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
 _REGION_CONTEXT_RE = re.compile(
     r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$", re.I
 )
+_LEVEL_WORD_RE = re.compile(
+    r"\b(?:district|raion|rayon|region|oblast|community|hromada|province|state|county)s?\b",
+    re.IGNORECASE,
+)
+# A place name that is part of another name: "Kakhovka dam", "Kupiansk direction".
+_PART_OF_NAME_RE = re.compile(
+    r"^\s*(?:dam|reservoir|power\s+plant|hpp|npp|tpp|airport|railway\s+station|station|"
+    r"bridge|river|direction|sector|axis|front|offensive|operation|brigade|highway|road)\b",
+    re.IGNORECASE,
+)
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
 _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
@@ -210,6 +220,7 @@ def _set_aside(text: str, mention: Mention) -> bool:
     after = text[mention.end : mention.end + 60]
     return bool(
         _ORG_AFTER_RE.match(after)
+        or _PART_OF_NAME_RE.match(after)
         or _DESTINATION_BEFORE_RE.search(before)
         or _DESTINATION_AFTER_RE.match(after)
         or _PARTIAL_BEFORE_RE.search(before)
@@ -221,6 +232,8 @@ def _set_aside(text: str, mention: Mention) -> bool:
 
 def _regional(text: str, mention: Mention, unit: Unit) -> Unit:
     """Read "settlements in Zaporizhzhia" as the oblast when the name also names one."""
+    if _LEVEL_WORD_RE.search(mention.surface):
+        return unit  # "settlements in the Sumy district": the level is written out
     if unit.level in _FIRST_LEVEL or not _REGION_CONTEXT_RE.search(
         text[max(0, mention.start - 40) : mention.start]
     ):

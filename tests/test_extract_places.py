@@ -1,0 +1,91 @@
+"""Where a figure happened: the extractor's place columns, read with the packaged gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def _only(text: str) -> tuple[str, str | None, str | None, str | None]:
+    (figure,) = extract(text).figures
+    return figure.location, figure.admin1_name, figure.admin2_name, figure.settlement
+
+
+def test_raion_named_with_the_figure_gives_admin2() -> None:
+    location, admin1, admin2, settlement = _only(
+        "436 people have been evacuated from Kupyansk district."
+    )
+    assert location == "Kupyansk district"
+    assert (admin1, admin2, settlement) == ("Kharkivska", "Kupianskyi", None)
+
+
+def test_oblast_only_gives_admin1_only() -> None:
+    assert _only("900 people were brought out of frontline areas of Donetsk region.")[1:] == (
+        "Donetska",
+        None,
+        None,
+    )
+
+
+def test_city_gives_settlement_with_its_raion_and_oblast() -> None:
+    assert _only("About 40 people are still in Toretsk.") == (
+        "Toretsk",
+        "Donetska",
+        "Bakhmutskyi",
+        "Toretsk",
+    )
+
+
+def test_places_of_several_raions_give_no_district() -> None:
+    location, admin1, admin2, settlement = _only(
+        "A little more than 500 people still need to be evacuated from Polohy and Zaporizhzhia."
+    )
+    assert location == "Polohy and Zaporizhzhia"
+    assert (admin1, admin2, settlement) == ("Zaporizka", None, None)
+
+
+def test_communities_get_the_raion_the_text_names() -> None:
+    text = (
+        "Two communities in the Kupiansk district have seen 70 children evacuated. "
+        "Evacuation is continuing from the Kindrashivka and Kurylivka communities, where there "
+        "are about 1,000 children."
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.admin2_name, f.settlement) for f in figures] == [
+        (70, "Kupianskyi", None),
+        (1000, "Kupianskyi", None),
+    ]
+
+
+def test_without_a_place_in_the_sentence_the_lead_gives_it() -> None:
+    text = (
+        "Police are evacuating residents of Siversk in the north of the Donetsk region. "
+        "About ten citizens agreed to leave."
+    )
+    (figure,) = extract(text).figures
+    assert (figure.settlement, figure.admin1_name) == ("Siversk", "Donetska")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "21 people were moved, said the head of the Sumy Regional Military Administration.",
+        "21 people were evacuated to Kharkiv.",
+        "21 people were evacuated, officials told reporters in Dhaka.",
+        "21 people were evacuated near the Kakhovka dam.",
+    ],
+    ids=["speaker-office", "destination", "venue", "part-of-a-name"],
+)
+def test_places_that_are_not_where_people_are_counted_are_set_aside(text: str) -> None:
+    assert _only(text)[1:] == (None, None, None)
+
+
+def test_unresolved_place_keeps_admin_columns_empty() -> None:
+    (figure,) = extract("More than 300,000 people were evacuated in Bangladesh.").figures
+    assert (figure.admin1_name, figure.admin2_name, figure.settlement) == (None, None, None)
+
+
+def test_restatements_in_different_places_are_both_kept() -> None:
+    text = "In Slavyansk it is about 50 thousand people, and in Kramatorsk it is 50 thousand."
+    assert [f.settlement for f in extract(text).figures] == ["Sloviansk", "Kramatorsk"]
