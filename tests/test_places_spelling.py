@@ -8,6 +8,8 @@ and "X region" phrases, former names of renamed units, and first-level units els
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.places import resolve
 
@@ -111,6 +113,17 @@ UKRAINE = [
     ("Crimea", "oblast", "Avtonomna Respublika Krym", "UA01"),
 ]
 
+UKRAINE += [
+    ("Borova community", "hromada", "Borivska", "UA63"),
+    ("Illinivka community", "hromada", "Illinivska", "UA14"),
+    ("Kupiansk-Vuzlovyi", "town", "Kupiansk-Vuzlovyi", "UA63"),
+    ("Siverskodonetsk", "city", "Siverskodonetsk", "UA44"),
+    ("Samarivskyi raion", "raion", "Samarivskyi", "UA12"),
+    ("Novomoskovsk district", "raion", "Samarivskyi", "UA12"),
+    ("Dnipropetrovsk", "oblast", "Dnipropetrovska", "UA12"),
+    ("Куп'янський район", "raion", "Kupianskyi", "UA63"),
+]
+
 # (as written, level, canonical name, first-level unit)
 ELSEWHERE = [
     ("Gaza Strip", "admin1", "Gaza Strip", "Gaza Strip"),
@@ -156,3 +169,11 @@ def test_spelling_elsewhere_resolves(written: str, level: str, name: str, admin1
     found = resolve(written)
     assert found.unit is not None, found.suggestions
     assert (found.unit.level, found.unit.name, found.unit.admin1_name) == (level, name, admin1)
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=150, deadline=None)
+def test_any_text_resolves_without_error(text: str) -> None:
+    found = resolve(text)
+    assert (found.unit is None) == (found.match is None)
+    assert 0.0 <= found.score <= 1.0
