@@ -201,6 +201,24 @@ def test_people_remaining_get_a_line_through_the_daily_median(out: Path) -> None
     assert (line["x"], line["y"]) == (["2024-05-10", "2024-05-12"], [900, 750])
 
 
+def test_a_settlement_count_is_its_own_series_and_not_the_latest(out: Path) -> None:
+    rows = frame(
+        figure(value=2000),
+        figure(value=300, settlement="Kupiansk", as_of=date(2024, 5, 13)),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    chart = charts(out / "UA6308.html")["chart-evacuated"]
+    lines = {t["name"]: t["y"] for t in chart["data"] if t.get("mode") == "lines"}
+    assert lines == {
+        "evacuated, people, line: median of sources per day": [2000],
+        "evacuated, people in Kupiansk, line: median of sources per day": [300],
+    }
+    cells = {a.get("data-sort") for tag, a in page(out / "index.html").tags if tag == "td"}
+    assert "2000" in cells
+    assert "300" not in cells
+
+
 def test_hover_shows_value_qualifier_date_source_and_evidence(out: Path) -> None:
     row = figure(
         value=1234, qualifier="approx", evidence="about 1,234 left", since=date(2024, 5, 1)

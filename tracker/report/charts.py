@@ -88,13 +88,20 @@ class Chart:
 
 
 def _series_label() -> pl.Expr:
+    """Name what one line may join: metric (or programme) and group, and the settlement
+    when the figure is about one, so a town's count never averages with the district's."""
     group = pl.col("population_group")
     metric_words = pl.col("metric").replace_strict(_METRIC_WORDS, return_dtype=pl.String)
     programme = pl.coalesce(pl.col("programme"), pl.lit("programme not named"))
-    return (
+    label = (
         pl.when(pl.col("metric") == Metric.HOUSED.value)
         .then(programme + ", " + group)
         .otherwise(metric_words + ", " + group)
+    )
+    return (
+        pl.when(pl.col("settlement").is_null())
+        .then(label)
+        .otherwise(label + " in " + pl.col("settlement"))
     )
 
 
@@ -129,7 +136,12 @@ def _colour_rank() -> pl.Expr:
     """Number the series of each chart people, children, families, metric by metric."""
     metric = pl.col("metric").replace_strict(_METRIC_ORDER, return_dtype=pl.String)
     group = pl.col("population_group").replace_strict(_GROUP_ORDER, return_dtype=pl.String)
-    key = metric + group + pl.coalesce(pl.col("programme"), pl.lit(""))
+    key = (
+        metric
+        + group
+        + pl.coalesce(pl.col("programme"), pl.lit(""))
+        + pl.coalesce(pl.col("settlement"), pl.lit(""))
+    )
     return key.rank("dense").over("district_key", "_chart").cast(pl.Int64) - 1
 
 

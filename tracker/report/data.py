@@ -148,7 +148,10 @@ def prepare(figures: pl.DataFrame) -> pl.DataFrame:
 
 
 def _prefer_running_totals(frame: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
-    """Keep cumulative rows where a series has any, since they are the running totals."""
+    """Keep, per series, district-wide rows where it has any (not one settlement's count),
+    and among them cumulative rows where it has any, since they are the running totals."""
+    district_wide = pl.col("settlement").is_null().cast(pl.Int8)
+    frame = frame.filter(district_wide == district_wide.max().over(by))
     is_cumulative = (pl.col("period") == Period.CUMULATIVE.value).cast(pl.Int8)
     return frame.filter(is_cumulative == is_cumulative.max().over(by))
 
@@ -160,7 +163,8 @@ def _flattened(name: str) -> pl.Expr:
 def latest_figures(prepared: pl.DataFrame) -> dict[str, dict[tuple[str, str], Latest]]:
     """Return, per district key, the latest value of each (metric, group).
 
-    Running totals are preferred to daily counts. Housing programmes are taken each at
+    District-wide figures are preferred to a settlement's, running totals to daily
+    counts. Housing programmes are taken each at
     its own latest day and added up. Where sources disagree on that day, `low` and `high`
     give the spread; `qualifier` is set only when all those figures share it.
     """
