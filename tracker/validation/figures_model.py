@@ -7,6 +7,7 @@ that read several columns or rows, which run as polars expressions (see rules.py
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Annotated, Any, cast
 
@@ -131,8 +132,12 @@ class FiguresModel(pa.DataFrameModel):
         return _evaluate(_RULES["figure_id_consistent"], data)
 
 
+@functools.lru_cache(maxsize=4)
 def figures_schema(today: date) -> pa.DataFrameSchema:
-    """Return the model's schema plus the rules that depend on `today` (no future dates)."""
+    """Return the model's schema plus the rules that depend on `today` (no future dates).
+
+    Cached per day: building a pandera schema deep-copies every column (about 15 ms).
+    """
     base = FiguresModel.to_schema()
     return pa.DataFrameSchema(
         columns=base.columns,
