@@ -112,6 +112,9 @@ def test_add_cod_gazetteer_then_resolve(places_dir: Path, tmp_path: Path) -> Non
     assert added.exit_code == 0, added.stderr
     assert "added 5 units" in added.stdout
     assert (places_dir / "sdn.csv").is_file()
+    darfur = resolve("North Darfur").unit
+    assert darfur is not None
+    assert (darfur.pcode, darfur.country) == ("SD02", "SD")  # the COD unit before ISO's
     after = resolve("El Fasher")
     assert after.unit is not None
     assert (after.unit.level, after.unit.pcode, after.unit.admin1_name) == (

@@ -189,7 +189,8 @@ class Resolver:
             # A level word decides first; a bare name prefers what it names today over a
             # former name ("Dnipropetrovsk" is the oblast, no longer the city).
             first, second = (level_rank, exact) if hint or level else (exact, level_rank)
-            return (first, second, 0 if unit.country == "UA" else 1, i)
+            # Then a unit with a P-code (a user's COD gazetteer before the ISO layer).
+            return (first, second, 0 if unit.pcode else 1, i)
 
         ranked = sorted(dict.fromkeys(found), key=rank)
         best = ranked[0]
