@@ -1,9 +1,9 @@
 """Find place names in running text, with the level word that follows them.
 
-Countries are not reported as mentions (they carry no unit below them). Only capitalised
-words start a mention, so "sumy" in a URL or "bar" in a sentence do not
-fire, and a short list of generic words ("North", "Central", "Centre", "Delta") never
-stands alone as a place. A name of several words is found by extending a word while the
+Only capitalised words start a mention, so "sumy" in a URL does not fire; a short list of
+generic words and first names ("North", "Central", "Delta", "Maria") never stands alone as
+a place; a name followed by "school", "street" and the like is not a place. Countries are
+not reported (they carry no unit below them). A name of several words is found by extending a word while the
 longer phrase is still the start of some name in the gazetteer (a prefix set built once),
 so the work is one dictionary lookup per capitalised word, not a loop over the names.
 """
@@ -33,7 +33,6 @@ _NOT_A_PLACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
-_CONNECTORS = frozenset({"and", "of", "al", "el", "ad", "as", "an", "ar", "az", "i", "la", "de"})
 # Words that are place names somewhere but mostly mean something else in a report.
 _GENERIC = frozenset(
     (  # noqa: SIM905
