@@ -3,9 +3,11 @@
 Only capitalised words start a mention, so "sumy" in a URL does not fire; a short list of
 generic words and first names ("North", "Central", "Delta", "Maria") never stands alone as
 a place; a name followed by "school", "street" and the like is not a place. Countries are
-not reported (they carry no unit below them). A name of several words is found by extending a word while the
-longer phrase is still the start of some name in the gazetteer (a prefix set built once),
-so the work is one dictionary lookup per capitalised word, not a loop over the names.
+not reported (they carry no unit below them).
+
+A name of several words is found by extending a word while the longer phrase is still the
+start of some name in the gazetteer (a prefix set built once), so the work is one
+dictionary lookup per capitalised word, not a loop over the names.
 """
 
 from __future__ import annotations
