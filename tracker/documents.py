@@ -64,7 +64,9 @@ _WHITESPACE = re.compile(r"\s+")
 class Document:
     """One report text with what is known about where it came from.
 
-    `origin` names the place it was read from for error messages (`file` or `file:line`).
+    `key` is the name shown to people (the JSONL `id`, else the path); `origin` is where
+    it was read, for messages (`file` or `file:line`); `file` is the file it came from.
+    The storage id is `doc_id` (see the module docstring).
     """
 
     key: str
