@@ -388,6 +388,22 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(E, P, 400, X, None)],
     ),
     ("group-possessive-family", "The priest and their three children refused to leave.", []),
+    (
+        "subset-destination",
+        "Nearly 1 million people have fled Rafah. Some 436,685 people fled to 26 sites.",
+        [(E, P, 1_000_000, M, None)],
+    ),
+    (
+        "subset-of-these-next-sentence",
+        "A total of 1,300 people have been evacuated from the district. Of these, 300 were "
+        "children.",
+        [(E, P, 1300, X, None), (E, C, 300, X, None)],
+    ),
+    (
+        "group-among-the-evacuees",
+        "According to the police, 2 children were among the evacuees.",
+        [(E, C, 2, X, None)],
+    ),
     # --- since (3.9)
     (
         "since-full-scale-war",
@@ -436,6 +452,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "In Kherson, 250 residents were evacuated in February, and 1,023 people from the right "
         "bank since the start of the year.",
         [(E, P, 250, X, None), (E, P, 1023, X, date(2024, 1, 1))],
+    ),
+    (
+        "since-start-of-event-on-date",
+        "Since the beginning of the forced evacuation on August 1, 39,874 people have been "
+        "evacuated.",
+        [(E, P, 39874, X, date(2023, 8, 1))],
     ),
     (
         "since-shared-by-sentence",
@@ -491,6 +513,16 @@ def test_yesterday_sets_as_of_to_the_day_before() -> None:
     (figure,) = extract("Yesterday 490 people left the city.", published=PUBLISHED).figures
     assert figure.as_of == date(2024, 5, 31)
     assert figure.period == "day"
+
+
+def test_as_of_date_is_read() -> None:
+    (figure,) = extract("As of May 17, about 7,000 residents remain.", published=PUBLISHED).figures
+    assert figure.as_of == date(2024, 5, 17)
+
+
+def test_family_of_n_is_a_single_operation() -> None:
+    (figure,) = extract("Rescuers evacuated a family of five.", published=PUBLISHED).figures
+    assert figure.period == "single_operation"
 
 
 def test_stock_figures_have_unknown_period() -> None:

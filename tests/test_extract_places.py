@@ -89,3 +89,17 @@ def test_unresolved_place_keeps_admin_columns_empty() -> None:
 def test_restatements_in_different_places_are_both_kept() -> None:
     text = "In Slavyansk it is about 50 thousand people, and in Kramatorsk it is 50 thousand."
     assert [f.settlement for f in extract(text).figures] == ["Sloviansk", "Kramatorsk"]
+
+
+def test_a_place_right_after_a_breakdown_is_the_breakdowns_own() -> None:
+    text = (
+        "Over 6,600 people were evacuated through humanitarian corridors on Thursday, "
+        "including 1,229 from Mariupol."
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.settlement) for f in figures] == [(6600, None), (1229, "Mariupol")]
+
+
+def test_a_subgroup_shares_its_heads_place() -> None:
+    text = "900 people from Kupiansk district, including 200 children, were evacuated."
+    assert [f.admin2_name for f in extract(text).figures] == ["Kupianskyi", "Kupianskyi"]

@@ -43,7 +43,7 @@ _DAY_MONTH = (
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _START_WORDS = (
     r"(?:since|starting\s+(?:from|on)|from|began\s+on|begun\s+on|started\s+on|beginning\s+on|"
-    r"since\s+the\s+morning\s+of)"
+    r"since\s+the\s+morning\s+of|since\s+the\s+(?:beginning|start)\s+of\s+[^,.;]{0,50}?\s+on)"
 )
 _SINCE_DATE_RE = re.compile(
     rf"\b(?P<word>{_START_WORDS})\s+(?:the\s+)?{_DAY_MONTH}{_YEAR}\b", re.IGNORECASE
@@ -53,6 +53,7 @@ _SINCE_BEGINNING_RE = re.compile(
     rf"(?:(?P<thisyear>this\s+year|the\s+year)|{_MONTH}{_YEAR})",
     re.IGNORECASE,
 )
+_AS_OF_RE = re.compile(rf"\bas\s+of\s+(?:the\s+)?{_DAY_MONTH}{_YEAR}\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(
     rf"\bbetween\s+(?P<day>\d{{1,2}})\s+and\s+\d{{1,2}}\s+{_MONTH}{_YEAR}", re.IGNORECASE
 )
@@ -79,7 +80,7 @@ _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)
 _WINDOW_RE = re.compile(
     r"\b(?:(?:since|over|during|in)\s+the\s+(?:beginning\s+of\s+the\s+)?(?:last|past|this)?\s*"
     r"(?:week|month|two\s+weeks|\w+\s+days)|in\s+(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\b|last\s+(?:week|month))",
+    r"august|september|october|november|december)\b|(?:last|this)\s+(?:week|month))",
     re.IGNORECASE,
 )
 _CUMULATIVE_RE = re.compile(
@@ -108,11 +109,16 @@ def read_time_frame(text: str, start: int, end: int, published: date | None) -> 
     as_of = published
     if published is not None and _YESTERDAY_RE.search(text, start, end):
         as_of = published - timedelta(days=1)
-    if _DAY_RE.search(text, start, end):
+    stated = _AS_OF_RE.search(text, start, end)
+    if stated is not None:
+        as_of = _resolve(stated, published) or as_of
+    if since is not None:
+        period = "cumulative"
+    elif _DAY_RE.search(text, start, end):
         period = "day"
     elif _WINDOW_RE.search(text, start, end):
         period = "unknown"
-    elif since is not None or _CUMULATIVE_RE.search(text, start, end):
+    elif _CUMULATIVE_RE.search(text, start, end):
         period = "cumulative"
     else:
         period = ""

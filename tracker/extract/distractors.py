@@ -18,7 +18,7 @@ __all__ = ["PREDICATE_FRAMES", "Blocker", "find_blockers", "money_before", "subs
 
 # Frames that are predicates of the people counted ("12 people were wounded"): they compete
 # with event verbs for a number; the other frames disqualify the number nearest to them.
-PREDICATE_FRAMES = frozenset({"casualties", "affected"})
+PREDICATE_FRAMES = frozenset({"casualties", "affected", "destination-subset"})
 
 _FRAMES: tuple[tuple[str, str], ...] = (
     (
@@ -59,6 +59,12 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         "school-enrolment",
         r"\b(?:stud(?:y|ied|ies|ying)|lyceum|enrol\w*|pupils|classes|school\s+had)\b",
     ),
+    (
+        "destination-subset",
+        r"\b(?:fled|moved|went|relocated|displaced|evacuated)\s+to\s+\d[\d,]*\s+(?:\w+\s+)?"
+        r"(?:sites|locations|camps|shelters|settlements|places|areas|centres|centers|countries|"
+        r"regions|districts|municipalities)\b",
+    ),
     ("return", r"\b(?:returned|return\w*\s+home|came\s+back|have\s+returned)\b"),
     ("staff", r"\b(?:who\s+(?:phone|call|work|help|volunteer)\w*|on\s+duty|employed)\b"),
 )
@@ -75,7 +81,8 @@ _FRAME_STARTS = triggers(
     resources able ready prepared can designed room places vacant could might may would
     projected forecast forecasts warned predict predicted threaten threatened risk do does
     did not want wish intend applied study studied studies studying lyceum enrolled
-    enrolment pupils classes school returned return came have who on employed
+    enrolment pupils classes school returned return came have who on employed fled moved
+    went relocated displaced evacuated
     """
 )
 _MONEY_BEFORE_RE = re.compile(

@@ -81,10 +81,11 @@ def extract(
         return Extraction([], programmes)
     chooser = PlaceChooser(text, [(s.start, s.end) for s in sentences])
     frames = _FrameCache(text, published)
+    places = _places(readings, chooser)
     drafts = [
         d
         for reading, sentence in readings
-        for d in _drafts(text, reading, sentence, frames, chooser)
+        for d in _drafts(text, reading, sentence, frames, places[id(reading)])
     ]
     kept = drop_adult_only_beside_children(drop_restatements(drafts))
     figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
@@ -96,6 +97,7 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
     numbers = find_numbers(text)
     found: list[tuple[Reading, Sentence]] = []
     index = 0
+    carried: Reading | None = None
     for sentence in sentences:
         own: list[NumberMention] = []
         while index < len(numbers) and numbers[index].start < sentence.end:
@@ -104,13 +106,15 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
             index += 1
         if not own:
             continue
-        sentence_readings = read_sentence(text, sentence.start, sentence.end, own)
+        sentence_readings = read_sentence(text, sentence.start, sentence.end, own, carried)
         frame_sentence(text, sentence, sentence_readings)
-        found.extend(
-            (r, sentence)
+        accepted = [
+            r
             for r in sentence_readings
             if r.rejected is None and r.metric is not None and r.group is not None
-        )
+        ]
+        found.extend((r, sentence) for r in accepted)
+        carried = accepted[-1] if accepted else None
     return found
 
 
@@ -130,8 +134,26 @@ class _FrameCache:
         return frame
 
 
+def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> dict[int, Place]:
+    """Return the place of every reading, by id: a subgroup without a place of its own
+    ("including 1,229 from Mariupol" has one) shares its head's place."""
+    places: dict[int, Place] = {}
+    for reading, sentence in readings:
+        clause = clause_span(sentence, reading.number.start)
+        siblings = [r.noun_end for r, s in readings if s is sentence and r is not reading]
+        own = chooser.tight_place(reading.noun_end)
+        head = places.get(id(reading.head)) if reading.head is not None else None
+        if own is None and head is not None:
+            places[id(reading)] = head
+            continue
+        places[id(reading)] = own or chooser.place_for(
+            clause, (sentence.start, sentence.end), reading.number.start, reading.noun_end, siblings
+        )
+    return places
+
+
 def _drafts(
-    text: str, reading: Reading, sentence: Sentence, frames: _FrameCache, chooser: PlaceChooser
+    text: str, reading: Reading, sentence: Sentence, frames: _FrameCache, place: Place
 ) -> list[_Draft]:
     clause = clause_span(sentence, reading.number.start)
     start, end = _evidence_span(reading, sentence)
@@ -146,9 +168,8 @@ def _drafts(
         period = frame.period or (
             "cumulative" if since or metric == Metric.EVACUATED.value else "unknown"
         )
-    place = chooser.place_for(
-        clause, (sentence.start, sentence.end), reading.number.start, reading.noun_end
-    )
+    if reading.rule == "family-of-n" and metric == Metric.EVACUATED.value:
+        period = "single_operation"
     rule = "+".join(part for part in (reading.rule, reading.event_rule) if part)
     group = reading.group.value if reading.group else ""
     return [

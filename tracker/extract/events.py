@@ -115,7 +115,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "presence",
         r"\b(?:live[sd]?\b|living\b|reside\w*|there\s+(?:are|were|is)\b|"
         r"(?:has|have|had)\b(?!\s+(?:been|already|not|never|to|just|also|since|left|fled|kept|"
-        r"become|gone|come|got|made|taken|\w+ed\b))|home\s+to\b|population\b|are\s+(?:currently|now)\s+in\b|"
+        r"become|gone|come|got|made|taken|\w+ed\b))|home\s+to\b|are\s+(?:currently|now)\s+in\b|"
         r"(?:is|are)\s+(?:currently\s+)?(?:located\s+)?in\b|it\s+is\b|now\s+it\s+is|it\s+was\b)",
     ),
     ("left", "left", r"\bleft\b"),
@@ -127,7 +127,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"rescu\w*|(?:became|become|registered\s+as)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
         r"took|(?:has|have|had)\s+taken|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
-        r"out\s+of\s+their\s+homes|from\s+their\s+homes)",
+        r"out\s+of\s+their\s+homes|from\s+their\s+homes|among\s+(?:the\s+)?evacuees)",
     ),
 )
 _CUES_RE = re.compile(
@@ -148,7 +148,7 @@ _TRIGGERS = triggers(
     living reside there home population it now left relocated relocation rescue rescued
     transported brought delivered moved bring removed resettled displaced shifted deported
     pulled got get fled flee leave escaped became become registered crossed went forced
-    departed transferred out from
+    departed transferred out from among
     """
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(

@@ -54,7 +54,7 @@ def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> No
     cues = sorted(
         cues
         + [Cue(b.start, b.end, "blocked", b.name) for b in blockers if b.name in PREDICATE_FRAMES],
-        key=lambda c: c.start,
+        key=lambda c: (c.start, c.kind != "blocked"),  # a frame beats a verb it starts with
     )
     _apply_blockers(
         sentence, readings, cues, [b for b in blockers if b.name not in PREDICATE_FRAMES]
@@ -103,6 +103,9 @@ def _frame(
         return
     clause = clause_span(sentence, reading.number.start)
     cue = _governing_cue(text, reading, [c for c in cues if clause[0] <= c.start < clause[1]])
+    if reading.rule == "population-is" and (cue is None or cue.kind == "presence"):
+        reading.metric, reading.event_rule = "remaining", "population-stock"
+        return
     if cue is None:
         reach = reading.number.start - (60 if reading.rule == "number-of" else 0)
         if "evacuee" in text[max(0, reach) : reading.noun_end + 20].lower():

@@ -14,6 +14,7 @@ their common oblast, unless the text names a raion holding them all.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.places import Mention, Unit, find_mentions
@@ -56,7 +57,12 @@ _LEVEL_WORD_RE = re.compile(
 # A place name that is part of another name: "Kakhovka dam", "Kupiansk direction".
 _PART_OF_NAME_RE = re.compile(
     r"^\s*(?:dam|reservoir|power\s+plant|hpp|npp|tpp|airport|railway\s+station|station|"
-    r"bridge|river|direction|sector|axis|front|offensive|operation|brigade|highway|road)\b",
+    r"bridge|river|offensive|operation|brigade|highway|road)\b",
+    re.IGNORECASE,
+)
+_TIGHT_GAP = 24
+_TIGHT_RE = re.compile(
+    r"\s*(?:from|in|of|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
@@ -97,16 +103,41 @@ class PlaceChooser:
         )
 
     def place_for(
-        self, clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int
+        self,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        start: int,
+        end: int,
+        siblings: Sequence[int] = (),
     ) -> Place:
-        """Return the place of a figure at text[start:end] in `clause` of `sentence`."""
+        """Return the place of a figure at text[start:end] in `clause` of `sentence`.
+
+        `siblings` are where the other figures of the sentence end: a place right after
+        one of them ("1,229 from Mariupol") is theirs, not this figure's.
+        """
+        own = self.tight_place(end)
+        if own is not None:
+            return own
+        taken = {id(s) for s in map(self._tight, siblings) if s is not None}
         for span in (clause, sentence, self._lead):
             if span is None:
                 continue
-            found = self._within(*span)
+            found = [s for s in self._within(*span) if id(s) not in taken]
             if found:
                 return self._place(found, start, end)
         return Place("")
+
+    def tight_place(self, end: int) -> Place | None:
+        """Return the place written right after a figure ending at `end` ("... from Izium")."""
+        seen = self._tight(end)
+        return None if seen is None else self._place([seen], end, end)
+
+    def _tight(self, end: int) -> _Seen | None:
+        for seen in self._seen:
+            gap = seen.mention.start - end
+            if 0 <= gap <= _TIGHT_GAP and _TIGHT_RE.match(self._text, end, seen.mention.start):
+                return seen
+        return None
 
     def _within(self, start: int, end: int) -> list[_Seen]:
         return [s for s in self._seen if start <= s.mention.start < end]

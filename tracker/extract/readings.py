@@ -32,9 +32,11 @@ __all__ = ["Reading", "read_sentence"]
 
 _HEAD_BEFORE_RE = re.compile(
     r"(?:\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|"
+    r"of\s+these|among\s+these|"
     r"with|from|or)|\bi\.e\.)[\s,:]*$",
     re.IGNORECASE,
 )
+_OF_THESE_RE = re.compile(r"\s*(?:of|among)\s+(?:these|them|those|whom)\b", re.IGNORECASE)
 _WEAK_HEAD_RE = re.compile(r"\b(?:with|from|or)[\s,:]*$", re.IGNORECASE)
 _MOTHER_OF_RE = re.compile(r"\b(?:an?\s+)?(?:mother|father|parent)s?\s+of\s*$", re.IGNORECASE)
 _OF_WHOM_AFTER_RE = re.compile(
@@ -93,12 +95,24 @@ class Reading:
         return self.hedge.start if self.hedge is not None else self.number.start
 
 
-def read_sentence(text: str, start: int, end: int, numbers: list[NumberMention]) -> list[Reading]:
-    """Return a Reading for every number of the sentence text[start:end], in order."""
+def read_sentence(
+    text: str,
+    start: int,
+    end: int,
+    numbers: list[NumberMention],
+    carried: Reading | None = None,
+) -> list[Reading]:
+    """Return a Reading for every number of the sentence text[start:end], in order.
+
+    `carried` is the last figure of the previous sentence: the head of a subgroup in a
+    sentence that opens "Of these, 300 were children."
+    """
     readings: list[Reading] = []
     anchor = _how_many_anchor(text, start, end)
+    opens_on_head = carried is not None and _OF_THESE_RE.match(text, start, end) is not None
     for number in numbers:
-        reading = _read(text, start, number, readings, anchor)
+        previous = readings if readings or not opens_on_head or carried is None else [carried]
+        reading = _read(text, start, number, previous, anchor)
         readings.append(reading)
     return readings
 

@@ -38,6 +38,8 @@ class Statement(Protocol):
 
 
 _T = TypeVar("_T", bound=Statement)
+# A rounded restatement is within this share of the precise figure ("over 800" of 870).
+_ROUNDING_TOLERANCE = 0.1
 
 
 def drop_restatements(figures: Sequence[_T]) -> list[_T]:
@@ -85,7 +87,8 @@ def _rounds(rough: Statement, precise: Statement) -> bool:
     if step < 10:
         return False
     low, high = _bounds(rough.qualifier, rough.value, step)
-    return low <= precise.value <= high
+    close = abs(precise.value - rough.value) <= rough.value * _ROUNDING_TOLERANCE
+    return close and low <= precise.value <= high
 
 
 def _bounds(qualifier: str, value: int, step: int) -> tuple[int, int]:
