@@ -66,6 +66,9 @@ class RowRule:
     words: str
     ok: pl.Expr
     detail: pl.Expr | None = None
+    # Columns `detail` reads that need the whole frame (windows): computed before the
+    # failing rows are picked out, so that only those rows are worded.
+    context: tuple[pl.Expr, ...] = ()
     # A cheap whole-frame test: when False, every row keeps the rule and `ok` is skipped.
     applies: pl.Expr | None = None
 
@@ -144,8 +147,9 @@ def _subgroup_within_people() -> RowRule:
             "{} ({}) exceed people ({}) for the same source, place, metric and day",
             group,
             value,
-            people,
+            pl.col("_people"),
         ),
+        context=(people.alias("_people"),),
     )
 
 
@@ -180,9 +184,9 @@ def _figure_id_consistent() -> RowRule:
         ),
         applies=figure_id.n_unique() < figure_id.len(),
         detail=pl.format(
-            "appears {} times with different contents: one id, one figure",
-            figure_id.len().over(figure_id),
+            "appears {} times with different contents: one id, one figure", pl.col("_copies")
         ),
+        context=(figure_id.len().over(figure_id).alias("_copies"),),
     )
 
 

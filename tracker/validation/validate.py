@@ -173,15 +173,17 @@ def _describe_row_rule(
     if rule is None:
         return _worded(group, None, str(check.error))
     rows = group.get_column("index").cast(pl.Int64)
-    worded = (
+    # Windows first (they need every row), then word only the failing rows.
+    return (
         complete_columns(data.lazy())
+        .with_columns(rule.context)
+        .with_row_index("row")
+        .filter(pl.col("row").is_in(rows.cast(pl.UInt32).implode()))
         .select(
+            pl.col("row").cast(pl.Int64),
+            pl.lit(rule.column, pl.String).alias("column"),
             pl.col(rule.column).cast(pl.String).alias("value"),
             (rule.detail if rule.detail is not None else pl.lit(rule.words)).alias("rule"),
         )
         .collect()
-        .select(pl.all().gather(rows))
-    )
-    return worded.select(
-        pl.Series("row", rows), pl.lit(rule.column).alias("column"), "value", "rule"
     )
