@@ -13,9 +13,10 @@ import polars as pl
 from tracker.errors import InvalidDataError
 from tracker.model import COLUMN_NAMES
 from tracker.report.assets import write_assets
-from tracker.report.charts import district_charts
+from tracker.report.charts import Chart, district_charts
 from tracker.report.data import (
     FRESH_DAYS,
+    PLACE_KEY_PREFIX,
     STALE_DAYS,
     ValidationWarning,
     district_summaries,
@@ -29,8 +30,6 @@ from tracker.report.data import (
 from tracker.report.pages import render_district, render_index
 
 __all__ = ["ReportResult", "build_report"]
-
-_PLACE_KEY_PREFIX = "place:"
 
 
 @dataclass(frozen=True)
@@ -54,14 +53,49 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def _district_context(summary: dict[str, Any], prepared_parts: dict[str, Any]) -> dict[str, Any]:
-    key = summary["district_key"]
-    return {
-        **summary,
-        "pcode": None if key.startswith(_PLACE_KEY_PREFIX) else key,
-        "page": summary["page_stem"] + ".html",
-        **prepared_parts,
-    }
+def _district_contexts(
+    prepared: pl.DataFrame, day: date, warnings: Sequence[ValidationWarning]
+) -> list[dict[str, Any]]:
+    """One dict per district for the templates: summary, latest values, sparkline, warnings."""
+    latest = latest_figures(prepared)
+    sparks = sparklines(prepared)
+    warned = warnings_by_district(prepared, warnings)
+    contexts = []
+    for summary in district_summaries(prepared, day).iter_rows(named=True):
+        key = summary["district_key"]
+        contexts.append(
+            {
+                **summary,
+                "pcode": None if key.startswith(PLACE_KEY_PREFIX) else key,
+                "page": summary["page_stem"] + ".html",
+                "latest": latest.get(key, {}),
+                "spark": sparks.get(key, ""),
+                "warnings": warned.get(key, []),
+            }
+        )
+    return contexts
+
+
+def _write_district(
+    out_dir: Path,
+    district: dict[str, Any],
+    rows: pl.DataFrame,
+    charts: list[Chart],
+    named_programmes: list[dict[str, object]],
+    day: date,
+) -> list[Path]:
+    """Write one district's CSV and page; return their paths."""
+    csv_path = out_dir / f"{district['page_stem']}.csv"
+    rows.select(COLUMN_NAMES).write_csv(csv_path)
+    page = render_district(
+        district,
+        charts,
+        rows.to_dicts(),
+        named_programmes,
+        csv_name=csv_path.name,
+        generated_on=day.isoformat(),
+    )
+    return [csv_path, _write(out_dir / district["page"], page)]
 
 
 def build_report(
@@ -79,43 +113,26 @@ def build_report(
     there are no figures), so the same data always gives the same bytes.
     """
     _check_columns(figures)
-    prepared = prepare(figures)
+    prepared = prepare(figures).with_columns(_href=http_href(pl.col("source_url")))
     latest_day = prepared.get_column("as_of").max()
     day = generated_on or (latest_day if isinstance(latest_day, date) else date.today())
-    latest = latest_figures(prepared)
-    sparks = sparklines(prepared)
-    warned = warnings_by_district(prepared, warnings)
+    districts = _district_contexts(prepared, day, warnings)
     charts = district_charts(prepared)
     named_programmes = programmes(prepared)
     parts = prepared.partition_by("district_key", as_dict=True, maintain_order=True)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = write_assets(out_dir)
-    districts = []
-    for summary in district_summaries(prepared, day).iter_rows(named=True):
-        key = summary["district_key"]
-        district = _district_context(
-            summary,
-            {
-                "latest": latest.get(key, {}),
-                "spark": sparks.get(key, ""),
-                "warnings": warned.get(key, []),
-            },
-        )
-        rows = parts[(key,)]
-        csv_path = out_dir / f"{summary['page_stem']}.csv"
-        rows.select(COLUMN_NAMES).write_csv(csv_path)
-        page = render_district(
+    for district in districts:
+        key = district["district_key"]
+        written += _write_district(
+            out_dir,
             district,
+            parts[(key,)],
             charts.get(key, []),
-            rows.with_columns(_href=http_href(pl.col("source_url"))).to_dicts(),
             named_programmes.get(key, []),
-            csv_name=csv_path.name,
-            generated_on=day.isoformat(),
+            day,
         )
-        written += [csv_path, _write(out_dir / district["page"], page)]
-        districts.append(district)
-
     index = _write(
         out_dir / "index.html",
         render_index(

@@ -18,6 +18,7 @@ from tracker.model import COLUMN_NAMES, Metric, Period
 
 __all__ = [
     "FRESH_DAYS",
+    "PLACE_KEY_PREFIX",
     "STALE_DAYS",
     "Latest",
     "ValidationWarning",
@@ -38,6 +39,8 @@ STALE_DAYS = 14
 SPARK_WIDTH = 100
 SPARK_HEIGHT = 24
 
+# District keys of places without a P-code start with this (P-codes never contain ':').
+PLACE_KEY_PREFIX = "place:"
 _PCODE_PATTERN = r"^[A-Z]{2}[0-9]{2,12}$"
 _SLUG_HASH_LENGTH = 8
 
@@ -123,7 +126,7 @@ def prepare(figures: pl.DataFrame) -> pl.DataFrame:
         .with_columns(
             district_key=pl.when(has_pcode)
             .then(pl.col("admin2_pcode"))
-            .otherwise(pl.lit("place:") + place.str.to_lowercase()),
+            .otherwise(pl.lit(PLACE_KEY_PREFIX) + place.str.to_lowercase()),
             _label=pl.when(has_pcode)
             .then(pl.coalesce(pl.col("admin2_name"), pl.col("admin2_pcode")))
             .otherwise(place),
