@@ -85,6 +85,8 @@ _CHANGE_VERB = re.compile(
 # which is much faster than letting the regex engine try every position.
 _TOKEN_RE = re.compile(r"\d+|\b[AaBbEeFfHhNnOoSsTtZz][a-z]*")
 _NUMBER_STARTS = frozenset([*_UNITS, *_TENS, "between", "half", "a", "an"])
+_ARTICLES = frozenset({"a", "A", "an", "An"})
+_SCALE_NEXT_RE = re.compile(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)", re.IGNORECASE)
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
 _IMPLAUSIBLE = 1e13  # no report counts this many people; longer digit runs are ids or noise
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
@@ -131,6 +133,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         word = token.group()
         if token.start() < pos or not (word[0].isdigit() or word.lower() in _NUMBER_STARTS):
             continue
+        if word in _ARTICLES and not _SCALE_NEXT_RE.match(text, token.end()):
+            continue  # "a"/"an" start a number only in "a hundred", "a thousand"...
         match = _NUMBER_RE.match(text, token.start())
         if match is None:
             continue
