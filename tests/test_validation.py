@@ -224,6 +224,15 @@ def test_every_failing_row_is_reported() -> None:
     assert [f.row for f in report.errors] == [0, 1, 2, 3, 4]
 
 
+def test_every_row_failing_a_row_rule_is_reported() -> None:
+    # pandera keeps one failure case per dataframe-level rule; the rest come from its output.
+    rows = [figure(figure_id=f"f{i}", since=date(2024, 5, 11)) for i in range(5)]
+    report = validate_figures(frame(*rows), today=TODAY)
+    assert [(f.row, f.column, f.value) for f in report.errors] == [
+        (i, "since", "2024-05-11") for i in range(5)
+    ]
+
+
 def test_today_defaults_to_the_local_date() -> None:
     tomorrow = date.fromordinal(date.today().toordinal() + 1)
     report = validate_figures(frame(figure(as_of=tomorrow, published_on=tomorrow)))

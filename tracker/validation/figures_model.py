@@ -56,7 +56,10 @@ def _evaluate(rule: RowRule, data: pa.PolarsData) -> pl.LazyFrame:
 
 def _rule_check(rule: RowRule) -> pa.Check:
     """Return the pandera dataframe-level check that evaluates `rule`'s polars expression."""
-    return pa.Check(lambda data: _evaluate(rule, data), name=rule.name, error=rule.words)
+    # One failure case only: validate reads the failing rows from the check's output.
+    return pa.Check(
+        lambda data: _evaluate(rule, data), name=rule.name, error=rule.words, n_failure_cases=1
+    )
 
 
 class FiguresModel(pa.DataFrameModel):
@@ -104,29 +107,41 @@ class FiguresModel(pa.DataFrameModel):
     def _not_blank(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(not_blank(data.key))
 
-    @pa.dataframe_check(name="since_before_as_of", error=_RULES["since_before_as_of"].words)
+    @pa.dataframe_check(
+        name="since_before_as_of", error=_RULES["since_before_as_of"].words, n_failure_cases=1
+    )
     @classmethod
     def _since_before_as_of(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return _evaluate(_RULES["since_before_as_of"], data)
 
     @pa.dataframe_check(
-        name="as_of_before_published_on", error=_RULES["as_of_before_published_on"].words
+        name="as_of_before_published_on",
+        error=_RULES["as_of_before_published_on"].words,
+        n_failure_cases=1,
     )
     @classmethod
     def _as_of_before_published_on(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return _evaluate(_RULES["as_of_before_published_on"], data)
 
-    @pa.dataframe_check(name="subgroup_within_people", error=_RULES["subgroup_within_people"].words)
+    @pa.dataframe_check(
+        name="subgroup_within_people",
+        error=_RULES["subgroup_within_people"].words,
+        n_failure_cases=1,
+    )
     @classmethod
     def _subgroup_within_people(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return _evaluate(_RULES["subgroup_within_people"], data)
 
-    @pa.dataframe_check(name="admin2_within_admin1", error=_RULES["admin2_within_admin1"].words)
+    @pa.dataframe_check(
+        name="admin2_within_admin1", error=_RULES["admin2_within_admin1"].words, n_failure_cases=1
+    )
     @classmethod
     def _admin2_within_admin1(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return _evaluate(_RULES["admin2_within_admin1"], data)
 
-    @pa.dataframe_check(name="figure_id_consistent", error=_RULES["figure_id_consistent"].words)
+    @pa.dataframe_check(
+        name="figure_id_consistent", error=_RULES["figure_id_consistent"].words, n_failure_cases=1
+    )
     @classmethod
     def _figure_id_consistent(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return _evaluate(_RULES["figure_id_consistent"], data)

@@ -79,8 +79,19 @@ def _error_cases(data: pl.DataFrame, today: date) -> pl.DataFrame:
     try:
         schema.validate(data, lazy=True)
     except pa_errors.SchemaErrors as exc:
-        return _describe(exc.failure_cases, schema, data, today)
+        found = _Findings(schema, data, today, _rule_failures(exc))
+        return _describe(exc.failure_cases, found)
     return _no_cases()
+
+
+@dataclass(frozen=True)
+class _Findings:
+    """What pandera ran and found: what the wording of its failure cases needs."""
+
+    schema: pa.DataFrameSchema
+    data: pl.DataFrame
+    today: date
+    rule_rows: dict[str, pl.Series]  # every failing row of each dataframe-level rule
 
 
 @dataclass(frozen=True)
@@ -93,18 +104,32 @@ class _CheckKey:
     number: int | None
 
 
-def _describe(
-    cases: pl.DataFrame, schema: pa.DataFrameSchema, data: pl.DataFrame, today: date
-) -> pl.DataFrame:
+def _rule_failures(exc: pa_errors.SchemaErrors) -> dict[str, pl.Series]:
+    """Return the failing rows of each dataframe-level rule, read from its full output.
+
+    pandera keeps one failure case of those rules (n_failure_cases=1): it would turn
+    every failing row into JSON in Python, seconds for 100,000 rows.
+    """
+    found: dict[str, pl.Series] = {}
+    for error in exc.schema_errors:
+        output, check = error.check_output, error.check
+        if (
+            isinstance(error.schema, pa.DataFrameSchema)
+            and isinstance(check, pa.Check)
+            and isinstance(output, pl.DataFrame)
+            and output.width == 1
+        ):
+            failed = output.with_row_index("row").filter(~pl.col(output.columns[0]))
+            found[str(check.name)] = failed.get_column("row").cast(pl.Int64)
+    return found
+
+
+def _describe(cases: pl.DataFrame, found: _Findings) -> pl.DataFrame:
     """Return pandera's failure cases as rows (row, column, value, rule) in words."""
     keys = ["schema_context", "column", "check", "check_number"]
     parts = [
         _describe_group(
-            _CheckKey(str(context), _text(column), str(name), _number(number)),
-            group,
-            schema,
-            data,
-            today,
+            _CheckKey(str(context), _text(column), str(name), _number(number)), group, found
         )
         for (context, column, name, number), group in cases.group_by(keys, maintain_order=True)
     ]
@@ -135,13 +160,7 @@ def _worded(
     )
 
 
-def _describe_group(
-    check: _CheckKey,
-    group: pl.DataFrame,
-    schema: pa.DataFrameSchema,
-    data: pl.DataFrame,
-    today: date,
-) -> pl.DataFrame:
+def _describe_group(check: _CheckKey, group: pl.DataFrame, found: _Findings) -> pl.DataFrame:
     """Return the failures of one pandera check, worded."""
     case = pl.col("failure_case")
     first_case = group.get_column("failure_case")[0]
@@ -152,7 +171,7 @@ def _describe_group(
     if check.name == "not_nullable":
         return _worded(group, check.column, EMPTY_VALUE_RULE)
     if check.context == "Column" and check.name.startswith("dtype("):
-        expected = schema.columns[check.column].dtype
+        expected = found.schema.columns[check.column].dtype
         return _worded(group, check.column, f"{_WRONG_TYPE} {expected}, not {first_case}")
     if check.number is None or group.get_column("index").is_null().all():
         # A check that raised instead of answering: pandera gives the error as the case.
@@ -160,22 +179,20 @@ def _describe_group(
         reason = str(first_case).splitlines()[0]
         return _worded(group, column, f"{_UNCHECKED} ({check.name}): {reason}")
     if check.context == "Column":
-        words = check_words(schema.columns[check.column].checks[check.number])
+        words = check_words(found.schema.columns[check.column].checks[check.number])
         return _worded(group, check.column, words, value=case)
-    return _describe_row_rule(group, schema.checks[check.number], data, today)
+    return _describe_row_rule(group, found.schema.checks[check.number], found)
 
 
-def _describe_row_rule(
-    group: pl.DataFrame, check: pa.Check, data: pl.DataFrame, today: date
-) -> pl.DataFrame:
+def _describe_row_rule(group: pl.DataFrame, check: pa.Check, found: _Findings) -> pl.DataFrame:
     """Return the failures of a dataframe-level rule, worded with each row's values."""
-    rule = rule_named(str(check.name), today)
+    rule = rule_named(str(check.name), found.today)
     if rule is None:
         return _worded(group, None, str(check.error))
-    rows = group.get_column("index").cast(pl.Int64)
+    rows = found.rule_rows.get(rule.name, group.get_column("index").cast(pl.Int64))
     # Windows first (they need every row), then word only the failing rows.
     return (
-        complete_columns(data.lazy())
+        complete_columns(found.data.lazy())
         .with_columns(rule.context)
         .with_row_index("row")
         .filter(pl.col("row").is_in(rows.cast(pl.UInt32).implode()))
