@@ -234,6 +234,27 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Floods forced more than 11,000 people out of their homes.",
         [(E, P, 11000, L, None)],
     ),
+    (
+        "plan-urged-to-evacuate",
+        "Authorities urged 50,000 residents to evacuate.",
+        [(T, P, 50000, X, None)],
+    ),
+    (
+        "headline-colon",
+        "Evacuated: 1,234 people, including 100 children.",
+        [(E, P, 1234, X, None), (E, C, 100, X, None)],
+    ),
+    (
+        "reference-total-not-logged",
+        "Of the 1,000 residents, 600 have left.",
+        [(E, P, 600, X, None)],
+    ),
+    ("distractor-homeless", "More than 20,000 people were left homeless.", []),
+    (
+        "housed-temporary-accommodation",
+        "A total of 3,000 people are currently in temporary accommodation.",
+        [(H, P, 3000, X, None)],
+    ),
     # --- remaining
     ("remain-verb", "About 7,000 residents remain in the town.", [(R, P, 7000, A, None)]),
     ("remain-still-live", "About 40 people still live in the village.", [(R, P, 40, A, None)]),

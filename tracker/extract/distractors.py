@@ -28,7 +28,7 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "affected",
-        r"\b(?:affected|affectees|without\s+(?:power|light|electricity|water|heat\w*|gas|"
+        r"\b(?:left\s+homeless|left\s+without|homeless|affected|affectees|without\s+(?:power|light|electricity|water|heat\w*|gas|"
         r"shelter|food)|exposed\s+to|at\s+risk|in\s+need\s+of|cut\s+off\s+from)\b",
     ),
     (
@@ -81,8 +81,8 @@ _FRAME_STARTS = triggers(
     resources able ready prepared can designed room places vacant could might may would
     projected forecast forecasts warned predict predicted threaten threatened risk do does
     did not want wish intend applied study studied studies studying lyceum enrolled
-    enrolment pupils classes school returned return came have who on employed fled moved
-    went relocated displaced evacuated
+    enrolment pupils classes school left homeless returned return came have who on employed
+    fled moved went relocated displaced evacuated
     """
 )
 _MONEY_BEFORE_RE = re.compile(

@@ -61,6 +61,12 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"(?:forcibly\s+)?(?:evacuate|relocate|move|take\s+out|resettle|remove)\b",
     ),
     (
+        "urged-to-leave",
+        "planned",
+        r"\b(?:urged|advised|instructed|called\s+on|ordered|told)\b(?=\s+(?:the\s+|some\s+|"
+        r"about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?[\d])",
+    ),
+    (
         "subject-to-evacuation",
         "planned",
         r"\bsubject\s+to\s+(?:\w+\s+)?evacuation|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
@@ -101,7 +107,9 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"given\s+(?:\w+\s+)?(?:housing|shelter|accommodation)|found\s+(?:\w+\s+)?"
         r"(?:housing|shelter|refuge)|receiv\w+\s+(?:\w+\s+)?(?:housing|shelter)|"
         r"(?:in|into|at)\s+(?:\w+\s+){0,2}(?:shelters|shelter|camps|collective\s+centres|"
-        r"collective\s+centers|dormitories|evacuation\s+centres|evacuation\s+centers))",
+        r"collective\s+centers|dormitories|evacuation\s+centres|evacuation\s+centers|"
+        r"accommodation|housing|hostels|modular\s+towns|reception\s+centres|"
+        r"reception\s+centers|relief\s+camps|temporary\s+homes))",
     ),
     (
         "remain-verb",
@@ -148,7 +156,7 @@ _TRIGGERS = triggers(
     living reside there home population it now left relocated relocation rescue rescued
     transported brought delivered moved bring removed resettled displaced shifted deported
     pulled got get fled flee leave escaped became become registered crossed went forced
-    departed transferred out from among
+    departed transferred out from among urged advised instructed called told
     """
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(

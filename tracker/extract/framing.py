@@ -19,6 +19,8 @@ Rules, in order (names end up in the figure's `rule`):
 
 from __future__ import annotations
 
+import re
+
 from tracker.extract.distractors import PREDICATE_FRAMES, Blocker, find_blockers
 from tracker.extract.events import (
     Cue,
@@ -42,6 +44,8 @@ _METRIC_OF = {
     "remaining": "remaining",
 }
 _SHELTER_REACH = 40  # "are staying in temporary shelters": the shelter right after the verb
+_HEADLINE_REACH = 40
+_OF_THE_RE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
 
@@ -91,8 +95,9 @@ def _gap(blocker: Blocker, reading: Reading) -> int:
 def _frame(
     text: str, sentence: Sentence, reading: Reading, cues: list[Cue], previous: Reading | None
 ) -> None:
-    if reading.anchor is not None and reading.anchor.rejected is not None:
-        reading.rejected = reading.anchor.rejected  # an ellipsis of a distractor is one too
+    anchor = reading.anchor
+    if anchor is not None and anchor.rejected not in (None, "reference-total"):
+        reading.rejected = anchor.rejected  # an ellipsis of a distractor is one too
         return
     head = reading.head
     if head is not None:
@@ -114,8 +119,11 @@ def _frame(
         if previous is not None and previous.metric is not None:
             reading.metric, reading.event_rule = previous.metric, "ellipsis"
             return
-        reading.rejected = "no-event"
-        return
+        near = _nearest_in_sentence(reading, cues)
+        if near is None:
+            reading.rejected = "no-event"
+            return
+        cue = near
     reading.cue_start, reading.cue_end = cue.start, cue.end
     if cue.kind == "negated":
         reading.rejected = "negated-plan"
@@ -148,6 +156,22 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         for c in cues
         if c.end <= reading.number.start and reading.number.start - c.end <= _SUBJECT_REACH
     ]
+    if _OF_THE_RE.search(text, max(0, reading.start - 12), reading.start):
+        comma = text.find(",", reading.noun_end)
+        # "Of the 161 children we planned to take out, about 70 have left": the predicate
+        # after the comma belongs to the 70.
+        if comma != -1:
+            after = [c for c in after if c.start < comma]
+        if not after and not before:
+            return Cue(reading.number.start, reading.number.start, "blocked", "reference-total")
+    governor = before[-1] if before else None
+    if (
+        after
+        and governor is not None
+        and governor.kind == "planned"
+        and _infinitive(text, after[0])
+    ):
+        return governor  # "urged 50,000 residents to evacuate": the verb before governs
     if after:
         first = after[0]
         if (
@@ -162,6 +186,22 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
     if before:
         return before[-1]
     return None
+
+
+def _nearest_in_sentence(reading: Reading, cues: list[Cue]) -> Cue | None:
+    """Return an event cue of the sentence next to the clause ("Evacuated: 1,234 people")."""
+    close = [
+        c
+        for c in cues
+        if c.kind not in ("blocked", "negated")
+        and min(abs(reading.number.start - c.end), abs(c.start - reading.noun_end))
+        <= _HEADLINE_REACH
+    ]
+    return min(close, key=lambda c: abs(reading.number.start - c.end), default=None)
+
+
+def _infinitive(text: str, cue: Cue) -> bool:
+    return text[max(0, cue.start - 4) : cue.start].lower().endswith("to ")
 
 
 def _after_auxiliary(text: str, cue: Cue) -> bool:
