@@ -163,8 +163,9 @@ def _drafts(
     period = "unknown"
     if metric not in _STOCKS:
         whole = frames.of(sentence.start, sentence.end)
-        # A start date elsewhere in the sentence applies unless the clause has its own frame.
-        since = frame.since or (whole.since if not frame.period else None)
+        # A start date elsewhere in the sentence applies unless the clause has its own window.
+        shares = frame.period in ("", "cumulative")  # a day or window frame has no start date
+        since = frame.since or (whole.since if shares else None)
         period = frame.period or (
             "cumulative" if since or metric == Metric.EVACUATED.value else "unknown"
         )
