@@ -8,6 +8,7 @@ per figure: its value and qualifier (hedges, ranges), time frame (dates.py), pla
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,6 +27,11 @@ from tracker.model import Metric, Qualifier
 __all__ = ["extract"]
 
 _STOCKS = frozenset({Metric.REMAINING.value, Metric.TO_EVACUATE.value})
+_CONNECTOR_RE = re.compile(
+    r"\b(?:including|incl\.|among\s+them|among\s+whom|among\s+these|of\s+whom|of\s+which|"
+    r"of\s+them|of\s+these|with|from|or|a\s+mother\s+of|mother\s+of)[\s,:]*$",
+    re.IGNORECASE,
+)
 _MAX_CUE_REACH = 140  # evidence stretches to a governing verb at most this far away
 
 
@@ -156,7 +162,7 @@ def _drafts(
     text: str, reading: Reading, sentence: Sentence, frames: _FrameCache, place: Place
 ) -> list[_Draft]:
     clause = clause_span(sentence, reading.number.start)
-    start, end = _evidence_span(reading, sentence)
+    start, end = _evidence_span(text, reading, sentence)
     metric = reading.metric or ""
     frame = frames.of(*clause)
     since = None
@@ -214,10 +220,12 @@ def _values(text: str, reading: Reading) -> list[tuple[int, str, str, bool]]:
     return [(number.low * scale, Qualifier.EXACT.value, "", False)]
 
 
-def _evidence_span(reading: Reading, sentence: Sentence) -> tuple[int, int]:
+def _evidence_span(text: str, reading: Reading, sentence: Sentence) -> tuple[int, int]:
     start, end = reading.start, max(reading.noun_end, reading.number.end)
     if reading.head is not None:
-        start = min(start, reading.head.start)
+        # A subgroup states itself with its connector: "including 217 children".
+        connector = _CONNECTOR_RE.search(text, max(sentence.start, start - 24), start)
+        return (connector.start() if connector else start), end
     if reading.cue_start is not None and reading.cue_end is not None:
         if reading.cue_end <= reading.number.start and start - reading.cue_start <= _MAX_CUE_REACH:
             start = min(start, reading.cue_start)
