@@ -230,6 +230,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(T, P, 1400, A, None)],
     ),
     (
+        "presence-living-there-after-decision",
+        "The council decided on the mandatory evacuation of families with children from 5 "
+        "settlements. There are 149 children living there.",
+        [(T, C, 149, X, None)],
+    ),
+    (
         "displaced-out-of-homes",
         "Floods forced more than 11,000 people out of their homes.",
         [(E, P, 11000, L, None)],

@@ -180,7 +180,8 @@ _PLAN_CONTEXT_RE = re.compile(
 )
 _ZONE_ANAPHOR_RE = re.compile(
     r"\b(?:these|those|such|the\s+designated|the\s+listed|the\s+said)\s+(?:\w+\s+)?"
-    r"(?:settlements|villages|communities|areas|towns|hromadas|zones?|districts)\b",
+    r"(?:settlements|villages|communities|areas|towns|hromadas|zones?|districts)\b|"
+    r"\b(?:live|lives|living|reside|residing)\s+there\b",
     re.IGNORECASE,
 )
 _RUNNING_RE = re.compile(
