@@ -15,6 +15,7 @@ from datetime import date
 from tracker.extract.dates import TimeFrame, read_time_frame
 from tracker.extract.figure import ExtractedFigure, Extraction
 from tracker.extract.framing import frame_sentence
+from tracker.extract.groups import may_count_people
 from tracker.extract.hedges import hedge_after
 from tracker.extract.numbers import NumberMention, find_numbers
 from tracker.extract.placing import Place, PlaceChooser
@@ -110,7 +111,8 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
             if numbers[index].start >= sentence.start:
                 own.append(numbers[index])
             index += 1
-        if not own:
+        if not own or not may_count_people(text, sentence.start, sentence.end):
+            carried = None
             continue
         sentence_readings = read_sentence(text, sentence.start, sentence.end, own, carried)
         frame_sentence(text, sentence, sentence_readings)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tracker.model import Group
 
-__all__ = ["NounReading", "read_noun"]
+__all__ = ["NounReading", "may_count_people", "read_noun"]
 
 _PEOPLE = frozenset(
     [
@@ -180,6 +180,15 @@ _SUBGROUP_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ians|ans|is|ese|ers)$")
+# A sentence can hold a person count only if it names people or an evacuation: the
+# words of the group lexicons, demonyms, and the verbs that take a bare number.
+_PERSON_HINT_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_PEOPLE | _CHILDREN | _FAMILIES | _ADULTS, key=len, reverse=True))
+    + r"|evacu\w*|population|how\s+many|rescu\w*|relocat\w*|famil\w*)\b"
+    r"|\b[A-Z][a-z]+(?:ians|ans|is|ese)\b",
+    re.IGNORECASE,
+)
 _INTERNALLY_DISPLACED_RE = re.compile(r"^internally[- ]displaced", re.IGNORECASE)
 
 
@@ -196,6 +205,11 @@ class NounReading:
     group: Group | None
     end: int
     reason: str
+
+
+def may_count_people(text: str, start: int, end: int) -> bool:
+    """Return False when text[start:end] names no people and no evacuation at all."""
+    return _PERSON_HINT_RE.search(text, start, end) is not None
 
 
 def read_noun(text: str, number_end: int) -> NounReading:
