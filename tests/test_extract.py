@@ -34,6 +34,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("no-break-space", "1\u00a0400 people were evacuated.", [(E, P, 1400, X, None)]),
     ("comma-separator", "28,329 people have moved to safer areas.", [(E, P, 28329, X, None)]),
     ("no-separator", "9900 people were evacuated.", [(E, P, 9900, X, None)]),
+    ("glued-scale", "Some 20k people fled the fire.", [(E, P, 20000, A, None)]),
+    ("glued-million", "About 1.5m people have been displaced.", [(E, P, 1_500_000, A, None)]),
     ("word-twelve", "Twelve residents were evacuated from the village.", [(E, P, 12, X, None)]),
     ("word-hyphenated", "Thirty-one children were taken out of the city.", [(E, C, 31, X, None)]),
     (
@@ -254,6 +256,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "reference-total-not-logged",
         "Of the 1,000 residents, 600 have left.",
         [(E, P, 600, X, None)],
+    ),
+    (
+        "distractor-conditional",
+        "If the situation worsens, 10,000 people will be evacuated.",
+        [],
+    ),
+    (
+        "number-of-displaced",
+        "The number of displaced people rose to 6,000.",
+        [(E, P, 6000, X, None)],
     ),
     ("distractor-homeless", "More than 20,000 people were left homeless.", []),
     (

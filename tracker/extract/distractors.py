@@ -47,7 +47,8 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     (
         "projection",
         r"\b(?:could|might|may\s+(?:have\s+to|need\s+to|be)|would|projected|forecast\w*|"
-        r"warned|predict\w*|threaten\w*|risk\s+of)\b",
+        r"warned|predict\w*|threaten\w*|risk\s+of|if\s+(?:necessary|needed|required|"
+        r"the\s+situation\s+\w+)|in\s+case\s+of)\b",
     ),
     (
         "intention",
@@ -82,7 +83,7 @@ _FRAME_STARTS = triggers(
     projected forecast forecasts warned predict predicted threaten threatened risk do does
     did not want wish intend applied study studied studies studying lyceum enrolled
     enrolment pupils classes school left homeless returned return came have who on employed
-    fled moved went relocated displaced evacuated
+    fled moved went relocated displaced evacuated if case
     """
 )
 _MONEY_BEFORE_RE = re.compile(

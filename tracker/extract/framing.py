@@ -45,6 +45,7 @@ _METRIC_OF = {
 }
 _SHELTER_REACH = 40  # "are staying in temporary shelters": the shelter right after the verb
 _HEADLINE_REACH = 40
+_EVACUEE_RE = re.compile(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)", re.I)
 _OF_THE_RE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
@@ -113,7 +114,7 @@ def _frame(
         return
     if cue is None:
         reach = reading.number.start - (60 if reading.rule == "number-of" else 0)
-        if "evacuee" in text[max(0, reach) : reading.noun_end + 20].lower():
+        if _EVACUEE_RE.search(text, max(0, reach), reading.noun_end + 20):
             reading.metric, reading.event_rule = "evacuated", "evacuee-noun"
             return
         if previous is not None and previous.metric is not None:

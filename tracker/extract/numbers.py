@@ -85,6 +85,7 @@ _CHANGE_VERB = re.compile(
 # which is much faster than letting the regex engine try every position.
 _TOKEN_RE = re.compile(r"\d+|\b[AaBbEeFfHhNnOoSsTtZz][a-z]*")
 _NUMBER_STARTS = frozenset([*_UNITS, *_TENS, "between", "half", "a", "an"])
+_GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1e9}
 _ARTICLES = frozenset({"a", "A", "an", "An"})
 _SCALE_NEXT_RE = re.compile(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)", re.IGNORECASE)
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
@@ -159,6 +160,9 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
     hi = _atom_value(hi_text) if hi_text else None
     if hi is not None and not hi < _IMPLAUSIBLE:
         hi, hi_text = None, None
+    glued = _GLUED_SCALES.get(suffix.lower()) if suffix else None
+    if glued is not None:  # "20k", "1.5m", "3bn"
+        lo, hi, suffix = lo * glued, None if hi is None else hi * glued, None
     if hi is not None and hi_text is not None and _has_scale(hi_text) and not _has_scale(lo_text):
         lo *= _scale_of(hi_text)  # "50 to 60 thousand": the scale applies to both bounds
     if hi is not None and not _is_range(text, match, lo, hi):
