@@ -23,22 +23,26 @@ def report_command(
     db: DbOption = None,
     out: Annotated[
         Path,
-        typer.Option("--out", file_okay=False, help="Folder to write the report into."),
+        typer.Option(
+            "--out", file_okay=False, metavar="DIR", help="Folder to write the report into."
+        ),
     ] = DEFAULT_OUT,
     districts: Annotated[
         list[str] | None,
         typer.Option("--district", help="Only this district, settlement or P-code (repeatable)."),
     ] = None,
     date_from: Annotated[
-        str | None, typer.Option("--from", help="From this day (as_of), YYYY-MM-DD.")
+        str | None,
+        typer.Option("--from", metavar="DATE", help="From this day (as_of), YYYY-MM-DD."),
     ] = None,
     date_to: Annotated[
-        str | None, typer.Option("--to", help="Up to this day (as_of), YYYY-MM-DD.")
+        str | None, typer.Option("--to", metavar="DATE", help="Up to this day (as_of), YYYY-MM-DD.")
     ] = None,
     report_date: Annotated[
         str | None,
         typer.Option(
             "--report-date",
+            metavar="DATE",
             help="Day the freshness badges count from, YYYY-MM-DD. Default: today.",
         ),
     ] = None,
