@@ -29,7 +29,7 @@ def synthetic_figures(rows: int) -> pl.DataFrame:
     return pl.DataFrame({"i": index, "place": places}).select(
         pl.lit("evacuated").alias("metric"),
         pl.lit("people").alias("population_group"),
-        (pl.col("i") % 5000).alias("value"),
+        (1000 + pl.col("i") % 500).alias("value"),
         pl.lit("exact").alias("qualifier"),
         pl.col("place").alias("location"),
         (pl.lit(date(2020, 1, 1)) + pl.duration(days=pl.col("i") % 2000)).alias("as_of"),

@@ -6,7 +6,6 @@ column order are decided once.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 
 import polars as pl
@@ -83,15 +82,15 @@ def complete_figures(
 
 
 def _digests(frame: pl.DataFrame, columns: tuple[str, ...], prefix: str) -> pl.Series:
-    """Return model.stable_digest of each row's key columns, as a String series."""
-    keys = frame.select(
-        pl.concat_str(
-            [pl.col(c).cast(pl.String).fill_null(KEY_NULL) for c in columns],
-            separator=KEY_SEPARATOR,
-        )
-    ).to_series()
-    # hashlib has no vectorised form and polars' own hash is not stable across versions.
-    return pl.Series(
-        [prefix + hashlib.sha256(k.encode("utf-8")).hexdigest()[:16] for k in keys],
-        dtype=pl.String,
+    """Return model.stable_digest of each row's key columns, as a String series.
+
+    polars-hash computes the same SHA-256 as hashlib, vectorised; polars' own hash is
+    not promised to stay the same across versions, and these ids are stored for good.
+    """
+    import polars_hash as plh
+
+    keys = pl.concat_str(
+        [pl.col(c).cast(pl.String).fill_null(KEY_NULL) for c in columns], separator=KEY_SEPARATOR
     )
+    digest = plh.col("_key").chash.sha2_256().str.slice(0, 16)
+    return frame.select(keys.alias("_key")).select(prefix + digest).to_series()
