@@ -150,7 +150,7 @@ def prepare(figures: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _prefer_running_totals(frame: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
+def _preferred_rows(frame: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
     """Keep, per series, district-wide rows where it has any (not one settlement's count),
     and among them cumulative rows where it has any, since they are the running totals."""
     district_wide = pl.col("settlement").is_null().cast(pl.Int8)
@@ -167,13 +167,13 @@ def latest_figures(prepared: pl.DataFrame) -> dict[str, dict[tuple[str, str], La
     """Return, per district key, the latest value of each (metric, group).
 
     District-wide figures are preferred to a settlement's, running totals to daily
-    counts. Housing programmes are taken each at
-    its own latest day and added up. Where sources disagree on that day, `low` and `high`
-    give the spread; `qualifier` is set only when all those figures share it.
+    counts. Housing programmes are taken each at its own latest day and added up. Where
+    sources disagree on that day, `low` and `high` give the spread; `qualifier` is set
+    only when all those figures share it.
     """
     series = ["district_key", "metric", "population_group"]
     by_programme = [*series, "programme"]
-    rows = _prefer_running_totals(prepared, series)
+    rows = _preferred_rows(prepared, series)
     rows = rows.filter(pl.col("as_of") == pl.col("as_of").max().over(by_programme))
     per_programme = rows.group_by(by_programme).agg(
         low=pl.col("value").min(),
@@ -215,7 +215,7 @@ def sparklines(prepared: pl.DataFrame) -> dict[str, str]:
         (pl.col("metric") == Metric.EVACUATED.value) & (pl.col("population_group") == "people")
     )
     daily = (
-        _prefer_running_totals(people, series)
+        _preferred_rows(people, series)
         .group_by("district_key", "as_of")
         .agg(pl.col("value").max())
         .sort("district_key", "as_of")
