@@ -267,6 +267,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "The number of displaced people rose to 6,000.",
         [(E, P, 6000, X, None)],
     ),
+    ("distractor-proportion-base", "Around 80 percent of the 6,000 residents have left.", []),
+    (
+        "plan-waiting-for-evacuation",
+        "Almost 2,000 people are waiting for evacuation.",
+        [(T, P, 2000, M, None)],
+    ),
     ("distractor-homeless", "More than 20,000 people were left homeless.", []),
     (
         "housed-temporary-accommodation",

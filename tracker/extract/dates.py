@@ -80,7 +80,8 @@ _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)
 _WINDOW_RE = re.compile(
     r"\b(?:(?:since|over|during|in)\s+the\s+(?:beginning\s+of\s+the\s+)?(?:last|past|this)?\s*"
     r"(?:week|month|two\s+weeks|\w+\s+days)|in\s+(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\b|(?:last|this)\s+(?:week|month))",
+    r"august|september|october|november|december)\b|(?:last|this)\s+(?:week|month)|"
+    r"(?:in|within)\s+(?:a|one|two|three)\s+(?:weeks?|months?))",
     re.IGNORECASE,
 )
 _CUMULATIVE_RE = re.compile(

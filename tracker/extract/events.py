@@ -61,6 +61,11 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"(?:forcibly\s+)?(?:evacuate|relocate|move|take\s+out|resettle|remove)\b",
     ),
     (
+        "waiting-for-evacuation",
+        "planned",
+        r"\b(?:waiting|wait|await(?:ing)?)\s+(?:for\s+)?(?:the\s+|their\s+)?evacuation\b",
+    ),
+    (
         "urged-to-leave",
         "planned",
         r"\b(?:urged|advised|instructed|called\s+on|ordered|told)\b(?=\s+(?:the\s+|some\s+|"
@@ -114,14 +119,14 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "remain-verb",
         "remaining",
-        r"\b(?:remain\w*|still\s+(?:live|living|lives|reside\w*|in\b|there\b|at\b|stay\w*)|"
+        r"\b(?:remain\w*|still\s+(?:live|living|lives|resid(?:e|es|ed|ing)\b|in\b|there\b|at\b|stay\w*)|"
         r"stay(?:s|ed|ing)?\b|(?:has|have)\s+kept|kept\b|refus\w*\s+to\s+(?:leave|evacuate)|"
         r"did\s+not\s+leave|do\s+not\s+want\s+to\s+leave|hid(?:e|ing)?\s+from\s+evacuation)",
     ),
     (
         "presence",
         "presence",
-        r"\b(?:live[sd]?\b|living\b|reside\w*|there\s+(?:are|were|is)\b|"
+        r"\b(?:live[sd]?\b|living\b|resid(?:e|es|ed|ing)\b|there\s+(?:are|were|is)\b|"
         r"(?:has|have|had)\b(?!\s+(?:been|already|not|never|to|just|also|since|left|fled|kept|"
         r"become|gone|come|got|made|taken|\w+ed\b))|home\s+to\b|are\s+(?:currently|now)\s+in\b|"
         r"(?:is|are)\s+(?:currently\s+)?(?:located\s+)?in\b|it\s+is\b|now\s+it\s+is|it\s+was\b)",
@@ -156,7 +161,8 @@ _TRIGGERS = triggers(
     living reside there home population it now left relocated relocation rescue rescued
     transported brought delivered moved bring removed resettled displaced shifted deported
     pulled got get fled flee leave escaped became become registered crossed went forced
-    departed transferred out from among urged advised instructed called told
+    departed transferred out from among waiting wait await awaiting urged advised instructed
+    called told
     """
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(

@@ -64,6 +64,11 @@ _NUMBER_OF_RE = re.compile(
     r"increased\s+to|grew\s+to|exceeded|exceeds|totals?|totalled|totaled|amounts\s+to|hit)\s*$",
     re.IGNORECASE,
 )
+_PROPORTION_BASE_RE = re.compile(
+    r"(?:%|\b(?:percent|per\s+cent|half|third|quarter|most|majority|many|all|some|part|share|"
+    r"fraction))\s+of\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
 _DERIVED_RE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_ANCHORS = frozenset({"date", "year", "ordinal", "age", "time", "bare-number", "measure"})
 _GROUP_OF = {"children": Group.CHILDREN, "minors": Group.CHILDREN, "kids": Group.CHILDREN,
@@ -136,6 +141,9 @@ def _read(
     lead = text[max(sentence_start, reading.start - 30) : reading.start]
     if _POSSESSIVE_RE.search(lead):
         reading.rejected = "family-composition"
+        return reading
+    if _PROPORTION_BASE_RE.search(lead):
+        reading.rejected = "proportion-base"  # "80 percent of the 6,000 residents"
         return reading
     if _DERIVED_RE.search(lead):
         reading.rejected = "derived-total"  # "46 out of 47": the 47 is no count of its own
