@@ -189,7 +189,6 @@ _PERSON_HINT_RE = re.compile(
     r"|\b[A-Z][a-z]+(?:ians|ans|is|ese)\b",
     re.IGNORECASE,
 )
-_INTERNALLY_DISPLACED_RE = re.compile(r"^internally[- ]displaced", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +256,4 @@ def _classify(text: str, word: str, end: int) -> NounReading | None:
     reason = _UNIT_REASON.get(lowered) or _UNIT_REASON.get(last)
     if reason is not None:
         return NounReading("never", None, end, reason)
-    if _INTERNALLY_DISPLACED_RE.match(word):
-        return None
     return None
