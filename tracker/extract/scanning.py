@@ -8,7 +8,7 @@ the pattern only where a word's first three letters are among the pattern's `tri
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 __all__ = ["scan", "triggers"]
 
@@ -21,18 +21,13 @@ def triggers(first_words: str) -> frozenset[str]:
 
 
 def scan(
-    pattern: re.Pattern[str],
-    starts: Iterable[str] | frozenset[str],
-    text: str,
-    start: int,
-    end: int,
+    pattern: re.Pattern[str], starts: frozenset[str], text: str, start: int, end: int
 ) -> Iterator[re.Match[str]]:
     """Yield the non-overlapping matches of `pattern` in text[start:end] that start at a word
-    whose first three letters are in `starts`, left to right."""
-    allowed = starts if isinstance(starts, frozenset) else frozenset(starts)
+    whose first three letters are in `starts` (see `triggers`), left to right."""
     pos = start
     for word in _WORD_RE.finditer(text, start, end):
-        if word.start() < pos or word.group()[:3].lower() not in allowed:
+        if word.start() < pos or word.group()[:3].lower() not in starts:
             continue
         match = pattern.match(text, word.start(), end)
         if match is not None:
