@@ -98,11 +98,11 @@ def generate(documents: int, seed: int) -> pl.DataFrame:
         ((pl.col("n") * 3 + 500) // 8).alias("children"),
         (60_000 - pl.col("n") * 5).alias("remaining"),
         (pl.col("r") % 600 + 100).alias("day"),
-        (pl.col("r") % 90 + 1).alias("day_children"),
+        ((pl.col("r") % 600 + 100) // 7 + pl.col("r") % 5).alias("day_children"),
         (pl.col("r") % 40 + 3).alias("shells"),
         (pl.col("r") % 25 + 2).alias("drones"),
         (pl.col("r") % 30 + 5).alias("km"),
-        (pl.col("r") % 2_000 + 20).alias("housed"),
+        (pl.col("r") % 600 + 600).alias("housed"),
         (pl.col("r") % 12 + 2).alias("hubs"),
         pl.lit(date(2024, 6, 1))
         .dt.offset_by(pl.format("{}d", pl.col("n") * 400 // documents))
