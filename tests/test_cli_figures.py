@@ -320,3 +320,18 @@ def test_validate_reports_every_failure_with_file_and_line(tmp_path: Path, db: P
 def test_validate_passes_clean_files(write_csv: Callable[..., Path], db: Path) -> None:
     result = invoke("validate", write_csv(GOOD_ROWS), "--db", db)
     assert result.exit_code == 0, result.output
+
+
+def test_a_file_failing_on_every_row_shows_the_first_failures_and_counts_the_rest(
+    db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "all-bad.csv"
+    path.write_text(
+        _lines(*["evacuated,people,-1,exact,Izium,2023-08-10,RMA"] * 80), encoding="utf-8"
+    )
+    result = invoke("import", path, "--db", db)
+    assert result.exit_code == 1
+    assert f"{path}:51:" in result.stderr
+    assert f"{path}:52:" not in result.stderr
+    assert "... and 30 more" in result.stderr
+    assert "80 rows checked: 80 errors" in result.stderr

@@ -54,8 +54,10 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except TrackerError as error:
             report = getattr(error, "report", None)
-            if report is not None and hasattr(report, "to_text"):
-                typer.echo(report.to_text(), err=True)
+            if report is not None:
+                from tracker.cli.output import report_excerpt
+
+                typer.echo(report_excerpt(report), err=True)
             typer.echo(f"error: {error}", err=True)
             suggestions = getattr(error, "suggestions", None)
             if suggestions:

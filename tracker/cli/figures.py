@@ -11,7 +11,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_path, handle_errors
-from tracker.cli.output import echo_figures, echo_report, text_table
+from tracker.cli.output import echo_figures, echo_report, report_excerpt, text_table
 from tracker.errors import UsageError
 from tracker.model import Group, Metric, Qualifier
 
@@ -308,4 +308,4 @@ def validate_command(
 
 def _echo_warnings(report: ValidationReport) -> None:
     if report.warnings:
-        typer.echo(report.to_text(), err=True)
+        typer.echo(report_excerpt(report), err=True)

@@ -56,6 +56,19 @@ def echo_figures(frame: pl.DataFrame, fmt: str) -> None:
     sys.stdout.flush()
 
 
+# A million-row import can fail on every row: show the first failures, then count the rest.
+SHOWN_FAILURES = 50
+
+
+def report_excerpt(report: ValidationReport, limit: int = SHOWN_FAILURES) -> str:
+    """Return the first `limit` failures, a line counting the rest, and the summary line."""
+    lines = [failure.to_text() for failure in report.failures[:limit]]
+    hidden = len(report.failures) - limit
+    if hidden > 0:
+        lines.append(f"... and {hidden} more (tracker validate FILE --format json lists them all)")
+    return "\n".join([*lines, report.summary()])
+
+
 def echo_report(report: ValidationReport, fmt: str) -> None:
     """Print a validation report as text (stderr lines) or JSON (stdout)."""
     if fmt == "json":

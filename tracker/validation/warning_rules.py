@@ -109,8 +109,10 @@ def _outliers(both: pl.LazyFrame) -> pl.LazyFrame:
     count = value.count().over(keys)
     typical = pl.col("_median")
     far = (value > typical * OUTLIER_FACTOR) | (value * OUTLIER_FACTOR < typical)
+    # Negative values are errors already; a median over them means nothing.
     return (
-        both.with_columns(median.alias("_median"), count.alias("_count"))
+        both.filter(value >= 0)
+        .with_columns(median.alias("_median"), count.alias("_count"))
         .filter(pl.col(_NEW) & (pl.col("_count") >= MIN_FIGURES_FOR_MEDIAN) & far)
         .select(
             pl.col(_ROW).alias("row"),
