@@ -103,3 +103,12 @@ def test_a_place_right_after_a_breakdown_is_the_breakdowns_own() -> None:
 def test_a_subgroup_shares_its_heads_place() -> None:
     text = "900 people from Kupiansk district, including 200 children, were evacuated."
     assert [f.admin2_name for f in extract(text).figures] == ["Kupianskyi", "Kupianskyi"]
+
+
+def test_a_part_named_later_is_no_lead() -> None:
+    text = (
+        "After the earthquake, more than 1 million people are staying in temporary shelters. "
+        "In Hatay province alone, 230,000 people were evacuated."
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.admin1_name) for f in figures] == [(1_000_000, None), (230_000, "Hatay")]

@@ -1,4 +1,5 @@
-"""Choosing a figure's place: its clause, else its sentence, else the document's lead.
+"""Choosing a figure's place: its clause, else its sentence, else the document's lead
+(the first sentence that names a place).
 
 Place mentions come from `tracker.places.find_mentions`. Mentions that are not where
 people are counted are set aside first: the speaker's office ("Sumy Regional Military
@@ -46,6 +47,7 @@ _VENUE_BEFORE_RE = re.compile(
 _BEARING_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
 )
+_ALONE_AFTER_RE = re.compile(r"^\s*(?:alone|only)\b", re.IGNORECASE)
 _CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
 _REGION_CONTEXT_RE = re.compile(
     r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$", re.I
@@ -97,8 +99,9 @@ class PlaceChooser:
         self._text = text
         self._seen = _usable_mentions(text, find_mentions(text))
         self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in _SECOND_LEVEL}
+        # The lead: the first sentence naming a place that is not a part ("Hatay alone").
         self._lead = next(
-            (span for span in sentence_spans if self._within(*span)),
+            (span for span in sentence_spans if any(map(self._sets_scene, self._within(*span)))),
             None,
         )
 
@@ -126,6 +129,10 @@ class PlaceChooser:
             if found:
                 return self._place(found, start, end)
         return Place("")
+
+    def _sets_scene(self, seen: _Seen) -> bool:
+        after = self._text[seen.mention.end : seen.mention.end + 12]
+        return _ALONE_AFTER_RE.match(after) is None
 
     def tight_place(self, end: int) -> Place | None:
         """Return the place written right after a figure ending at `end` ("... from Izium")."""
