@@ -273,6 +273,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Almost 2,000 people are waiting for evacuation.",
         [(T, P, 2000, M, None)],
     ),
+    ("distractor-presence-not-a-place", "The hospital had 200 patients.", []),
+    (
+        "distractor-small-word-ellipsis",
+        "900 people were evacuated, one of them a child.",
+        [(E, P, 900, X, None)],
+    ),
+    ("distractor-ages", "Their children aged 19, 18 and 15 were not found.", []),
     ("distractor-homeless", "More than 20,000 people were left homeless.", []),
     (
         "housed-temporary-accommodation",

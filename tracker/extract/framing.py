@@ -45,6 +45,14 @@ _METRIC_OF = {
 }
 _SHELTER_REACH = 40  # "are staying in temporary shelters": the shelter right after the verb
 _HEADLINE_REACH = 40
+_POSSESSIVE_VERB_RE = re.compile(r"(?:has|have|had)\b", re.IGNORECASE)
+# A name (a capitalised word other than a function word) or a place noun.
+_PLACE_SUBJECT_RE = re.compile(
+    r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|In|On|At|By|For|"
+    r"According|Currently|Now|Still|Only|But|And|As|So)\b)[A-Z][a-z'\u2019-]+|"
+    r"\b(?:city|town|village|community|region|district|oblast|settlement|hromada|area|"
+    r"province|state|territory|country|island|camp|it)\b"
+)
 _EVACUEE_RE = re.compile(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)", re.I)
 _OF_THE_RE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
@@ -141,6 +149,9 @@ def _frame(
         if housed is not None:
             kind, name = "housed", f"{name}-in-shelter"
             reading.cue_end = housed.end
+    if kind == "presence" and not _holder_is_a_place(text, clause, cue):
+        reading.rejected = "presence-not-of-a-place"  # "the hospital had 200 patients"
+        return
     if kind == "presence":
         kind, name = _frame_presence(text, sentence, clause, cue)
     reading.metric, reading.event_rule = _METRIC_OF[kind], name
@@ -199,6 +210,14 @@ def _nearest_in_sentence(reading: Reading, cues: list[Cue]) -> Cue | None:
         <= _HEADLINE_REACH
     ]
     return min(close, key=lambda c: abs(reading.number.start - c.end), default=None)
+
+
+def _holder_is_a_place(text: str, clause: tuple[int, int], cue: Cue) -> bool:
+    """For "X has N people": True when X is a place (a name or a place noun)."""
+    if not _POSSESSIVE_VERB_RE.match(text, cue.start):
+        return True
+    subject = text[max(clause[0], cue.start - 60) : cue.start]
+    return _PLACE_SUBJECT_RE.search(subject) is not None
 
 
 def _infinitive(text: str, cue: Cue) -> bool:

@@ -75,6 +75,7 @@ _NUMBER_RE = re.compile(
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\b|$)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^[-\u2010 ](?:year|month|week|day)s?[-\u2010 ]old", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"^[-\u2010][a-z]", re.IGNORECASE)
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|risen|increased|grew|grown|fell|fallen|decreased|dropped|declined|jumped|"
@@ -214,7 +215,7 @@ def _kind(
         return "ordinal"
     if suffix:
         return "unit"
-    if _AGE_AFTER.match(after):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
     if lo != int(lo) or hi != int(hi):
         return "fraction"

@@ -70,6 +70,7 @@ _PROPORTION_BASE_RE = re.compile(
     re.IGNORECASE,
 )
 _DERIVED_RE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_SMALL_WORD_NUMBER = 100
 _NOT_ANCHORS = frozenset({"date", "year", "ordinal", "age", "time", "bare-number", "measure"})
 _GROUP_OF = {"children": Group.CHILDREN, "minors": Group.CHILDREN, "kids": Group.CHILDREN,
              "families": Group.FAMILIES}  # fmt: skip
@@ -208,6 +209,9 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         return
     if _POPULATION_IS_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "population-is"
+        return
+    if reading.number.words and reading.number.high < _SMALL_WORD_NUMBER:
+        reading.rejected = "bare-small-number"  # "one of them", "six of the community"
         return
     if last is not None and last.group is not None:
         reading.group, reading.rule = last.group, "bare-ellipsis"
