@@ -188,6 +188,7 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         first = after[0]
         if (
             first.start - reading.noun_end <= 2
+            and text[first.start : first.end].lower().endswith(("ed", "en"))
             and len(after) > 1
             and not _after_auxiliary(text, first)
         ):
