@@ -112,3 +112,12 @@ def test_a_part_named_later_is_no_lead() -> None:
     )
     figures = extract(text).figures
     assert [(f.value, f.admin1_name) for f in figures] == [(1_000_000, None), (230_000, "Hatay")]
+
+
+def test_headline_restated_in_the_body_with_another_place_keeps_the_body() -> None:
+    text = (
+        "More than 40,000 people have fled El Fasher in Sudan. "
+        "In North Darfur, more than 40,000 people have fled the fighting, officials said."
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.admin1_name) for f in figures] == [(40_000, "North Darfur")]

@@ -55,6 +55,7 @@ class _Draft:
     as_of: date | None
     period: str
     place: Place
+    in_headline: bool
 
     @property
     def units(self) -> frozenset[str]:
@@ -92,7 +93,7 @@ def extract(
     drafts = [
         d
         for reading, sentence in readings
-        for d in _drafts(text, reading, sentence, frames, places[id(reading)])
+        for d in _drafts(text, reading, sentence, frames, places[id(reading)], sentences[0].start)
     ]
     kept = drop_adult_only_beside_children(drop_restatements(drafts))
     figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
@@ -161,7 +162,12 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
 
 
 def _drafts(
-    text: str, reading: Reading, sentence: Sentence, frames: _FrameCache, place: Place
+    text: str,
+    reading: Reading,
+    sentence: Sentence,
+    frames: _FrameCache,
+    place: Place,
+    headline: int,
 ) -> list[_Draft]:
     clause = clause_span(sentence, reading.number.start)
     start, end = _evidence_span(text, reading, sentence)
@@ -198,6 +204,7 @@ def _drafts(
             as_of=frame.as_of,
             period=period,
             place=place,
+            in_headline=sentence.start == headline,
         )
         for value, qualifier, suffix, bound in _values(text, reading)
     ]

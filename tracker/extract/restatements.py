@@ -5,7 +5,7 @@ Two figures restate one quantity when they share event and group, their places a
 and their values are equal or one is a rounding of the other ("More than 670" of 679,
 "over 800" of "about 870", "over one million" of 1,014,748). The kept statement is the
 one with a start date, else the most precise, else the one with the narrower place, else
-the first.
+the first. A headline figure restated in the body with a different place is the body's.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ class Statement(Protocol):
     def is_range_bound(self) -> bool: ...
     @property
     def adult(self) -> bool: ...
+    @property
+    def in_headline(self) -> bool: ...
 
 
 _T = TypeVar("_T", bound=Statement)
@@ -69,7 +71,8 @@ def _restates(a: Statement, b: Statement) -> bool:
     if a.metric != b.metric or a.population_group != b.population_group:
         return False
     if not _places_agree(a, b):
-        return False
+        # A headline restated in the body with another place: the body wins (guidelines 3.6).
+        return a.in_headline != b.in_headline and a.value == b.value and a.qualifier == b.qualifier
     if a.value == b.value:
         return not (a.is_range_bound and b.is_range_bound and a.qualifier != b.qualifier)
     return _rounds(a, b) or _rounds(b, a)
@@ -100,6 +103,8 @@ def _bounds(qualifier: str, value: int, step: int) -> tuple[int, int]:
 
 
 def _better(new: Statement, old: Statement) -> bool:
+    if not _places_agree(new, old):
+        return old.in_headline  # the body's place wins over the headline's
     return _rank(new) > _rank(old)
 
 
