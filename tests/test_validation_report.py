@@ -20,7 +20,7 @@ FUZZY = Failure(
         (BAD_VALUE, "in.csv:4: column 'value' = 'abc': must be a whole number [error]"),
         (
             Failure("error", "must not be empty", "value", row=3),
-            "row 3: column 'value': must not be empty [error]",
+            "row 4: column 'value': must not be empty [error]",
         ),
         (
             Failure("error", "is not a column of the figures table", "bogus"),

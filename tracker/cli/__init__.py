@@ -5,12 +5,13 @@ Each command group lives in its own module and registers itself on `app` when im
 
 from __future__ import annotations
 
-import tracker.cli.extract  # noqa: F401  (registers extract, ingest)
+# Imported for their side effect: each module registers its commands on `app`.
 from tracker.cli import (
-    figures,  # noqa: F401  (registers log, list, import, export, validate)
-    places,  # noqa: F401  (registers places resolve, list, add)
-    report,  # noqa: F401  (registers report)
-    schema,  # noqa: F401  (registers schema export)
+    extract,  # noqa: F401  (extract, ingest)
+    figures,  # noqa: F401  (log, list, import, export, validate)
+    places,  # noqa: F401  (places resolve, list, add)
+    report,  # noqa: F401  (report)
+    schema,  # noqa: F401  (schema export)
 )
 from tracker.cli.app import app
 

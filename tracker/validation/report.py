@@ -43,7 +43,8 @@ class Failure:
         if self.file is not None:
             return self.file
         if self.row is not None:
-            return f"row {self.row}"
+            # `row` counts from 0 like the frame; people count rows from 1.
+            return f"row {self.row + 1}"
         return ""
 
     def _cell(self) -> str:
