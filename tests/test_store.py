@@ -50,7 +50,12 @@ def test_a_second_write_of_the_same_rows_adds_nothing(db: Path) -> None:
 
 
 def test_a_failing_write_leaves_nothing_behind(db: Path) -> None:
-    broken = figures(3).with_columns(pl.when(pl.col("value") == 2).then(None).otherwise(pl.col("source_name")).alias("source_name"))
+    broken = figures(3).with_columns(
+        pl.when(pl.col("value") == 2)
+        .then(None)
+        .otherwise(pl.col("source_name"))
+        .alias("source_name")
+    )
     with open_store(db) as store:
         with pytest.raises(StoreError):
             store.write(broken)
