@@ -456,6 +456,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "According to the police, 2 children were among the evacuees.",
         [(E, C, 2, X, None)],
     ),
+    (
+        "subset-of-them-next-sentence",
+        "Some 58 settlements are covered by the evacuation, where 20,000 people live. As of "
+        "today, 12,000 of them have already left.",
+        [(T, P, 20000, X, None), (E, P, 12000, X, None)],
+    ),
     # --- since (3.9)
     (
         "since-full-scale-war",

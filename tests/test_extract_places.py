@@ -121,3 +121,11 @@ def test_headline_restated_in_the_body_with_another_place_keeps_the_body() -> No
     )
     figures = extract(text).figures
     assert [(f.value, f.admin1_name) for f in figures] == [(40_000, "North Darfur")]
+
+
+def test_the_district_points_back_to_the_district_named_before() -> None:
+    text = (
+        "In Kupiansk district, 56 people were evacuated. "
+        "Since August 2023, 31,500 residents of the district have been evacuated."
+    )
+    assert [f.admin2_name for f in extract(text).figures] == ["Kupianskyi", "Kupianskyi"]

@@ -185,7 +185,8 @@ _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ians|ans|is|ese|ers)$")
 _PERSON_HINT_RE = re.compile(
     r"\b(?:"
     + "|".join(sorted(_PEOPLE | _CHILDREN | _FAMILIES | _ADULTS, key=len, reverse=True))
-    + r"|evacu\w*|population|how\s+many|rescu\w*|relocat\w*|famil\w*)\b"
+    + r"|evacu\w*|population|how\s+many|rescu\w*|relocat\w*|famil\w*|left|fled|remain\w*|"
+    r"(?:of|among)\s+(?:them|whom|these|those))\b"
     r"|\b[A-Z][a-z]+(?:ians|ans|is|ese)\b",
     re.IGNORECASE,
 )

@@ -62,6 +62,17 @@ _PART_OF_NAME_RE = re.compile(
     r"bridge|river|offensive|operation|brigade|highway|road)\b",
     re.IGNORECASE,
 )
+_ANAPHOR_RE = re.compile(
+    r"\bthe\s+(city|town|village|district|raion|community|hromada|region|oblast|province)\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_ANAPHOR_LEVELS = {
+    **dict.fromkeys(("city", "town", "village"), frozenset({"city", "town"})),
+    **dict.fromkeys(("district", "raion"), frozenset({"raion", "admin2"})),
+    **dict.fromkeys(("community", "hromada"), frozenset({"hromada"})),
+    **dict.fromkeys(("region", "oblast", "province"), frozenset({"oblast", "admin1"})),
+}
 _TIGHT_GAP = 24
 _TIGHT_RE = re.compile(
     r"\s*(?:from|in|of|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
@@ -122,13 +133,28 @@ class PlaceChooser:
         if own is not None:
             return own
         taken = {id(s) for s in map(self._tight, siblings) if s is not None}
-        for span in (clause, sentence, self._lead):
-            if span is None:
-                continue
+        for span in (clause, sentence):
             found = [s for s in self._within(*span) if id(s) not in taken]
             if found:
                 return self._place(found, start, end)
+        earlier = self._antecedent(sentence, start)
+        if earlier is not None:
+            return _columns(earlier, earlier.mention.surface)
+        if self._lead is not None:
+            found = [s for s in self._within(*self._lead) if id(s) not in taken]
+            if found:
+                return self._place(found, start, end)
         return Place("")
+
+    def _antecedent(self, sentence: tuple[int, int], start: int) -> _Seen | None:
+        """Return the place "the district" / "the city" points back to, if the sentence
+        has such a phrase: the nearest earlier mention of that level."""
+        phrase = _ANAPHOR_RE.search(self._text, sentence[0], sentence[1])
+        if phrase is None:
+            return None
+        levels = _ANAPHOR_LEVELS[phrase.group(1).lower()]
+        earlier = [s for s in self._seen if s.mention.end <= start and s.unit.level in levels]
+        return earlier[-1] if earlier else None
 
     def _sets_scene(self, seen: _Seen) -> bool:
         after = self._text[seen.mention.end : seen.mention.end + 12]

@@ -36,6 +36,7 @@ _HEAD_BEFORE_RE = re.compile(
     r"with|from|or)|\bi\.e\.)[\s,:]*$",
     re.IGNORECASE,
 )
+_OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _OF_THESE_RE = re.compile(r"\s*(?:of|among)\s+(?:these|them|those|whom)\b", re.IGNORECASE)
 _WEAK_HEAD_RE = re.compile(r"\b(?:with|from|or)[\s,:]*$", re.IGNORECASE)
 _MOTHER_OF_RE = re.compile(r"\b(?:an?\s+)?(?:mother|father|parent)s?\s+of\s*$", re.IGNORECASE)
@@ -111,13 +112,15 @@ def read_sentence(
     """Return a Reading for every number of the sentence text[start:end], in order.
 
     `carried` is the last figure of the previous sentence: the head of a subgroup in a
-    sentence that opens "Of these, 300 were children."
+    sentence that opens "Of these, 300 were children.", or the count that "12,000 of them
+    have left" refers to.
     """
     readings: list[Reading] = []
     anchor = _how_many_anchor(text, start, end)
     opens_on_head = carried is not None and _OF_THESE_RE.match(text, start, end) is not None
     for number in numbers:
-        previous = readings if readings or not opens_on_head or carried is None else [carried]
+        refers_back = opens_on_head or _OF_THEM_AFTER_RE.match(text, number.end) is not None
+        previous = readings if readings or not refers_back or carried is None else [carried]
         reading = _read(text, start, number, previous, anchor)
         readings.append(reading)
     return readings
