@@ -268,6 +268,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(E, P, 6000, X, None)],
     ),
     ("distractor-proportion-base", "Around 80 percent of the 6,000 residents have left.", []),
+    ("plan-headline-nominal", "Mandatory evacuation of 1,000 children.", [(T, C, 1000, X, None)]),
+    (
+        "plan-decision-to-evacuate",
+        "A decision was made to evacuate 250 children.",
+        [(T, C, 250, X, None)],
+    ),
     (
         "plan-waiting-for-evacuation",
         "Almost 2,000 people are waiting for evacuation.",

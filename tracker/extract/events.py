@@ -61,6 +61,13 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"(?:forcibly\s+)?(?:evacuate|relocate|move|take\s+out|resettle|remove)\b",
     ),
     (
+        "ordered-evacuation-of",
+        "planned",
+        r"\b(?:mandatory|forced|compulsory|forcible)\s+evacuation\s+of\b|\bdecision\s+"
+        r"(?:was\s+made\s+|has\s+been\s+made\s+|was\s+taken\s+)?to\s+(?:forcibly\s+)?"
+        r"(?:evacuate|relocate)\b",
+    ),
+    (
         "waiting-for-evacuation",
         "planned",
         r"\b(?:waiting|wait|await(?:ing)?)\s+(?:for\s+)?(?:the\s+|their\s+)?evacuation\b",
@@ -161,8 +168,8 @@ _TRIGGERS = triggers(
     living reside there home population it now left relocated relocation rescue rescued
     transported brought delivered moved bring removed resettled displaced shifted deported
     pulled got get fled flee leave escaped became become registered crossed went forced
-    departed transferred out from among waiting wait await awaiting urged advised instructed
-    called told
+    departed transferred out from among mandatory compulsory forcible decision waiting wait
+    await awaiting urged advised instructed called told
     """
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(
