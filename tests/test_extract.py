@@ -376,6 +376,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("distractor-volunteers", "More than 200 volunteers helped evacuate residents.", []),
     ("distractor-without-power", "46,000 people are without power.", []),
     ("distractor-affected", "61,189 people were affected by the flood.", []),
+    (
+        "bare-object-after-distractor",
+        "As many as 61,189 people were affected by the flood, while rescuers evacuated 48,751.",
+        [(E, P, 48751, X, None)],
+    ),
     ("distractor-hotline", "The hotline received 1,500 calls.", []),
     ("distractor-capacity", "There are resources to safely take out at least 1,000 people.", []),
     (

@@ -81,9 +81,16 @@ def test_places_that_are_not_where_people_are_counted_are_set_aside(text: str) -
     assert _only(text)[1:] == (None, None, None)
 
 
-def test_unresolved_place_keeps_admin_columns_empty() -> None:
+def test_unresolved_place_keeps_location_and_leaves_admin_columns_empty() -> None:
     (figure,) = extract("More than 300,000 people were evacuated in Bangladesh.").figures
+    assert figure.location == "Bangladesh"
     assert (figure.admin1_name, figure.admin2_name, figure.settlement) == (None, None, None)
+
+
+def test_a_figure_with_no_place_at_all_says_so() -> None:
+    (figure,) = extract("More than 300 people were evacuated.").figures
+    assert figure.location == "(not stated)"
+    assert figure.place_match is None
 
 
 def test_restatements_in_different_places_are_both_kept() -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from tracker.places import Mention, Unit, find_mentions
 from tracker.places.fold import heavy_key, strip_adjective
 
-__all__ = ["Place", "PlaceChooser"]
+__all__ = ["NOT_STATED", "Place", "PlaceChooser"]
 
 _ORG_AFTER_RE = re.compile(
     r"^\s*(?:regional\s+|oblast\s+|city\s+|district\s+|town\s+|village\s+|community\s+)?"
@@ -73,6 +73,25 @@ _ANAPHOR_LEVELS = {
     **dict.fromkeys(("community", "hromada"), frozenset({"hromada"})),
     **dict.fromkeys(("region", "oblast", "province"), frozenset({"oblast", "admin1"})),
 }
+# A capitalised name after a preposition or a verb of leaving, for places the gazetteer lacks.
+_UNKNOWN_PLACE_RE = re.compile(
+    r"\b(?:in|from|of|across|throughout|leave|left|fled|flee)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z][a-z][\w'\u2019-]*|al|el|de))*"
+    r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands))?)"
+)
+_NOT_PLACES = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those
+    Russian Ukrainian Russia's Ukraine's State Emergency Service Ministry Police National
+    Interior Defense Defence Regional Military Administration Council Office President
+    Prime Deputy Head Governor Mayor Red Cross United Nations International Organization
+    """,
+    )
+)
+NOT_STATED = "(not stated)"
 _TIGHT_GAP = 24
 _TIGHT_RE = re.compile(
     r"\s*(?:from|in|of|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
@@ -108,7 +127,10 @@ class PlaceChooser:
 
     def __init__(self, text: str, sentence_spans: list[tuple[int, int]]) -> None:
         self._text = text
-        self._seen = _usable_mentions(text, find_mentions(text))
+        self._first = sentence_spans[0] if sentence_spans else None
+        mentions = find_mentions(text)
+        self._named = [(m.start, m.end) for m in mentions]  # every known name, even set aside
+        self._seen = _usable_mentions(text, mentions)
         self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in _SECOND_LEVEL}
         # The lead: the first sentence naming a place that is not a part ("Hatay alone").
         self._lead = next(
@@ -144,7 +166,24 @@ class PlaceChooser:
             found = [s for s in self._within(*self._lead) if id(s) not in taken]
             if found:
                 return self._place(found, start, end)
-        return Place("")
+        scopes = [clause, sentence] + ([self._first] if self._first is not None else [])
+        for scope in scopes:
+            name = self._unresolved(scope)
+            if name is not None:
+                return Place(name)
+        return Place(NOT_STATED)
+
+    def _unresolved(self, span: tuple[int, int]) -> str | None:
+        """Return a place name the gazetteer does not know ("in Bangladesh"), as written."""
+        for match in _UNKNOWN_PLACE_RE.finditer(self._text, span[0], span[1]):
+            start, end = match.span("name")
+            if any(a < end and start < b for a, b in self._named):
+                continue  # a known place, set aside for this figure: not a fallback
+            if match.group("name").split()[0] not in _NOT_PLACES and not _set_aside(
+                self._text, start, end
+            ):
+                return match.group("name")
+        return None
 
     def _antecedent(self, sentence: tuple[int, int], start: int) -> _Seen | None:
         """Return the place "the district" / "the city" points back to, if the sentence
@@ -273,15 +312,16 @@ def _usable_mentions(text: str, mentions: list[Mention]) -> list[_Seen]:
     kept: list[_Seen] = []
     for mention in mentions:
         unit = mention.resolution.unit
-        if unit is None or _set_aside(text, mention):
+        if unit is None or _set_aside(text, mention.start, mention.end):
             continue
         kept.append(_Seen(mention, _regional(text, mention, unit)))
     return kept
 
 
-def _set_aside(text: str, mention: Mention) -> bool:
-    before = text[max(0, mention.start - 30) : mention.start]
-    after = text[mention.end : mention.end + 60]
+def _set_aside(text: str, start: int, end: int) -> bool:
+    """Return True when the place name at text[start:end] is not where people are counted."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 60]
     return bool(
         _ORG_AFTER_RE.match(after)
         or _PART_OF_NAME_RE.match(after)

@@ -199,8 +199,10 @@ def _assign_group(
 def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Group | None) -> None:
     before = text[max(0, reading.start - 90) : reading.start]
     last = _last_counted(previous)
-    if _OBJECT_VERB_RE.search(before) and (last is None or last.rejected is not None):
-        reading.group, reading.rule = Group.PEOPLE, "bare-object"
+    if _OBJECT_VERB_RE.search(before):
+        # "rescuers evacuated 48,751": the verb governs the number, whatever came before.
+        group = last.group if last is not None and last.group is not None else Group.PEOPLE
+        reading.group, reading.rule = group, "bare-object"
         return
     if _FAMILY_OF_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "family-of-n"
