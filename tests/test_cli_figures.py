@@ -335,3 +335,39 @@ def test_a_file_failing_on_every_row_shows_the_first_failures_and_counts_the_res
     assert f"{path}:52:" not in result.stderr
     assert "... and 30 more" in result.stderr
     assert "80 rows checked: 80 errors" in result.stderr
+
+
+SUDAN_PLACES = (
+    "name,level,pcode,parent,country\nNorth Darfur,admin1,SD02,,SD\nTawila,admin2,SD0212,SD02,SD\n"
+)
+SUDAN_FIGURE = ("housed", "people", "652000", "exact", "Tawila", "2025-05-01", "OCHA")
+
+
+def test_a_user_gazetteer_serves_places_outside_ukraine(
+    db: Path, tmp_path: Path, write_csv: Callable[..., Path]
+) -> None:
+    figures = write_csv([SUDAN_FIGURE])
+    unknown = invoke("import", figures, "--db", db)
+    assert unknown.exit_code == 1
+    assert "unknown place 'Tawila'" in unknown.stderr
+    places = tmp_path / "sudan.csv"
+    places.write_text(SUDAN_PLACES, encoding="utf-8")
+    result = invoke("import", figures, "--db", db, "--places", places)
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        row = store.read_figures().row(0, named=True)
+    assert (row["admin1_name"], row["admin1_pcode"]) == ("North Darfur", "SD02")
+    assert (row["admin2_name"], row["admin2_pcode"]) == ("Tawila", "SD0212")
+
+
+def test_a_user_gazetteer_with_an_unknown_parent_is_refused(
+    db: Path, tmp_path: Path, write_csv: Callable[..., Path]
+) -> None:
+    places = tmp_path / "sudan.csv"
+    places.write_text(
+        "name,level,pcode,parent,country\nTawila,admin2,SD0212,Darfur North,SD\n", encoding="utf-8"
+    )
+    result = invoke("import", write_csv([SUDAN_FIGURE]), "--db", db, "--places", places)
+    assert result.exit_code == 1
+    assert "the parent 'Darfur North' of 'Tawila' is no code or P-code" in result.stderr
+    assert stored(db) == 0

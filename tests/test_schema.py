@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 import json
@@ -62,7 +64,12 @@ def test_the_table_schema_carries_the_constraints() -> None:
         "to_evacuate",
         "housed",
     ]
-    assert fields["admin1_pcode"]["constraints"] == {"required": False, "pattern": "UA[0-9]{2}"}
+    admin1 = fields["admin1_pcode"]["constraints"]
+    assert admin1["required"] is False
+    # Frictionless patterns are implicitly anchored: UA63 and SD02 pass, UA6 does not.
+    assert re.fullmatch(admin1["pattern"], "UA63")
+    assert re.fullmatch(admin1["pattern"], "SD02")
+    assert not re.fullmatch(admin1["pattern"], "UA6")
     assert fields["as_of"]["type"] == "date"
     assert fields["figure_id"]["constraints"]["unique"] is True
 

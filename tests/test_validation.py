@@ -140,9 +140,9 @@ RULE_CASES: list[tuple[str, list[dict[str, Any]], str | None, str]] = [
         None,
         "",
     ),
-    ("admin1 malformed", [figure(admin1_pcode="UA1")], "admin1_pcode", "oblast P-code"),
-    ("admin1 lower case", [figure(admin1_pcode="ua14")], "admin1_pcode", "oblast P-code"),
-    ("admin2 malformed", [figure(admin2_pcode="UA141")], "admin2_pcode", "raion P-code"),
+    ("admin1 malformed", [figure(admin1_pcode="UA1")], "admin1_pcode", "first-level P-code"),
+    ("admin1 lower case", [figure(admin1_pcode="ua14")], "admin1_pcode", "first-level P-code"),
+    ("admin2 malformed", [figure(admin2_pcode="UA141")], "admin2_pcode", "second-level P-code"),
     (
         "admin2 outside admin1",
         [figure(admin2_pcode="UA6308")],

@@ -16,6 +16,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_path, handle_errors
+from tracker.cli.places import PlacesOption, using_places
 from tracker.documents import Document, read_documents, with_overrides
 from tracker.errors import UsageError
 from tracker.model import COLUMN_NAMES
@@ -98,6 +99,7 @@ def extract_command(
             "terminal, else [[...]]) and the rule that read it, instead of --format.",
         ),
     ] = False,
+    places: PlacesOption = None,
 ) -> None:
     """Read the evacuation figures in report texts and print them; nothing is stored.
 
@@ -106,11 +108,12 @@ def extract_command(
     from tracker.ingest import extract_document, extract_records
 
     documents = _read(paths, published, source)
-    if explain:
-        for document in documents:
-            _explain(document, extract_document(document))
-        return
-    records = [record for document in documents for record in extract_records(document)]
+    with using_places(places):
+        if explain:
+            for document in documents:
+                _explain(document, extract_document(document))
+            return
+        records = [record for document in documents for record in extract_records(document)]
     _FORMATTERS[output_format](records)
     if not records:
         typer.echo(f"no figures found in {len(documents)} document(s)", err=True)
@@ -123,6 +126,7 @@ def ingest_command(
     db: DbOption = None,
     published: PublishedOption = None,
     source: SourceOption = None,
+    places: PlacesOption = None,
 ) -> None:
     """Extract the figures in report texts, validate them and store them with their documents.
 
@@ -131,7 +135,7 @@ def ingest_command(
     from tracker.ingest import ingest_documents
 
     documents = _read(paths, published, source)
-    with _progress_bar(len(documents)) as progress:
+    with using_places(places), _progress_bar(len(documents)) as progress:
         summary = ingest_documents(documents, db_path(db), progress=progress)
     _print_summary(summary)
 

@@ -12,6 +12,7 @@ import typer
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_path, handle_errors
 from tracker.cli.output import echo_figures, echo_report, report_excerpt, text_table
+from tracker.cli.places import PlacesOption, using_places
 from tracker.errors import UsageError
 from tracker.model import Group, Metric, Qualifier
 
@@ -94,6 +95,7 @@ def log_command(
     url: Annotated[str | None, typer.Option(help="Where it was said.")] = None,
     note: Annotated[str | None, typer.Option(help="A note kept with each figure.")] = None,
     db: DbOption = None,
+    places: PlacesOption = None,
 ) -> None:
     """Record one report by hand: one figure per count given.
 
@@ -128,7 +130,7 @@ def log_command(
         oblast=oblast,
         note=note,
     )
-    with open_store(db_path(db)) as store:
+    with using_places(places), open_store(db_path(db)) as store:
         summary = log_entry(entry, store)
     typer.echo(text_table(summary.figures.to_dicts(), _LOGGED_COLUMNS))
     written = summary.written
@@ -218,6 +220,7 @@ def import_command(
         list[Path], typer.Argument(help="CSV, HXL CSV, Parquet, JSON or JSONL files.")
     ],
     db: DbOption = None,
+    places: PlacesOption = None,
 ) -> None:
     """Import figures from files: all files are validated, then all are written or none.
 
@@ -229,7 +232,7 @@ def import_command(
     from tracker.importer import import_files
     from tracker.store import open_store
 
-    with open_store(db_path(db)) as store:
+    with using_places(places), open_store(db_path(db)) as store:
         summary = import_files(files, store)
     written = summary.written
     typer.echo(
@@ -280,6 +283,7 @@ def validate_command(
         ReportFormat, typer.Option("--format", help="Report format.")
     ] = ReportFormat.TEXT,
     db: DbOption = None,
+    places: PlacesOption = None,
 ) -> None:
     """Check files (or the stored figures) and report every failure; write nothing.
 
@@ -292,15 +296,12 @@ def validate_command(
     from tracker.store import open_store
 
     path = db_path(db)
-    if files:
-        if path.exists():
-            with open_store(path) as store:
-                _, report = check_files(files, store)
-        else:
+    with using_places(places):
+        if files and not path.exists():
             _, report = check_files(files)
-    else:
-        with open_store(path) as store:
-            report = check_stored(store)
+        else:
+            with open_store(path) as store:
+                report = check_files(files, store)[1] if files else check_stored(store)
     echo_report(report, fmt.value)
     if not report.valid:
         raise typer.Exit(1)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.errors import UsageError
+from tracker.errors import InputFileError, UsageError
 from tracker.places import user
 from tracker.places.gazetteer import LEVELS, Gazetteer, Unit
 from tracker.places.mentions import Mention, MentionFinder
@@ -101,8 +101,21 @@ def _load(folder: str | None, generation: int, extra: tuple[Path, ...]) -> Place
     del folder, generation  # cache keys: user_files() reads the folder itself
     gazetteer = Gazetteer.load()
     for path in (*user_files(), *extra):
-        gazetteer = gazetteer.merged(read_user_gazetteer(path))
+        gazetteer = _merged(gazetteer, path)
     return Places.of(gazetteer)
+
+
+def _merged(gazetteer: Gazetteer, path: Path) -> Gazetteer:
+    """Return `gazetteer` with the units of the CSV at `path`; InputFileError on a lost parent."""
+    merged = gazetteer.merged(read_user_gazetteer(path))
+    orphans = merged.orphans(start=len(gazetteer.units))
+    if orphans:
+        name, parent = orphans[0]
+        raise InputFileError(
+            f"{path}: the parent {parent!r} of {name!r} is no code or P-code of a known "
+            f"unit ({len(orphans)} unit(s) like this); give the parent's code, e.g. UA63"
+        )
+    return merged
 
 
 def places() -> Places:
@@ -118,6 +131,7 @@ def add_places_file(path: Path) -> tuple[Path, int]:
     """Check a gazetteer CSV, copy it into the places directory, and use it from now on;
     return (where it was copied, how many units it holds)."""
     global _generation
+    _merged(places().gazetteer, path)  # refuse a file whose parents are unknown
     added = user.add_places_file(path)
     _generation += 1
     return added

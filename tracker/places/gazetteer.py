@@ -108,7 +108,11 @@ class Gazetteer:
         self._rows = rows
         position = {row.code: i for i, row in enumerate(rows)}
         self._position = position
-        self.parents: tuple[int | None, ...] = tuple(position.get(r.parent) for r in rows)
+        # A parent may be named by its P-code too (user files know P-codes, not KATOTTG).
+        by_pcode = {row.pcode: i for i, row in enumerate(rows) if row.pcode}
+        self.parents: tuple[int | None, ...] = tuple(
+            position.get(r.parent, by_pcode.get(r.parent)) for r in rows
+        )
         self.units: Sequence[Unit] = _LazyUnits(self)
         self.index = _index_of(row.keys for row in rows)
         # Keys made by rule ("kupian" of Kupianskyi), trusted only next to a level word.
@@ -175,6 +179,14 @@ class Gazetteer:
     def merged(self, other: Gazetteer) -> Gazetteer:
         """Return a gazetteer holding this one's units and then `other`'s."""
         return Gazetteer(self._rows + other._rows)
+
+    def orphans(self, start: int = 0) -> list[tuple[str, str]]:
+        """Return (name, parent) of the units from `start` on whose parent is no known unit."""
+        return [
+            (row.name, row.parent)
+            for row, parent in zip(self._rows[start:], self.parents[start:], strict=True)
+            if row.parent and parent is None
+        ]
 
     def position(self, code: str) -> int:
         """Return the index of the unit with `code`; KeyError when there is none."""

@@ -32,8 +32,14 @@ __all__ = ["FiguresModel", "check_words", "figures_schema", "rule_named"]
 _RULES = {rule.name: rule for rule in ROW_RULES}
 
 _PATTERN_WORDS = {
-    ADMIN1_PCODE_PATTERN: "must be an oblast P-code: UA and 2 digits, e.g. UA63",
-    ADMIN2_PCODE_PATTERN: "must be a raion P-code: UA and 4 digits, e.g. UA6308",
+    ADMIN1_PCODE_PATTERN: (
+        "must be a first-level P-code: UA and 2 digits for an oblast (UA63), "
+        "else a country's letters and digits (SD02)"
+    ),
+    ADMIN2_PCODE_PATTERN: (
+        "must be a second-level P-code: UA and 4 digits for a raion (UA6308), "
+        "else a country's letters and digits (SD0212)"
+    ),
 }
 
 

@@ -34,10 +34,13 @@ __all__ = [
 # larger number is a typo (an extra digit, a phone number read as a count).
 MAX_VALUE = 50_000_000
 
-# OCHA P-codes for Ukraine: UA + 2 digits for an oblast, UA + 4 digits for a raion
-# (the oblast's code followed by two more digits).
-ADMIN1_PCODE_PATTERN = r"^UA[0-9]{2}$"
-ADMIN2_PCODE_PATTERN = r"^UA[0-9]{4}$"
+# OCHA P-codes: for Ukraine UA + 2 digits for an oblast, UA + 4 digits for a raion (the
+# oblast's code followed by two more digits); elsewhere (user gazetteers) a country's
+# two letters and then digits or letters. polars' regex has no look-ahead, hence the
+# spelled-out "two letters other than UA".
+_OTHER_COUNTRY = r"(?:[A-TV-Z][A-Z]|U[B-Z])[0-9A-Z]"
+ADMIN1_PCODE_PATTERN = rf"^(?:UA[0-9]{{2}}|{_OTHER_COUNTRY}{{1,8}})$"
+ADMIN2_PCODE_PATTERN = rf"^(?:UA[0-9]{{4}}|{_OTHER_COUNTRY}{{2,12}})$"
 
 BLANK_RULE = "must not be blank"
 
