@@ -17,7 +17,7 @@ from tracker.extract.figure import ExtractedFigure, Extraction
 from tracker.extract.framing import frame_sentence
 from tracker.extract.groups import may_count_people
 from tracker.extract.hedges import hedge_after
-from tracker.extract.numbers import NumberMention, find_numbers
+from tracker.extract.numbers import find_numbers
 from tracker.extract.placing import Place, PlaceChooser
 from tracker.extract.programmes import find_programmes
 from tracker.extract.readings import Reading, read_sentence
@@ -87,7 +87,8 @@ def extract(
     programmes = find_programmes(text)
     if not readings:
         return Extraction([], programmes)
-    chooser = PlaceChooser(text, [(s.start, s.end) for s in sentences])
+    last_sentence_end = max(sentence.end for _, sentence in readings)
+    chooser = PlaceChooser(text, [(s.start, s.end) for s in sentences], last_sentence_end)
     frames = _FrameCache(text, published)
     places = _places(readings, chooser)
     drafts = [
@@ -102,17 +103,15 @@ def extract(
 
 def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]]:
     """Return the readings that report an event, with their sentences, in text order."""
-    numbers = find_numbers(text)
     found: list[tuple[Reading, Sentence]] = []
-    index = 0
     carried: Reading | None = None
     for sentence in sentences:
-        own: list[NumberMention] = []
-        while index < len(numbers) and numbers[index].start < sentence.end:
-            if numbers[index].start >= sentence.start:
-                own.append(numbers[index])
-            index += 1
-        if not own or not may_count_people(text, sentence.start, sentence.end):
+        own = (
+            find_numbers(text, sentence.start, sentence.end)
+            if may_count_people(text, sentence.start, sentence.end)
+            else []
+        )
+        if not own:
             carried = None
             continue
         sentence_readings = read_sentence(text, sentence.start, sentence.end, own, carried)

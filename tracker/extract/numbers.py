@@ -127,11 +127,12 @@ class NumberMention:
         return self.kind == "count"
 
 
-def find_numbers(text: str) -> list[NumberMention]:
-    """Return every number expression in `text`, in order, with its kind and value."""
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
+    """Return every number expression that starts in text[start:end], in order, with its
+    kind and value (offsets are in `text`)."""
     mentions: list[NumberMention] = []
-    pos = 0
-    for token in _TOKEN_RE.finditer(text):
+    pos = start
+    for token in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = token.group()
         if token.start() < pos or not (word[0].isdigit() or word.lower() in _NUMBER_STARTS):
             continue

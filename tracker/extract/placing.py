@@ -125,10 +125,11 @@ class _Seen:
 class PlaceChooser:
     """Chooses places for the figures of one document."""
 
-    def __init__(self, text: str, sentence_spans: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, sentence_spans: list[tuple[int, int]], upto: int) -> None:
+        """Find the place names of text[:upto]: no figure looks for its place after it."""
         self._text = text
         self._first = sentence_spans[0] if sentence_spans else None
-        mentions = find_mentions(text)
+        mentions = find_mentions(text[:upto])
         self._named = [(m.start, m.end) for m in mentions]  # every known name, even set aside
         self._seen = _usable_mentions(text, mentions)
         self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in _SECOND_LEVEL}
