@@ -1,13 +1,21 @@
-"""Benchmark `build_report`: 200 districts x 50 reports, time, size on disk, page load.
+"""Benchmark `build_report`: 200 districts x 50 reports; time, size on disk, page load.
 
-A synthetic report states `--figures-per-report` figures, taken in turn from: people
-evacuated so far, children evacuated so far, people remaining, people housed (two
-programmes). Two reports a day from four sources, so same-day sources disagree; one in
-seven is approximate, one in eleven a lower bound. Goals: build < 3 s, < 15 MB on disk,
-one district page loaded in headless chromium < 1 s.
+What it models: each district gets `--reports` reports, two a day, from four sources in
+turn (an oblast administration, two outlets, a ministry), so the two reports of a day
+come from different sources and usually disagree by a little. Every report states
+evacuated people (a running total); three in five also state children evacuated, one
+in four people remaining: 1-3 figures a report, about 1.85 on average (18,500 figures
+for 200 x 50). One report in seven is approximate, one in eleven a lower bound. Each
+figure has its own evidence quote of 40-150 characters (evenly spread), a source URL of
+about 90 characters shared by the figures of one report, and store-like 17-character
+figure, claim and document ids, so the CSVs weigh what real ones would.
 
-    python benchmarks/bench_report.py [--districts 200] [--reports 50]
-        [--figures-per-report 1] [--no-browser]
+Goals (issue 5): build < 3 s, < 15 MB on disk, one district page drawn in headless
+chromium < 1 s. Page load is measured cold (a new browser profile, first visit) and
+warm (the same profile, the page visited before, new tab).
+
+    PYTHONPATH=. python benchmarks/bench_report.py [--districts 200] [--reports 50]
+        [--repeats 3] [--loads 3] [--no-browser]
 """
 
 from __future__ import annotations
@@ -15,21 +23,35 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import tempfile
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import polars as pl
-from playwright.sync_api import Browser
+from playwright.sync_api import BrowserContext
 
-from tracker.model import COLUMN_NAMES, figure_id, polars_schema
+from tracker.model import COLUMN_NAMES, polars_schema
 from tracker.report import build_report
 
 START = date(2024, 3, 1)
-EVIDENCE = (
-    "According to the regional military administration, {} people, including "
-    "children, have been evacuated from the district since the start of the operation."
+SOURCES = (
+    ("Kharkiv Regional Military Administration", "https://kharkivoda.gov.ua/news"),
+    ("Suspilne Kharkiv", "https://suspilne.media/kharkiv"),
+    ("Ukrinform", "https://www.ukrinform.net/rubric-regions"),
+    ("Ministry of Social Policy", "https://www.msp.gov.ua/news"),
+)
+# What a report can state, in turn: (metric, group, period, start, change a day, words).
+KINDS = (
+    ("evacuated", "people", "cumulative", 1000, 40, "people were evacuated"),
+    ("evacuated", "children", "cumulative", 250, 9, "children, were taken out"),
+    ("remaining", "people", "unknown", 9000, -30, "residents still remain"),
+)
+FILLER = (
+    " from the frontline communities of the district over the past day, the head of the"
+    " regional military administration said on Telegram, adding that buses leave daily"
+    " from the centre of the community and that evacuation is still possible"
 )
 CHROMIUM_FLAGS = [
     "--headless",
@@ -42,26 +64,48 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def synthetic_figures(districts: int, reports: int, per_report: int = 1) -> pl.DataFrame:
-    """Return `districts` x `reports` synthetic reports of `per_report` figures each."""
+def _spread(*columns: str) -> pl.Expr:
+    """A deterministic number in 0..999 that varies with `columns` (no random state)."""
+    primes = (7919, 104_729, 31)
+    mixed = sum((pl.col(c) * p for c, p in zip(columns, primes, strict=False)), pl.lit(0))
+    return (mixed * 2_654_435_761 % 1_000_003) % 1000
+
+
+def _digest(prefix: str, *parts: pl.Expr) -> pl.Expr:
+    """A 17-character id like the store's figure, claim and document ids."""
+    text = pl.concat_str([p.cast(pl.String) for p in parts], separator="/")
+    return prefix + text.hash(seed=7).cast(pl.String).str.zfill(20).str.slice(4, 16)
+
+
+def synthetic_figures(districts: int, reports: int) -> pl.DataFrame:
+    """Return `districts` x `reports` synthetic reports of 1-3 figures each (see module doc)."""
     grid = pl.DataFrame({"district": pl.int_range(districts, eager=True)}).join(
         pl.DataFrame({"report": pl.int_range(reports, eager=True)}), how="cross"
     )
-    metrics = pl.DataFrame(
-        {
-            "metric": ["evacuated", "evacuated", "remaining", "housed"],
-            "population_group": ["people", "children", "people", "people"],
-            "period": ["cumulative", "cumulative", "unknown", "unknown"],
-            "scale": [40, 9, -30, 5],
-        }
+    kinds = pl.DataFrame(
+        list(KINDS),
+        schema=["metric", "population_group", "period", "base", "slope", "words"],
+        orient="row",
     ).with_row_index("kind")
     day = pl.col("report") // 2
     oblast = (pl.col("district") // 20 + 10).cast(pl.String)
+    chance = _spread("district", "report")
+    stated = (
+        (pl.col("kind") == 0)
+        | ((pl.col("kind") == 1) & (chance % 5 < 3))
+        | ((pl.col("kind") == 2) & (chance % 4 == 0))
+    )
+    source = pl.col("report") % len(SOURCES)
     rows = (
-        grid.join(metrics, how="cross")
-        .filter(((pl.col("kind") - pl.col("report") * per_report) % 4) < per_report)
+        grid.join(kinds, how="cross")
+        .filter(stated)
         .with_columns(
-            value=(1000 + pl.col("scale") * day + pl.col("district") * 7 + pl.col("report") % 3)
+            value=(
+                pl.col("base")
+                + pl.col("slope") * day
+                + pl.col("district") * 7
+                + pl.col("report") % 3
+            )
             .clip(lower_bound=0)
             .cast(pl.Int64),
             qualifier=pl.when(pl.col("report") % 7 == 0)
@@ -69,7 +113,7 @@ def synthetic_figures(districts: int, reports: int, per_report: int = 1) -> pl.D
             .when(pl.col("report") % 11 == 0)
             .then(pl.lit("at_least"))
             .otherwise(pl.lit("exact")),
-            location=pl.format("District {}", pl.col("district")),
+            location=pl.format("District {} district", pl.col("district")),
             admin1_name=pl.format("Oblast {}", oblast),
             admin1_pcode="UA" + oblast,
             admin2_name=pl.format("District {}", pl.col("district")),
@@ -77,78 +121,118 @@ def synthetic_figures(districts: int, reports: int, per_report: int = 1) -> pl.D
             settlement=pl.lit(None, pl.String),
             place_match=pl.lit("exact"),
             as_of=pl.lit(START) + pl.duration(days=day),
-            since=pl.lit(START),
-            programme=pl.when(pl.col("metric") == "housed").then(
-                pl.when(pl.col("report") % 2 == 0)
-                .then(pl.lit("Shelter"))
-                .otherwise(pl.lit("eOselia"))
-            ),
-            source_name=pl.format("Source {}", pl.col("report") % 4),
-            source_url=pl.format("https://example.org/{}/{}", pl.col("district"), pl.col("report")),
+            since=pl.when(chance % 3 == 0).then(pl.lit(START)),
+            programme=pl.lit(None, pl.String),
+            source_name=source.replace_strict({i: s[0] for i, s in enumerate(SOURCES)}),
             method=pl.lit("extracted"),
-            recorded_at=pl.lit(datetime(2024, 6, 1, tzinfo=UTC)),
-            doc_id=pl.format("doc-{}-{}", pl.col("district"), pl.col("report")),
-            claim_id=pl.lit(None, pl.String),
+            recorded_at=pl.lit(datetime(2024, 6, 1, 9, 30, 12, 345678, tzinfo=UTC)),
+            doc_id=_digest("d", pl.col("district"), pl.col("report")),
             note=pl.lit(None, pl.String),
+            evidence_chars=40 + _spread("district", "report", "kind") % 111,
         )
         .with_columns(
             published_on=pl.col("as_of"),
-            evidence=pl.format(EVIDENCE, pl.col("value")),
-            figure_id=pl.lit(""),
+            source_url=source.replace_strict({i: s[1] for i, s in enumerate(SOURCES)})
+            + pl.format(
+                "/{}-evacuation-from-district-{}-continues-{}",
+                pl.col("as_of").dt.strftime("%Y/%m/%d"),
+                pl.col("district"),
+                pl.col("report"),
+            ),
+            evidence=pl.format("{} {}", pl.col("value"), pl.col("words"))
+            .add(FILLER)
+            .str.slice(0, pl.col("evidence_chars")),
+            claim_id=_digest("c", pl.col("district"), pl.col("kind"), pl.col("report") // 2),
+            figure_id=_digest("f", pl.col("district"), pl.col("report"), pl.col("kind")),
         )
     )
-    frame = rows.sort("district", "report", "kind").select(COLUMN_NAMES).cast(polars_schema())  # type: ignore[arg-type]
-    ids = pl.Series("figure_id", [figure_id([str(i)]) for i in range(frame.height)])
-    return frame.with_columns(ids)
+    return rows.sort("district", "report", "kind").select(COLUMN_NAMES).cast(polars_schema())  # type: ignore[arg-type]
 
 
-def folder_bytes(folder: Path) -> int:
-    """Return the total size of the files under `folder`."""
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+def folder_bytes(folder: Path, pattern: str = "*") -> int:
+    """Return the total size of the files under `folder` whose name matches `pattern`."""
+    return sum(path.stat().st_size for path in folder.rglob(pattern) if path.is_file())
 
 
-def page_load_seconds(
-    browser: Browser, page_path: Path, repeats: int
-) -> tuple[list[float], list[float]]:
-    """Open `page_path` in a new tab `repeats` times; return seconds until every chart
-    has drawn, and the browser's own milliseconds until the page was readable
-    (domInteractive: text and tables shown, scripts still loading)."""
-    drawn, readable = [], []
-    for _ in range(repeats):
-        page = browser.new_page()
-        started = time.perf_counter()
-        page.goto(page_path.as_uri(), wait_until="load")
-        page.wait_for_function(
-            "Array.from(document.querySelectorAll('div[data-figure]'))"
-            ".every(div => div.querySelector('svg.main-svg'))"
-        )
-        drawn.append(time.perf_counter() - started)
-        readable.append(
-            page.evaluate("performance.getEntriesByType('navigation')[0].domInteractive") / 1000
-        )
-        page.close()
-    return drawn, readable
+def print_sizes(out: Path, files: int) -> None:
+    """Print the size on disk, in total and by kind of file."""
+    total = folder_bytes(out)
+    kinds = {
+        "plotly.js": folder_bytes(out / "assets", "plotly*.js"),
+        "other assets": folder_bytes(out / "assets") - folder_bytes(out / "assets", "plotly*.js"),
+        "district pages": folder_bytes(out, "*.html") - folder_bytes(out, "index.html"),
+        "index.html": folder_bytes(out, "index.html"),
+        "CSVs": folder_bytes(out, "*.csv"),
+    }
+    pages = sorted(out.glob("UA*.html"))
+    by_kind = ", ".join(f"{name} {size / 1e6:.2f} MB" for name, size in kinds.items())
+    print(f"on disk: {total / 1e6:.2f} MB in {files} files (goal < 15 MB): {by_kind}")
+    print(
+        f"one district page {pages[0].stat().st_size / 1e3:.1f} kB, "
+        f"its CSV {pages[0].with_suffix('.csv').stat().st_size / 1e3:.1f} kB"
+    )
 
 
-def print_page_loads(out: Path, district_page: Path) -> None:
-    """Print page load times, and those of a page that only loads plotly.min.js."""
+_DRAWN = (
+    "Array.from(document.querySelectorAll('div[data-figure]'))"
+    ".every(div => div.querySelector('svg.main-svg'))"
+)
+
+
+def _load_seconds(context: BrowserContext, page_path: Path) -> float:
+    """Open `page_path` in a new tab; return seconds until every chart has drawn its SVG."""
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(page_path.as_uri(), wait_until="commit")
+    page.wait_for_function(_DRAWN, polling=10)
+    seconds = time.perf_counter() - started
+    page.close()
+    return seconds
+
+
+def page_loads(page_path: Path, baseline: Path, loads: int) -> dict[str, list[float]]:
+    """Return load times of `page_path` cold and warm, and of `baseline` (plotly.js alone).
+
+    Cold: a new profile in a new browser, first visit. Warm: the same browser and profile
+    after one visit, a new tab each time.
+    """
     from playwright.sync_api import sync_playwright
 
+    times: dict[str, list[float]] = {"cold": [], "warm": [], "plotly.js alone, warm": []}
+    with sync_playwright() as playwright:
+        for _ in range(loads):
+            with tempfile.TemporaryDirectory(prefix="bench_profile_") as profile:
+                context = playwright.chromium.launch_persistent_context(
+                    profile, executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
+                )
+                times["cold"].append(_load_seconds(context, page_path))
+                times["warm"].append(_load_seconds(context, page_path))
+                times["warm"].append(_load_seconds(context, page_path))
+                started = time.perf_counter()
+                tab = context.new_page()
+                tab.goto(baseline.as_uri(), wait_until="load")
+                times["plotly.js alone, warm"].append(time.perf_counter() - started)
+                tab.close()
+                context.close()
+    return times
+
+
+def print_page_loads(out: Path, district_page: Path, loads: int) -> None:
+    """Print page load times of one district page, cold and warm, with the load average."""
     baseline = out / "plotly_only.html"
     baseline.write_text('<script src="assets/plotly.min.js"></script>', encoding="utf-8")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
+    before = os.getloadavg()[0]
+    times = page_loads(district_page, baseline, loads)
+    for name, seconds in times.items():
+        print(
+            f"{name}: best {min(seconds):.2f} s, median {statistics.median(seconds):.2f} s,"
+            f" runs {[round(t, 2) for t in seconds]}"
         )
-        plotly_only, _ = page_load_seconds(browser, baseline, repeats=3)
-        drawn, readable = page_load_seconds(browser, district_page, repeats=4)
-        browser.close()
     print(
-        f"district page, new tab each time: charts drawn {[round(t, 2) for t in drawn]} s"
-        f" (goal < 1 s), readable {[round(t, 2) for t in readable]} s;"
-        f" plotly.min.js alone: {[round(t, 2) for t in plotly_only]} s"
+        f"(district page {district_page.name}, charts drawn = every chart has svg.main-svg;"
+        f" goal < 1 s) load average 1 min: {before:.2f} before, {os.getloadavg()[0]:.2f} after,"
+        f" on {os.cpu_count()} cores"
     )
-    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main() -> None:
@@ -156,15 +240,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--districts", type=int, default=200)
     parser.add_argument("--reports", type=int, default=50)
-    parser.add_argument("--figures-per-report", type=int, default=1, choices=[1, 2, 3, 4])
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=3, help="builds to time")
+    parser.add_argument("--loads", type=int, default=3, help="browser profiles to load in")
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
 
-    figures = synthetic_figures(args.districts, args.reports, args.figures_per_report)
+    print(f"load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
+    figures = synthetic_figures(args.districts, args.reports)
     print(
-        f"figures: {figures.height:,} ({args.districts} districts x {args.reports} reports"
-        f" x {args.figures_per_report} figure(s))"
+        f"figures: {figures.height:,} ({args.districts} districts x {args.reports} reports,"
+        f" {figures.height / (args.districts * args.reports):.2f} figures a report)"
     )
     out = Path(tempfile.mkdtemp(prefix="bench_report_"))
     try:
@@ -178,17 +263,9 @@ def main() -> None:
             f"build_report: best {min(timings):.2f} s, "
             f"runs {[round(t, 2) for t in timings]} (goal < 3 s)"
         )
-        total = folder_bytes(out)
-        plotly_js = folder_bytes(out / "assets")
-        pages = sorted(out.glob("UA*.html"))
-        print(
-            f"on disk: {total / 1e6:.1f} MB in {len(result.paths)} files "
-            f"(assets {plotly_js / 1e6:.1f} MB; goal < 15 MB); "
-            f"district page {pages[0].stat().st_size / 1e3:.0f} kB, "
-            f"csv {pages[0].with_suffix('.csv').stat().st_size / 1e3:.0f} kB"
-        )
+        print_sizes(out, len(result.paths))
         if not args.no_browser:
-            print_page_loads(out, pages[0])
+            print_page_loads(out, sorted(out.glob("UA*.html"))[0], args.loads)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
