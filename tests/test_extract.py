@@ -644,3 +644,45 @@ def test_evidence_is_the_span_stating_the_figure() -> None:
     assert [text[f.start : f.end] for f in figures] == [f.evidence for f in figures]
     assert figures[0].evidence == "900 people, including 217 children, were brought out"
     assert text[figures[0].sentence_start : figures[0].sentence_end] == text
+
+
+VERB_FORMS = [
+    ("were evacuated", E),
+    ("are evacuating", E),
+    ("were relocated", E),
+    ("were moved out", E),
+    ("are moving out", E),
+    ("were taken out", E),
+    ("were rescued", E),
+    ("fled", E),
+    ("are fleeing", E),
+    ("are leaving", E),
+    ("were displaced", E),
+    ("were transferred to safety", E),
+    ("were resettled", E),
+    ("escaped", E),
+    ("remain", R),
+    ("remained", R),
+    ("are staying", R),
+    ("stayed", R),
+    ("still live there", R),
+    ("are still residing there", R),
+    ("refused to leave", R),
+    ("are hiding from evacuation", R),
+    ("are to be evacuated", T),
+    ("must be evacuated", T),
+    ("need to be relocated", T),
+    ("will be evacuated", T),
+    ("are subject to mandatory evacuation", T),
+    ("are waiting for evacuation", T),
+    ("were sheltered", H),
+    ("were accommodated", H),
+    ("were housed", H),
+    ("are huddled in shelters", H),
+    ("have passed through the facility", H),
+]
+
+
+@pytest.mark.parametrize(("verb", "metric"), VERB_FORMS, ids=[v for v, _ in VERB_FORMS])
+def test_every_verb_form_gives_its_event(verb: str, metric: str) -> None:
+    assert _tuples(f"Some 1,200 people {verb}.") == [(metric, P, 1200, A, None)]

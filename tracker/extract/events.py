@@ -156,7 +156,7 @@ _CUES_RE = re.compile(
     + ")",
     re.IGNORECASE,
 )
-# The first three letters of every word a cue can start with: the cue regex is tried only
+# The first words (four letters count) a cue can start with: the cue regex is tried only
 # at such words, which is many times faster than letting it try every position.
 _TRIGGERS = triggers(
     """
@@ -169,7 +169,7 @@ _TRIGGERS = triggers(
     transported brought delivered moved bring removed resettled displaced shifted deported
     pulled got get fled flee leave escaped became become registered crossed went forced
     departed transferred out from among mandatory compulsory forcible decision waiting wait
-    await awaiting urged advised instructed called told
+    await awaiting urged advised instructed called told moving hiding taking
     """
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(
