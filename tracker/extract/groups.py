@@ -182,14 +182,15 @@ _SUBGROUP_AFTER_RE = re.compile(
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ians|ans|is|ese|ers)$")
 # A sentence can hold a person count only if it names people or an evacuation: the
 # words of the group lexicons, demonyms, and the verbs that take a bare number.
-_PERSON_HINT_RE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(_PEOPLE | _CHILDREN | _FAMILIES | _ADULTS, key=len, reverse=True))
-    + r"|evacu\w*|population|how\s+many|rescu\w*|relocat\w*|famil\w*|left|fled|remain\w*|"
-    r"(?:of|among)\s+(?:them|whom|these|those))\b"
-    r"|\b[A-Z][a-z]+(?:ians|ans|is|ese)\b",
-    re.IGNORECASE,
+_HINT_WORDS = frozenset(
+    _PEOPLE
+    | _CHILDREN
+    | _FAMILIES
+    | _ADULTS
+    | {"population", "many", "left", "fled", "them", "whom", "these", "those"}
 )
+_HINT_STEMS = ("evacu", "rescu", "reloca", "famil", "remain")
+_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +210,12 @@ class NounReading:
 
 def may_count_people(text: str, start: int, end: int) -> bool:
     """Return False when text[start:end] names no people and no evacuation at all."""
-    return _PERSON_HINT_RE.search(text, start, end) is not None
+    for match in _WORD_RE.finditer(text, start, end):
+        word = match.group()
+        lowered = word.lower()
+        if lowered in _HINT_WORDS or lowered.startswith(_HINT_STEMS) or _DEMONYM_RE.match(word):
+            return True
+    return False
 
 
 def read_noun(text: str, number_end: int) -> NounReading:
