@@ -71,6 +71,7 @@ _PROPORTION_BASE_RE = re.compile(
     re.IGNORECASE,
 )
 _DERIVED_RE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_PEOPLE_NOUNS = frozenset({"never", "unknown", "subgroup"})
 _SMALL_WORD_NUMBER = 100
 _NOT_ANCHORS = frozenset({"date", "year", "ordinal", "age", "time", "bare-number", "measure"})
 _GROUP_OF = {"children": Group.CHILDREN, "minors": Group.CHILDREN, "kids": Group.CHILDREN,
@@ -133,12 +134,15 @@ def _read(
     previous: list[Reading],
     anchor: Group | None,
 ) -> Reading:
-    hedge = hedge_before(text, number.start)
     noun = read_noun(text, number.end)
-    reading = Reading(number, hedge, None, False, noun.end, "")
+    reading = Reading(number, None, None, False, noun.end, "")
     if not number.usable:
         reading.rejected = number.kind
         return reading
+    if noun.kind in _NOT_PEOPLE_NOUNS:
+        reading.rejected = noun.reason or noun.kind  # km, drones, staff, an unknown noun...
+        return reading
+    reading.hedge = hedge_before(text, number.start)
     if money_before(text, number.start):
         reading.rejected = "money"
         return reading
