@@ -8,7 +8,6 @@ Run: python benchmarks/bench_store.py [--rows 1000000] [--keep DIR]
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile
@@ -37,13 +36,24 @@ def synthetic_figures(rows: int) -> pl.DataFrame:
     )
 
 
+# Runs one command in a fresh process so that its children's peak memory is its own.
+_MEASURE = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+seconds = time.perf_counter() - started
+print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
 def timed_command(args: list[str]) -> tuple[float, float]:
-    """Run a tracker command; return (seconds, peak resident memory of children in MB)."""
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tracker", *args], check=True, stdout=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, peak_mb
+    """Run a tracker command; return (seconds, its peak resident memory in MB)."""
+    command = [sys.executable, "-m", "tracker", *args]
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], check=True, capture_output=True, text=True
+    )
+    seconds, peak_mb = done.stdout.split()
+    return float(seconds), float(peak_mb)
 
 
 def compare_read_routes(db: Path) -> None:
