@@ -238,6 +238,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(T, C, 149, X, None)],
     ),
     (
+        "presence-still-home-to-under-order",
+        "The mandatory evacuation was ordered; the city is still home to more than 53 thousand "
+        "people.",
+        [(R, P, 53000, L, None)],
+    ),
+    (
+        "presence-evacuation-began-today",
+        "The evacuation began today. More than 2,800 people live in these settlements today.",
+        [(T, P, 2800, L, None)],
+    ),
+    (
         "displaced-out-of-homes",
         "Floods forced more than 11,000 people out of their homes.",
         [(E, P, 11000, L, None)],

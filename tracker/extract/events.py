@@ -188,7 +188,8 @@ _PLAN_CONTEXT_RE = re.compile(
     r"(?:is|was|has\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
     r"(?:forcibly\s+)?evacuated|(?:planned|ordered|decided)\s+to\s+evacuate|"
     r"designated\s+(?:villages|settlements|communities|areas|zone)|"
-    r"under\s+evacuation\s+orders?|evacuation\s+zone|covered\s+by\s+(?:the\s+)?(?:\w+\s+)?"
+    r"under\s+evacuation\s+orders?|evacuation\s+zone|evacuation\s+(?:began|started|was\s+"
+    r"launched)\s+today|covered\s+by\s+(?:the\s+)?(?:\w+\s+)?"
     r"evacuation)",
     re.IGNORECASE,
 )

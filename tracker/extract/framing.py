@@ -45,6 +45,7 @@ _METRIC_OF = {
 }
 _SHELTER_REACH = 40  # "are staying in temporary shelters": the shelter right after the verb
 _HEADLINE_REACH = 40
+_STILL_RE = re.compile(r"\bstill\b", re.IGNORECASE)
 _POSSESSIVE_VERB_RE = re.compile(r"(?:has|have|had)\b", re.IGNORECASE)
 # A name (a capitalised word other than a function word) or a place noun.
 _PLACE_SUBJECT_RE = re.compile(
@@ -233,6 +234,8 @@ def _after_auxiliary(text: str, cue: Cue) -> bool:
 def _frame_presence(
     text: str, sentence: Sentence, clause: tuple[int, int], cue: Cue
 ) -> tuple[str, str]:
+    if _STILL_RE.search(text, max(clause[0], cue.start - 16), cue.start):
+        return "remaining", "still-present"  # "still home to 53 thousand", even under an order
     if running_evacuation(text, sentence.start, clause[1]):
         return "remaining", "presence-mid-evacuation"
     if plan_follows(text, clause[0], sentence.end):
