@@ -62,7 +62,7 @@ _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _COMPOUND = rf"(?:(?:{'|'.join(_TENS)})[-\u2010 ](?:{'|'.join(_UNITS[1:10])})|{_WORD})"
 _SCALE_PART = rf"(?:\s+and)?\s+(?:hundred|thousand|million|billion)(?:(?:\s+and)?\s+{_COMPOUND}\b)?"
 _WORD_NUM = rf"(?:{_COMPOUND}(?:{_SCALE_PART})*|an?(?:{_SCALE_PART})+)"
-_HALF = r"(?:(?:one|1)\s+and\s+a\s+half|half\s+an?)\s+(?:hundred|thousand|million|billion)"
+_HALF = r"(?:(?:one|1)\s+and\s+a\s+half|half(?:\s+an?)?)\s+(?:hundred|thousand|million|billion)"
 _SCALE_WORD = r"(?:hundred|thousands?|millions?|billion|mln|bn)\b"
 _ATOM = rf"(?:{_HALF}|(?:{_DIGITS})(?:\s*{_SCALE_WORD}(?:\s+\d+\s*{_SCALE_WORD})*)?|{_WORD_NUM})"
 _DASH = r"\s?[-\u2010\u2011\u2012\u2013\u2014]\s?|\s-\s|\s+to\s+"
