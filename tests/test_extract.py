@@ -249,6 +249,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(T, P, 2800, L, None)],
     ),
     (
+        "presence-there-after-announcement",
+        "The evacuation from 11 more settlements has been announced. There are 225 residents "
+        "there, including 9 children.",
+        [(T, P, 225, X, None), (T, C, 9, X, None)],
+    ),
+    (
         "displaced-out-of-homes",
         "Floods forced more than 11,000 people out of their homes.",
         [(E, P, 11000, L, None)],

@@ -136,3 +136,13 @@ def test_the_district_points_back_to_the_district_named_before() -> None:
         "Since August 2023, 31,500 residents of the district have been evacuated."
     )
     assert [f.admin2_name for f in extract(text).figures] == ["Kupianskyi", "Kupianskyi"]
+
+
+def test_a_dateline_is_not_the_figures_place() -> None:
+    text = (
+        "Over 1,000 people evacuated from Kupiansk district in a week\n"
+        "KHARKIV \u2013 Over the past week, 1,034 people were evacuated from the Kupiansk "
+        "district, officials said."
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.admin2_name, f.settlement) for f in figures] == [(1034, "Kupianskyi", None)]

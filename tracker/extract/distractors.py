@@ -23,7 +23,8 @@ PREDICATE_FRAMES = frozenset({"casualties", "affected", "destination-subset"})
 _FRAMES: tuple[tuple[str, str], ...] = (
     (
         "casualties",
-        r"\b(?:killed|died|dead|death\s+toll|deaths|wounded|injured|missing|hurt|lost\s+their\s+"
+        r"\b(?:killed|killing|died|dead|death\s+toll|deaths|wounded|wounding|injured|injuring|"
+        r"missing|hurt|lost\s+their\s+"
         r"lives|perished|drowned|hospitali[sz]ed|taken\s+hostage|captured|eliminated|buried)\b",
     ),
     (

@@ -184,8 +184,8 @@ _POSSESSION_RE = re.compile(
     re.IGNORECASE,
 )
 _PLAN_CONTEXT_RE = re.compile(
-    r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\s+"
-    r"(?:is|was|has\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
+    r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\b"
+    r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
     r"(?:forcibly\s+)?evacuated|(?:planned|ordered|decided)\s+to\s+evacuate|"
     r"designated\s+(?:villages|settlements|communities|areas|zone)|"
     r"under\s+evacuation\s+orders?|evacuation\s+zone|evacuation\s+(?:began|started|was\s+"
@@ -196,7 +196,7 @@ _PLAN_CONTEXT_RE = re.compile(
 _ZONE_ANAPHOR_RE = re.compile(
     r"\b(?:these|those|such|the\s+designated|the\s+listed|the\s+said)\s+(?:\w+\s+)?"
     r"(?:settlements|villages|communities|areas|towns|hromadas|zones?|districts)\b|"
-    r"\b(?:live|lives|living|reside|residing)\s+there\b",
+    r"\b(?:live|lives|living|reside|residing|residents|people|children|families)\s+there\b",
     re.IGNORECASE,
 )
 _RUNNING_RE = re.compile(

@@ -48,6 +48,9 @@ _BEARING_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
 )
 _ALONE_AFTER_RE = re.compile(r"^\s*(?:alone|only)\b", re.IGNORECASE)
+# "KHARKIV - Over the past week...": the dateline names where the report was filed.
+_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s")
+_LINE_START_RE = re.compile(r"(?:^|[\n.!?]\s*)$")
 _CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
 _REGION_CONTEXT_RE = re.compile(
     r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$", re.I
@@ -332,6 +335,10 @@ def _set_aside(text: str, start: int, end: int) -> bool:
         or _VENUE_BEFORE_RE.search(before)
         or _BEARING_BEFORE_RE.search(before)
         or _CONTAINER_AFTER_RE.match(after)
+        or (
+            _DATELINE_AFTER_RE.match(after) is not None
+            and _LINE_START_RE.search(before) is not None
+        )
     )
 
 
