@@ -30,6 +30,7 @@ FLAGS = [
     "--no-first-run",
 ]
 HOSTILE = '<script>alert(1)</script>" onmouseover="alert(2)" x=" %{y} <b>bold</b>'
+LONG_QUOTE = "a quote of 150 characters: " + "x" * 123
 TIMEOUT_MS = 20_000
 
 
@@ -47,7 +48,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a report folder: two P-code districts, one named place, hostile source text."""
     out = tmp_path_factory.mktemp("browser") / "report"
     rows = frame(
-        figure(value=100, as_of=date(2024, 5, 10)),
+        figure(value=100, as_of=date(2024, 5, 10), since=date(2024, 5, 1), evidence=LONG_QUOTE),
         figure(value=150, qualifier="approx", source_name=HOSTILE, evidence=HOSTILE),
         figure(value=160, qualifier="at_least", source_url="javascript:alert(3)"),
         figure(value=40, population_group="children", period="day"),
@@ -130,6 +131,54 @@ def test_hover_shows_hostile_text_as_text_and_runs_nothing(
     )
     assert hover is not None
     assert HOSTILE in hover
+    assert injected == 0
+    assert visit.dialogs == []
+
+
+def _hover(page: Page, trace_word: str, point: int) -> str:
+    """Hover one point of the evacuated chart; return the hover label's text."""
+    page.evaluate(
+        """([word, point]) => {
+          const div = document.getElementById('chart-evacuated');
+          const curve = div.data.findIndex(t => t.name.includes(word) && t.mode !== 'lines');
+          Plotly.Fx.hover(div, [{curveNumber: curve, pointNumber: point}]);
+        }""",
+        [trace_word, point],
+    )
+    return page.locator("#chart-evacuated .hoverlayer").text_content() or ""
+
+
+def test_hover_shows_value_date_since_source_and_a_shortened_quote(
+    opened: dict[str, tuple[Page, Visit]],
+) -> None:
+    page, _ = opened["UA6308.html"]
+    hover = _hover(page, "people, running total, exact", 0)
+    assert hover == (
+        "evacuated, people, running total, exact"
+        "100 exact"
+        "2024-05-10 (since 2024-05-01)"
+        "Kharkiv OVA"
+        "\u201c" + LONG_QUOTE[:100] + "\u2026\u201d"
+    )
+
+
+def test_the_table_of_figures_shows_every_figure_as_text(
+    opened: dict[str, tuple[Page, Visit]],
+) -> None:
+    page, visit = opened["UA6308.html"]
+    cells = page.eval_on_selector_all(
+        "#figures tbody tr", "rows => rows.map(r => Array.from(r.cells, c => c.textContent))"
+    )
+    table_links = page.eval_on_selector_all("#figures a", "links => links.map(a => a.href)")
+    injected = page.evaluate("document.querySelectorAll('#figures script, #figures b').length")
+    assert len(cells) == 6
+    assert all(len(row) == 12 for row in cells)
+    assert cells[0][:4] == ["2024-05-10", "evacuated", "people", "100"]
+    assert [row[3] for row in cells if row[1] == "remaining"] == ["\u2264900"]
+    assert HOSTILE in [row[8] for row in cells]
+    assert HOSTILE in [row[10] for row in cells]
+    assert "Kharkiv OVA javascript:alert(3)" in [row[8] for row in cells]
+    assert table_links == ["https://example.org/news/1"] * 5
     assert injected == 0
     assert visit.dialogs == []
 

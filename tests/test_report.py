@@ -96,14 +96,50 @@ def page(path: Path) -> _Page:
     return parser
 
 
+TABLE_BLOCK = "figures-data"
+
+
+def decode_table(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the rows of a page's figure table JSON, decoding its dictionary-coded columns."""
+    count = len(table["value"])
+    columns = {
+        name: [coded["k"][i] for i in coded.get("i", [0] * count)]
+        for name, coded in table.items()
+        if name != "value"
+    }
+    return [
+        {"value": value, **{name: texts[i] for name, texts in columns.items()}}
+        for i, value in enumerate(table["value"])
+    ]
+
+
+def figure_table(path: Path) -> list[dict[str, Any]]:
+    """Return the rows of the table of figures of a district page, in page order."""
+    return decode_table(page(path).json_blocks[TABLE_BLOCK])
+
+
 def charts(path: Path) -> dict[str, dict[str, Any]]:
-    """Return the plotly figures of a district page by div id, as the browser receives them."""
-    return {key.removesuffix("-data"): value for key, value in page(path).json_blocks.items()}
+    """Return the plotly figures of a district page by div id, each point trace's x and y
+    filled in from the figure table by its `rows`, as the page script does."""
+    blocks = page(path).json_blocks
+    rows = decode_table(blocks[TABLE_BLOCK])
+    figures = {k.removesuffix("-data"): v for k, v in blocks.items() if k != TABLE_BLOCK}
+    for figure_dict in figures.values():
+        for trace in figure_dict["data"]:
+            if "rows" in trace:
+                trace["x"] = [rows[i]["as_of"] for i in trace["rows"]]
+                trace["y"] = [rows[i]["value"] for i in trace["rows"]]
+    return figures
 
 
 def points(chart: dict[str, Any]) -> list[dict[str, Any]]:
     """Return the traces that plot figures (not the median lines)."""
-    return [t for t in chart["data"] if t.get("hoverinfo") != "skip"]
+    return [t for t in chart["data"] if "rows" in t]
+
+
+def lines(chart: dict[str, Any]) -> dict[str, list[float]]:
+    """Return the median lines of a chart: trace name -> y."""
+    return {t["name"]: t["y"] for t in chart["data"] if t.get("mode") == "lines"}
 
 
 @pytest.fixture
@@ -126,8 +162,32 @@ def test_period_decides_the_trace_kind(out: Path, period: str, trace_type: str, 
     chart = charts(out / "UA6308.html")["chart-evacuated"]
     (trace,) = points(chart)
     assert (trace["type"], trace.get("mode")) == (trace_type, mode)
-    lines = [t for t in chart["data"] if t.get("mode") == "lines"]
-    assert len(lines) == (1 if period == "cumulative" else 0)
+    assert lines(chart) == {}
+
+
+@pytest.mark.parametrize(
+    ("days", "period", "line"),
+    [
+        (["2024-05-10", "2024-05-11"], "cumulative", None),
+        (["2024-05-10", "2024-05-11", "2024-05-11"], "cumulative", [100, 107.5]),
+        (["2024-05-10", "2024-05-10"], "day", None),
+    ],
+)
+def test_a_median_line_only_where_some_day_has_several_figures(
+    out: Path, days: list[str], period: str, line: list[float] | None
+) -> None:
+    rows = frame(
+        *(
+            figure(as_of=date.fromisoformat(day), value=100 + 5 * i, period=period)
+            for i, day in enumerate(days)
+        )
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    chart = charts(out / "UA6308.html")["chart-evacuated"]
+    name = "evacuated, people, line: median of sources per day"
+    assert lines(chart) == ({} if line is None else {name: line})
+    assert sum(len(t["rows"]) for t in points(chart)) == len(days)
 
 
 @pytest.mark.parametrize(
@@ -183,8 +243,7 @@ def test_same_day_disagreeing_sources_are_all_plotted_with_the_spread(out: Path)
         ("2024-05-12", 150),
         ("2024-05-12", 160),
     ]
-    (line,) = [t for t in chart["data"] if t.get("mode") == "lines"]
-    assert line["y"] == [100, 155]
+    assert list(lines(chart).values()) == [[100, 155]]
     assert "150\u2013160" in "".join(page(out / "index.html").text)
 
 
@@ -199,24 +258,26 @@ def test_people_remaining_get_a_line_through_the_daily_median(out: Path) -> None
     chart = charts(out / "UA6308.html")["chart-remaining"]
     (line,) = [t for t in chart["data"] if t.get("mode") == "lines"]
     assert (line["x"], line["y"]) == (["2024-05-10", "2024-05-12"], [900, 750])
+    assert line["name"] == "remaining, people, line: median of sources per day"
 
 
 def test_a_settlement_count_is_its_own_series_and_not_the_latest(out: Path) -> None:
     rows = frame(
         figure(value=2000),
+        figure(value=2010, source_name="Suspilne"),
         figure(value=300, settlement="Kupiansk", as_of=date(2024, 5, 13)),
+        figure(value=320, settlement="Kupiansk", as_of=date(2024, 5, 13), source_name="B"),
     )
     build_report(rows, out, generated_on=GENERATED)
 
     chart = charts(out / "UA6308.html")["chart-evacuated"]
-    lines = {t["name"]: t["y"] for t in chart["data"] if t.get("mode") == "lines"}
-    assert lines == {
-        "evacuated, people, line: median of sources per day": [2000],
-        "evacuated, people in Kupiansk, line: median of sources per day": [300],
+    assert lines(chart) == {
+        "evacuated, people, line: median of sources per day": [2005],
+        "evacuated, people in Kupiansk, line: median of sources per day": [310],
     }
     cells = {a.get("data-sort") for tag, a in page(out / "index.html").tags if tag == "td"}
-    assert "2000" in cells
-    assert "300" not in cells
+    assert "2010" in cells
+    assert "320" not in cells
 
 
 def test_hover_shows_value_qualifier_date_source_and_evidence(out: Path) -> None:
@@ -227,17 +288,13 @@ def test_hover_shows_value_qualifier_date_source_and_evidence(out: Path) -> None
 
     (trace,) = points(charts(out / "UA6308.html")["chart-evacuated"])
     assert trace["hovertemplate"] == "<b>%{y:,}</b> about<br>%{x}%{customdata}"
-    assert trace["customdata"] == [
-        " (since 2024-05-01)<br>Kharkiv OVA<br>\u201cabout 1,234 left\u201d"
-    ]
     assert trace["name"] == "evacuated, people, running total, approximate (hollow)"
-
-
-def test_hover_quotes_are_shortened(out: Path) -> None:
-    build_report(frame(figure(evidence="x" * 150)), out, generated_on=GENERATED)
-
-    (trace,) = points(charts(out / "UA6308.html")["chart-evacuated"])
-    assert trace["customdata"][0].endswith("x" * 100 + "\u2026\u201d")
+    (shown,) = [figure_table(out / "UA6308.html")[i] for i in trace["rows"]]
+    assert (shown["since"], shown["source_name"], shown["evidence"]) == (
+        "2024-05-01",
+        "Kharkiv OVA",
+        "about 1,234 left",
+    )
 
 
 def test_charts_group_metrics_and_programmes(out: Path) -> None:
@@ -329,6 +386,39 @@ def test_csv_holds_exactly_the_figures_the_page_shows(out: Path) -> None:
     ]
     assert sorted(plotted) == sorted(shown["value"].to_list())
     assert "UA6308.csv" in page(out / "UA6308.html").hrefs()
+
+
+def test_the_table_of_figures_lists_what_the_csv_holds(out: Path) -> None:
+    rows = frame(
+        figure(value=100, as_of=date(2024, 5, 10), since=date(2024, 5, 1)),
+        figure(value=120, qualifier="approx", source_name="B", evidence=None),
+        figure(value=30, population_group="children", period="day", source_url="ftp://x"),
+        figure(metric="housed", period="unknown", programme="Shelter", settlement="Borova"),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", value=7),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    shown = pl.DataFrame(figure_table(out / "UA6308.html"))
+    csv = pl.read_csv(out / "UA6308.csv", schema=polars_schema())
+    expected = csv.select(
+        "value",
+        pl.col("as_of").cast(pl.String),
+        "qualifier",
+        pl.col("since").cast(pl.String).fill_null(""),
+        pl.coalesce("settlement", "location").alias("place"),
+        pl.col("programme").fill_null(""),
+        "source_name",
+        pl.when(pl.col("source_url").str.starts_with("https")).then("source_url").alias("href"),
+        pl.when(~pl.col("source_url").str.starts_with("https")).then("source_url").alias("url"),
+        pl.col("evidence").fill_null(""),
+    )
+    actual = shown.select(
+        *expected.columns[:7],
+        pl.col("href").replace("", None),
+        pl.col("url_text").replace("", None).alias("url"),
+        "evidence",
+    )
+    assert_frame_equal(actual, expected)
 
 
 def test_the_same_data_gives_the_same_bytes(tmp_path: Path) -> None:

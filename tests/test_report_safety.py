@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from test_report import GENERATED, charts, figure, frame, page, points
+from test_report import GENERATED, charts, figure, figure_table, frame, page, points
 
 from tracker.report import build_report
 from tracker.report.data import http_href
@@ -77,21 +77,36 @@ def test_only_http_urls_become_links(out: Path) -> None:
             assert not href.lower().startswith("data:")
 
 
-def test_hover_text_escapes_source_text(out: Path) -> None:
-    hovers = [
-        text
+def test_trace_names_escape_source_text(out: Path) -> None:
+    names = [
+        trace["name"]
         for html in out.glob("*.html")
         if html.name != "index.html"
         for chart in charts(html).values()
         for trace in points(chart)
-        for text in [trace["name"], *trace["customdata"]]
     ]
-    hostile = [text for text in hovers if "alert(1)" in text]
-    assert len(hostile) == 3
-    assert not [text for text in hovers if "<script" in text or "<img" in text]
-    for text in hostile:
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
-        assert "&#34; onmouseover=&#34;" in text
+    hostile = [name for name in names if "alert(1)" in name]
+    assert len(hostile) == 1
+    assert not [name for name in names if "<script" in name or "<img" in name]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile[0]
+    assert "&#34; onmouseover=&#34;" in hostile[0]
+
+
+def test_the_figure_table_carries_source_text_unchanged_for_textcontent(out: Path) -> None:
+    rows = [
+        row
+        for html in out.glob("*.html")
+        if html.name != "index.html"
+        for row in figure_table(html)
+    ]
+    assert [row["evidence"] for row in rows].count(HOSTILE) == 2
+    assert {row["href"] for row in rows} == {""}
+    assert {row["url_text"] for row in rows} == {
+        "javascript:alert(1)",
+        f"https://example.org/{ATTRIBUTE}",
+        " JAVASCRIPT:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+    }
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from tracker.report.data import (
     warnings_by_district,
 )
 from tracker.report.pages import render_district, render_index
+from tracker.report.table import figure_tables
 
 __all__ = ["ReportResult", "build_report"]
 
@@ -81,6 +82,7 @@ def _write_district(
     district: dict[str, Any],
     rows: pl.DataFrame,
     charts: list[Chart],
+    table: dict[str, Any],
     named_programmes: list[dict[str, object]],
     day: date,
 ) -> list[Path]:
@@ -90,7 +92,7 @@ def _write_district(
     page = render_district(
         district,
         charts,
-        rows.to_dicts(),
+        table,
         named_programmes,
         csv_name=csv_path.name,
         generated_on=day.isoformat(),
@@ -118,6 +120,7 @@ def build_report(
     day = generated_on or (latest_day if isinstance(latest_day, date) else date.today())
     districts = _district_contexts(prepared, day, warnings)
     charts = district_charts(prepared)
+    tables = figure_tables(prepared)
     named_programmes = programmes(prepared)
     parts = prepared.partition_by("district_key", as_dict=True, maintain_order=True)
 
@@ -130,6 +133,7 @@ def build_report(
             district,
             parts[(key,)],
             charts.get(key, []),
+            tables[key],
             named_programmes.get(key, []),
             day,
         )

@@ -1,9 +1,13 @@
 """Plotly figures for the district pages, built as plain dicts (no plotly objects).
 
 One row of a vectorised group_by becomes one trace: all the figures of one series
-(metric/group, or programme for housing), one period and one qualifier. Running totals
-and stocks (remaining, to be evacuated) also get a line through the per-day median, so
-the trend reads at a glance while every source's figure stays visible as its own point.
+(metric/group, or programme for housing), one period and one qualifier. A point trace
+names its figures by position in the page's figure table (`rows`, see table.py); the
+page script fills in x, y and the hover text from that table, so each quote is written
+once per page. Running totals and stocks (remaining, to be evacuated) also get a line
+through the per-day median where sources disagree, i.e. where some day has more than one
+figure: the line then shows the trend through the spread, and a series with one figure
+a day has no line that would only repeat its points.
 """
 
 from __future__ import annotations
@@ -71,7 +75,6 @@ _SYMBOLS = {
 # One-sided error bars give the direction of a bound, not its size (sources state none).
 _BOUND_PERCENT = 10
 _PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
-_EVIDENCE_HOVER_CHARS = 100
 # Counts of people at a moment (not over a window): a line between days reads right.
 _STOCKS = (Metric.REMAINING.value, Metric.TO_EVACUATE.value)
 _SHORT_SPAN_DAYS = 14
@@ -105,33 +108,6 @@ def _series_label() -> pl.Expr:
     )
 
 
-def _short_evidence() -> pl.Expr:
-    evidence = pl.col("evidence")
-    return (
-        pl.when(evidence.str.len_chars() > _EVIDENCE_HOVER_CHARS)
-        .then(evidence.str.slice(0, _EVIDENCE_HOVER_CHARS) + "…")
-        .otherwise(evidence)
-    )
-
-
-def _hover_text() -> pl.Expr:
-    """Per point, what the hover shows after value and date: since, source and quote.
-
-    Plotly draws hover text (and trace names) as a small HTML subset, so every piece of
-    source text is HTML-escaped here.
-    """
-    evidence = pl.col("evidence")
-    quote = (
-        pl.when(evidence.is_null() | (evidence == ""))
-        .then(pl.lit(""))
-        .otherwise("<br>“" + escape_html("_short") + "”")
-    )
-    since = pl.when(pl.col("since").is_not_null()).then(
-        " (since " + pl.col("since").cast(pl.String) + ")"
-    )
-    return pl.coalesce(since, pl.lit("")) + "<br>" + escape_html("source_name") + quote
-
-
 def _colour_rank() -> pl.Expr:
     """Number the series of each chart people, children, families, metric by metric."""
     metric = pl.col("metric").replace_strict(_METRIC_ORDER, return_dtype=pl.String)
@@ -146,16 +122,12 @@ def _colour_rank() -> pl.Expr:
 
 
 def _with_plot_columns(prepared: pl.DataFrame) -> pl.DataFrame:
-    frame = (
-        prepared.with_columns(
-            _chart=pl.col("metric").replace_strict(_METRIC_CHART, return_dtype=pl.String),
-            _series=_series_label(),
-            _x=pl.col("as_of").cast(pl.String),
-            _short=_short_evidence(),
-        )
-        .with_columns(_series=escape_html("_series"))
-        .with_columns(_hover=_hover_text())
-    )
+    # Plotly draws trace names as a small HTML subset: source text in them is escaped.
+    frame = prepared.with_columns(
+        _chart=pl.col("metric").replace_strict(_METRIC_CHART, return_dtype=pl.String),
+        _series=_series_label(),
+        _x=pl.col("as_of").cast(pl.String),
+    ).with_columns(_series=escape_html("_series"))
     return frame.with_columns(
         _colour=_colour_rank(),
         _chart_order=pl.col("_chart").replace_strict(_CHART_ORDER, return_dtype=pl.Int64),
@@ -176,9 +148,7 @@ def _point_trace(row: dict[str, Any]) -> Figure:
         "type": "bar" if is_bar else "scatter",
         "name": name,
         "legendgroup": row["_series"],
-        "x": row["_x"],
-        "y": row["value"],
-        "customdata": row["_hover"],
+        "rows": row["_i"],
         "hovertemplate": _hover_template(qualifier),
     }
     if is_bar:
@@ -196,7 +166,8 @@ def _point_trace(row: dict[str, Any]) -> Figure:
 
 
 def _hover_template(qualifier: str) -> str:
-    """Value and qualifier, date, then the point's escaped customdata; the trace name beside."""
+    """Value and qualifier, date, then the point's customdata (since, source, quote, which
+    the page script escapes); the trace name beside."""
     return f"<b>%{{y:,}}</b> {_QUALIFIER_HOVER[qualifier]}<br>%{{x}}%{{customdata}}"
 
 
@@ -258,7 +229,7 @@ def _trace_rows(frame: pl.DataFrame) -> pl.DataFrame:
         frame.sort(["district_key", "_chart", "_series", "as_of", "value", "figure_id"])
         .group_by(keys, maintain_order=True)
         .agg(
-            pl.col("_x", "value", "_hover"),
+            pl.col("_i", "_x"),
             pl.col("_chart_order", "_period_order", "_qualifier_order", "_colour").first(),
         )
         .sort(["district_key", *order])
@@ -266,13 +237,20 @@ def _trace_rows(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _median_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """One row per line to draw: the series' days and medians, for running totals and
+    stocks that have some day with more than one figure."""
     keys = ["district_key", "_chart", "_series"]
     daily = (
         frame.filter(
             (pl.col("period") == Period.CUMULATIVE.value) | pl.col("metric").is_in(_STOCKS)
         )
         .group_by([*keys, "_x"])
-        .agg(pl.col("value").median().round(1), pl.col("_chart_order", "_colour").first())
+        .agg(
+            pl.col("value").median().round(1),
+            pl.len().alias("_figures"),
+            pl.col("_chart_order", "_colour").first(),
+        )
+        .filter((pl.col("_figures") > 1).any().over(keys))
         .sort([*keys, "_x"])
     )
     return (
@@ -286,20 +264,24 @@ def district_charts(prepared: pl.DataFrame) -> dict[str, list[Chart]]:
     """Return, per district key, its charts in CHARTS order (a chart without data is left out).
 
     `prepared` is the output of data.prepare. Each chart's `figure` is a plain dict with
-    `data` (traces) and `layout`, ready for json.dumps and Plotly.newPlot.
+    `data` (traces) and `layout`, ready for json.dumps; a point trace's `rows` stand for
+    its x, y and customdata, which the page script fills in from the figure table.
     """
     frame = _with_plot_columns(prepared)
     traces: dict[tuple[str, str], list[Figure]] = {}
+    days: dict[tuple[str, str], list[str]] = {}
     for row in _median_rows(frame).iter_rows(named=True):
         traces.setdefault((row["district_key"], row["_chart"]), []).append(_median_line(row))
     for row in _trace_rows(frame).iter_rows(named=True):
-        traces.setdefault((row["district_key"], row["_chart"]), []).append(_point_trace(row))
+        chart_key = (row["district_key"], row["_chart"])
+        traces.setdefault(chart_key, []).append(_point_trace(row))
+        days.setdefault(chart_key, []).extend(row["_x"])
     charts: dict[str, list[Chart]] = {}
     for (key, chart_id), chart_traces in sorted(
         traces.items(), key=lambda item: (item[0][0], _CHART_ORDER[item[0][1]])
     ):
         title, _, y_title = CHARTS[chart_id]
-        days = [day for trace in chart_traces for day in trace["x"]]
-        figure = {"data": chart_traces, "layout": _layout(title, y_title, days)}
+        layout = _layout(title, y_title, days[(key, chart_id)])
+        figure = {"data": chart_traces, "layout": layout}
         charts.setdefault(key, []).append(Chart(f"chart-{chart_id}", title, figure))
     return charts

@@ -111,7 +111,8 @@ def _short_hash(key: str) -> str:
 
 
 def prepare(figures: pl.DataFrame) -> pl.DataFrame:
-    """Return the figures with `_row` (original row), district key, label, oblast and page stem.
+    """Return the figures with `_row` (original row), district key, label, oblast, page stem
+    and `_i` (position on the district's page).
 
     The key is admin2_pcode when known, else the settlement, else the location as written
     (case-folded). Pages are named by P-code when it is well formed, else by a slug plus a
@@ -145,9 +146,10 @@ def prepare(figures: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("district_key"))
         .otherwise(_slug(pl.col("district")) + "-" + pl.col("_hash"))
     )
-    return frame.drop("_label").join(
+    joined = frame.drop("_label").join(
         per_district.drop("_hash"), on="district_key", how="left", maintain_order="left"
     )
+    return joined.with_columns(_i=pl.int_range(pl.len()).over("district_key"))
 
 
 def _preferred_rows(frame: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:

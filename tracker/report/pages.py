@@ -69,13 +69,17 @@ def render_index(context: Mapping[str, Any]) -> str:
 def render_district(
     district: Mapping[str, Any],
     charts: Sequence[Chart],
-    rows: Sequence[Mapping[str, Any]],
+    table: Mapping[str, Any],
     programmes: Sequence[Mapping[str, Any]],
     *,
     csv_name: str,
     generated_on: str,
 ) -> str:
-    """Return one district page: its charts, programmes and figure table, linking `csv_name`."""
+    """Return one district page: its charts, programmes and figure table, linking `csv_name`.
+
+    `table` is the district's entry of table.figure_tables: the page script draws the
+    table of figures and the charts' hover text from it.
+    """
     return (
         _environment()
         .get_template("district.html")
@@ -83,7 +87,7 @@ def render_district(
             d=district,
             charts={chart.div_id.removeprefix("chart-"): chart for chart in charts},
             chart_titles=[(chart_id, title) for chart_id, (title, _, _) in CHARTS.items()],
-            rows=rows,
+            table=table,
             programmes=programmes,
             csv=csv_name,
             generated_on=generated_on,

@@ -1,21 +1,142 @@
-// Draws the charts of a page from their JSON blocks and makes tables sortable.
-// Static file, written once next to plotly.min.js; pages load it by a relative path.
+// Fills a district page's table of figures and draws its charts, both from the page's
+// JSON blocks, and makes tables sortable. Static file, written once next to
+// plotly.min.js; pages load it by a relative path. Source text only ever reaches the
+// page through textContent, or escaped for the small HTML subset plotly draws.
 (function () {
   "use strict";
 
-  function drawCharts() {
-    if (typeof Plotly === "undefined") {
+  var QUALIFIER_SIGNS = { exact: "", approx: "~", at_least: "\u2265", at_most: "\u2264" };
+  var HOVER_QUOTE_CHARS = 100;
+  // The cells of a row of the table of figures, in the order of its headings.
+  var CELLS = [
+    "as_of", "metric", "population_group", "value", "period", "since", "place", "programme",
+    "source", "published_on", "evidence", "method",
+  ];
+
+  function readJson(id) {
+    var block = document.getElementById(id);
+    return block === null ? null : JSON.parse(block.textContent);
+  }
+
+  // Returns position -> text for one dictionary-coded column of the figure table
+  // (a column without codes has one value for every figure).
+  function column(table, name) {
+    var coded = table[name];
+    return function (i) {
+      return coded.k[coded.i === undefined ? 0 : coded.i[i]];
+    };
+  }
+
+  function escapeHtml(text) {
+    return text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&#34;")
+      .replace(/'/g, "&#39;");
+  }
+
+  function shortQuote(text) {
+    var chars = Array.from(text);
+    if (chars.length <= HOVER_QUOTE_CHARS) {
+      return text;
+    }
+    return chars.slice(0, HOVER_QUOTE_CHARS).join("") + "\u2026";
+  }
+
+  // What a point's hover shows after value and date: since, source and quote.
+  function hoverText(table) {
+    var since = column(table, "since");
+    var source = column(table, "source_name");
+    var evidence = column(table, "evidence");
+    return function (i) {
+      var text = since(i) ? " (since " + since(i) + ")" : "";
+      text += "<br>" + escapeHtml(source(i));
+      var quote = evidence(i);
+      return quote ? text + "<br>\u201c" + escapeHtml(shortQuote(quote)) + "\u201d" : text;
+    };
+  }
+
+  // A point trace names its figures by position (rows): fill in x, y and customdata.
+  function fillPoints(traces, table) {
+    var asOf = column(table, "as_of");
+    var hover = hoverText(table);
+    var value = function (i) {
+      return table.value[i];
+    };
+    traces.forEach(function (trace) {
+      if (trace.rows) {
+        trace.x = trace.rows.map(asOf);
+        trace.y = trace.rows.map(value);
+        trace.customdata = trace.rows.map(hover);
+        delete trace.rows;
+      }
+    });
+    return traces;
+  }
+
+  function drawCharts(table) {
+    if (typeof Plotly === "undefined" || table === null) {
       return;
     }
     var divs = document.querySelectorAll("div[data-figure]");
     Array.prototype.forEach.call(divs, function (div) {
-      var block = document.getElementById(div.getAttribute("data-figure"));
-      var figure = JSON.parse(block.textContent);
-      Plotly.newPlot(div, figure.data, figure.layout, {
+      var figure = readJson(div.getAttribute("data-figure"));
+      Plotly.newPlot(div, fillPoints(figure.data, table), figure.layout, {
         displaylogo: false,
         responsive: true,
       });
     });
+  }
+
+  function addCell(row, text) {
+    var cell = row.insertCell();
+    cell.textContent = text;
+    return cell;
+  }
+
+  function addSourceCell(row, name, href, urlText) {
+    var cell = row.insertCell();
+    if (href && /^https?:\/\//i.test(href)) {
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = name;
+      cell.appendChild(link);
+      return;
+    }
+    cell.textContent = name;
+    if (urlText) {
+      var url = document.createElement("span");
+      url.className = "sub";
+      url.textContent = urlText;
+      cell.appendChild(document.createTextNode(" "));
+      cell.appendChild(url);
+    }
+  }
+
+  function fillFigureTable(element, table) {
+    var text = {};
+    Object.keys(table).forEach(function (name) {
+      if (name !== "value") {
+        text[name] = column(table, name);
+      }
+    });
+    var body = document.createDocumentFragment();
+    table.value.forEach(function (value, i) {
+      var row = document.createElement("tr");
+      CELLS.forEach(function (name) {
+        if (name === "value") {
+          var sign = QUALIFIER_SIGNS[text.qualifier(i)] || "";
+          addCell(row, sign + value.toLocaleString("en-US")).setAttribute("data-sort", value);
+        } else if (name === "source") {
+          addSourceCell(row, text.source_name(i), text.href(i), text.url_text(i));
+        } else {
+          addCell(row, text[name](i));
+        }
+      });
+      body.appendChild(row);
+    });
+    element.tBodies[0].appendChild(body);
   }
 
   function sortKey(cell) {
@@ -73,8 +194,16 @@
     });
   }
 
+  // report.js runs before plotly.min.js (both deferred): the table shows while plotly
+  // loads, and the charts are drawn once every deferred script has run.
+  var figureTable = null;
+  var tableElement = document.querySelector("table[data-table]");
+  if (tableElement !== null) {
+    figureTable = readJson(tableElement.getAttribute("data-table"));
+    fillFigureTable(tableElement, figureTable);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
   document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
-    drawCharts();
+    drawCharts(figureTable);
   });
 })();

@@ -1,0 +1,74 @@
+"""The figures of each district page once, as compact columnar JSON.
+
+The page's table of figures and its charts' hover text are both drawn from this one
+block, so each quote, source and URL is written once per page (the CSV beside it holds
+every column). Text columns are dictionary-coded: `{"k": distinct values, "i": one index
+per figure}`, with "" for a missing value, and just `{"k": [value]}` where all figures
+share one value; `value` is a plain list of numbers. Figures come in the page's order,
+and a chart trace names its points by position in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+__all__ = ["TABLE_COLUMNS", "figure_tables"]
+
+# Column of the page table -> how it is computed from a prepared figure row.
+_COLUMNS: dict[str, pl.Expr] = {
+    "as_of": pl.col("as_of").cast(pl.String),
+    "metric": pl.col("metric"),
+    "population_group": pl.col("population_group"),
+    "qualifier": pl.col("qualifier"),
+    "period": pl.col("period"),
+    "since": pl.col("since").cast(pl.String),
+    "place": pl.coalesce(pl.col("settlement"), pl.col("location")),
+    "programme": pl.col("programme"),
+    "source_name": pl.col("source_name"),
+    # A link only where the URL is an absolute http(s) one; else the URL shows as text.
+    "href": pl.col("_href"),
+    "url_text": pl.when(pl.col("_href").is_null()).then(pl.col("source_url")),
+    "published_on": pl.col("published_on").cast(pl.String),
+    "evidence": pl.col("evidence"),
+    "method": pl.col("method"),
+}
+TABLE_COLUMNS: tuple[str, ...] = ("value", *_COLUMNS)
+
+
+def figure_tables(prepared: pl.DataFrame) -> dict[str, dict[str, Any]]:
+    """Return, per district key, its figures as {column: codes or values} in page order.
+
+    `prepared` comes from data.prepare with `_href` (data.http_href of source_url); its
+    rows are already in page order. Codes index the distinct values sorted, so the same
+    figures always give the same JSON.
+    """
+    names = list(_COLUMNS)
+    text = prepared.select(
+        "district_key",
+        "value",
+        *(expr.fill_null("").alias(name) for name, expr in _COLUMNS.items()),
+    )
+    codes = (
+        text.with_columns(
+            (pl.col(name).rank("dense").over("district_key").cast(pl.Int64) - 1) for name in names
+        )
+        .group_by("district_key", maintain_order=True)
+        .agg("value", *names)
+    )
+    keys = text.group_by("district_key", maintain_order=True).agg(
+        pl.col(name).unique().sort() for name in names
+    )
+    tables: dict[str, dict[str, Any]] = {}
+    for coded, distinct in zip(
+        codes.iter_rows(named=True), keys.iter_rows(named=True), strict=True
+    ):
+        table: dict[str, Any] = {"value": coded["value"]}
+        for name in names:
+            single = len(distinct[name]) == 1
+            table[name] = (
+                {"k": distinct[name]} if single else {"k": distinct[name], "i": coded[name]}
+            )
+        tables[coded["district_key"]] = table
+    return tables
