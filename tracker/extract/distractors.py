@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.scanning import scan, triggers
+from tracker.extract.scanning import index_by_first_word, scan_index
 
 __all__ = ["PREDICATE_FRAMES", "Blocker", "find_blockers", "money_before", "subset_after"]
 
@@ -70,22 +70,25 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ("return", r"\b(?:returned|return\w*\s+home|came\s+back|have\s+returned)\b"),
     ("staff", r"\b(?:who\s+(?:phone|call|work|help|volunteer)\w*|on\s+duty|employed)\b"),
 )
-_FRAMES_RE = re.compile(
-    r"(?:" + "|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_FRAMES)) + ")",
-    re.IGNORECASE,
-)
-# First words of the frames above: the frame regex is tried only at these words.
-_FRAME_STARTS = triggers(
-    """
-    killed died dead death deaths wounded injured missing hurt lost perished drowned
-    hospitalized hospitalised taken captured eliminated buried affected affectees without
-    exposed at in cut before pre prewar once used previously peacetime prior capacity
-    resources able ready prepared can designed room places vacant could might may would
-    projected forecast forecasts warned predict predicted threaten threatened risk do does
-    did not want wish intend applied study studied studies studying lyceum enrolled
-    enrolment pupils classes school left homeless returned return came have who on employed
-    fled moved went relocated displaced evacuated if case
-    """
+# The words each frame can start with (four letters count): see scanning.py.
+_FIRST_WORDS = {
+    "casualties": "killed killing died dead death deaths wounded wounding injured injuring "
+    "missing hurt lost perished drowned hospitalized hospitalised taken captured eliminated "
+    "buried",
+    "affected": "left homeless affected affectees without exposed at in cut",
+    "pre-war-population": "before pre prewar preinvasion once used previously peacetime in prior",
+    "capacity": "capacity resources able ready prepared can designed room places vacant",
+    "projection": "could might may would projected forecast forecasts warned predict "
+    "predicted predicting threaten threatened threatening risk if in",
+    "intention": "do does did not want wants wish intend intends applied",
+    "school-enrolment": "study studied studies studying lyceum enrolled enrolment enrollment "
+    "pupils classes school",
+    "destination-subset": "fled moved went relocated displaced evacuated",
+    "return": "returned return returning returns came have",
+    "staff": "who on employed",
+}
+_FRAMES_BY_WORD = index_by_first_word(
+    [(_FIRST_WORDS[name], pattern) for name, pattern in _FRAMES], "f"
 )
 _MONEY_BEFORE_RE = re.compile(
     r"(?:\b(?:uah|usd|eur|gbp|rub|us\$|hryvnias?)|[$€£₴])\s*$", re.IGNORECASE
@@ -120,7 +123,7 @@ def find_blockers(text: str, start: int, end: int) -> list[Blocker]:
     """Return the distractor frames in text[start:end]."""
     found = [
         Blocker(m.start(), m.end(), _FRAMES[int(m.lastgroup[1:])][0] if m.lastgroup else "")
-        for m in scan(_FRAMES_RE, _FRAME_STARTS, text, start, end)
+        for m in scan_index(_FRAMES_BY_WORD, text, start, end)
     ]
     found.extend(
         Blocker(m.start(), m.end(), "actor-subset")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.scanning import scan, triggers
+from tracker.extract.scanning import index_by_first_word, scan_index
 
 __all__ = [
     "Cue",
@@ -150,27 +150,43 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"out\s+of\s+their\s+homes|from\s+their\s+homes|among\s+(?:the\s+)?evacuees)",
     ),
 )
-_CUES_RE = re.compile(
-    r"(?:"
-    + "|".join(f"(?P<c{i}>{pattern})" for i, (_, _, pattern) in enumerate(_CUE_PATTERNS))
-    + ")",
-    re.IGNORECASE,
+_EVAC_VERB_FIRST = (
+    "evacuated evacuate evacuating evacuates relocated relocate relocating transported "
+    "transporting brought taken delivered move moved moving took take taking bring removed "
+    "remove removing transferred transfer transferring resettled resettle displaced displace "
+    "shifted shift deported deport pulled pull got get "
 )
-# The first words (four letters count) a cue can start with: the cue regex is tried only
-# at such words, which is many times faster than letting it try every position.
-_TRIGGERS = triggers(
-    """
-    no are is were was need needs must should have has had still will being plan planned
-    intend decided ordered preparing subject under evacuation orders affected announced
-    declared approved introduced completed carried conducted organized helped shelter
-    accommodated housed housing hosted took taken placed put passed huddled crowded packed
-    settled given found received in into at remain stay kept refuse did do hid hide live
-    living reside there home population it now left relocated relocation rescue rescued
-    transported brought delivered moved bring removed resettled displaced shifted deported
-    pulled got get fled flee leave escaped became become registered crossed went forced
-    departed transferred out from among mandatory compulsory forcible decision waiting wait
-    await awaiting urged advised instructed called told moving hiding taking
-    """
+# The words each cue can start with (four letters count): a cue's regex is tried only at
+# such words, which is many times faster than letting the engine try every position.
+_FIRST_WORDS = {
+    "negated-plan": "no",
+    "modal-passive": "are is were was need needs must should have has still will being",
+    "is-to-evacuate": "is are",
+    "plan-verb": "plan plans planned intend intends intended decided ordered preparing",
+    "ordered-evacuation-of": "mandatory forced compulsory forcible decision",
+    "waiting-for-evacuation": "waiting wait await awaiting",
+    "urged-to-leave": "urged advised instructed called ordered told",
+    "subject-to-evacuation": "subject under evacuation orders order affected ordered",
+    "decided-evacuation": "announced ordered decided declared approved introduced plan plans "
+    "planned",
+    "passive-plan": "is are was were has have",
+    "done-evacuation": "completed carried conducted organized organised helped",
+    "sheltering-in-place": "are were is was",
+    "housed-verb": "shelter sheltered sheltering shelters accommodated accommodating "
+    "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
+    "huddling crowded crowding packed settled given found received receiving in into at",
+    "remain-verb": "remain remains remained remaining still stay stays stayed staying has have "
+    "kept refuse refused refuses refusing did do hid hide hiding",
+    "presence": "live lives lived living reside resides resided residing there has have had "
+    "home are is it now",
+    "left": "left",
+    "evacuation-of": "evacuation relocation rescue",
+    "evacuation-verb": _EVAC_VERB_FIRST + "fled flee flees fleeing leave leaves leaving departed "
+    "depart departing escaped escape escaping rescued rescue rescuing rescuers became become "
+    "registered crossed went forced out from among has have had",
+}
+_CUES_BY_WORD = index_by_first_word(
+    [(_FIRST_WORDS[name], pattern) for name, _, pattern in _CUE_PATTERNS], "c"
 )
 _LEFT_REMAINING_BEFORE_RE = re.compile(
     r"\b(?:still|are|is|were|was|be|been|only|remain\w*)\s+(?:\w+\s+){0,1}$", re.IGNORECASE
@@ -223,7 +239,7 @@ class Cue:
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Return the event cues in text[start:end], with "left" already disambiguated."""
     cues: list[Cue] = []
-    for match in scan(_CUES_RE, _TRIGGERS, text, start, end):
+    for match in scan_index(_CUES_BY_WORD, text, start, end):
         index = int(match.lastgroup[1:]) if match.lastgroup else 0
         name, kind, _ = _CUE_PATTERNS[index]
         if kind == "left":

@@ -1,16 +1,16 @@
 """Fast scanning of a big alternation regex: try it only at words that can start a match.
 
 Python's regex engine tries every alternative at every position; for the cue and frame
-lexicons that is most of the extractor's time. `scan` walks the words instead and tries
-the pattern only where a word's first four letters are among the pattern's `triggers`.
+lexicons that is most of the extractor's time. `scan_index` walks the words instead and,
+at each word, tries only the alternatives filed under its first four letters.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-__all__ = ["scan", "triggers"]
+__all__ = ["index_by_first_word", "scan_index", "triggers"]
 
 _WORD_RE = re.compile(r"\b[A-Za-z]\w*")
 _KEY = 4  # "there" and "the" differ in four letters; "evacuated" and "evacuation" agree
@@ -21,14 +21,40 @@ def triggers(first_words: str) -> frozenset[str]:
     return frozenset(word[:_KEY].lower() for word in first_words.split())
 
 
-def scan(
-    pattern: re.Pattern[str], starts: frozenset[str], text: str, start: int, end: int
+def index_by_first_word(
+    alternatives: Sequence[tuple[str, str]], group: str
+) -> dict[str, re.Pattern[str]]:
+    """Return, for each trigger key, one regex holding only the alternatives that may start
+    with a word of that key, in their original order (named groups `{group}{i}`).
+
+    `alternatives` are (first words, pattern) pairs, in priority order.
+    """
+    members: dict[str, list[int]] = {}
+    for i, (first_words, _) in enumerate(alternatives):
+        for key in triggers(first_words):
+            members.setdefault(key, []).append(i)
+    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+    index: dict[str, re.Pattern[str]] = {}
+    for key, positions in members.items():
+        chosen = tuple(positions)
+        if chosen not in compiled:
+            alternation = "|".join(f"(?P<{group}{i}>{alternatives[i][1]})" for i in chosen)
+            compiled[chosen] = re.compile(alternation, re.IGNORECASE)
+        index[key] = compiled[chosen]
+    return index
+
+
+def scan_index(
+    index: dict[str, re.Pattern[str]], text: str, start: int, end: int
 ) -> Iterator[re.Match[str]]:
-    """Yield the non-overlapping matches of `pattern` in text[start:end] that start at a word
-    whose first four letters are in `starts` (see `triggers`), left to right."""
+    """Yield the non-overlapping matches in text[start:end] of the regexes of `index`, each
+    tried only at the words whose key (first four letters) it is filed under."""
     pos = start
     for word in _WORD_RE.finditer(text, start, end):
-        if word.start() < pos or word.group()[:_KEY].lower() not in starts:
+        if word.start() < pos:
+            continue
+        pattern = index.get(word.group()[:_KEY].lower())
+        if pattern is None:
             continue
         match = pattern.match(text, word.start(), end)
         if match is not None:
