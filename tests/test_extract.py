@@ -703,3 +703,15 @@ VERB_FORMS = [
 @pytest.mark.parametrize(("verb", "metric"), VERB_FORMS, ids=[v for v, _ in VERB_FORMS])
 def test_every_verb_form_gives_its_event(verb: str, metric: str) -> None:
     assert _tuples(f"Some 1,200 people {verb}.") == [(metric, P, 1200, A, None)]
+
+
+def test_a_report_full_of_other_numbers_gives_no_figure() -> None:
+    text = (
+        "Russian forces launched 45 drones and 3 missiles overnight; air defence shot down 38. "
+        "In the region, 12 settlements came under fire 96 times. Two people were killed and "
+        "seven injured, including a 15-year-old. About 2,000 homes lost power, and 150 "
+        "rescuers and 40 units of equipment were involved. The city, once home to 100,000 "
+        "people, lies 30 km from the front; the governor said on June 3 that UAH 5 million "
+        "was allocated."
+    )
+    assert extract(text, published=PUBLISHED).figures == []
