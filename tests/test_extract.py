@@ -296,6 +296,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Almost 2,000 people are waiting for evacuation.",
         [(T, P, 2000, M, None)],
     ),
+    (
+        "reference-before-the-war",
+        "Of the 3,500 people who lived in the village before the war, fewer than 100 remain.",
+        [(R, P, 100, M, None)],
+    ),
+    (
+        "remain-displaced",
+        "According to the UN, 3.7 million people remain internally displaced.",
+        [(E, P, 3_700_000, X, None)],
+    ),
+    (
+        "number-of-remaining-fell",
+        "The number of people remaining in the town had fallen to about 200.",
+        [(R, P, 200, A, None)],
+    ),
     ("distractor-presence-not-a-place", "The hospital had 200 patients.", []),
     (
         "distractor-small-word-ellipsis",

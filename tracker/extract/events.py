@@ -124,6 +124,11 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"reception\s+centers|relief\s+camps|temporary\s+homes))",
     ),
     (
+        "remain-displaced",
+        "evacuated",
+        r"\bremain(?:s|ed)?\s+(?:internally\s+)?(?:displaced|refugees|idps)\b",
+    ),
+    (
         "remain-verb",
         "remaining",
         r"\b(?:remain\w*|still\s+(?:live|living|lives|resid(?:e|es|ed|ing)\b|in\b|there\b|at\b|stay\w*)|"
@@ -175,6 +180,7 @@ _FIRST_WORDS = {
     "housed-verb": "shelter sheltered sheltering shelters accommodated accommodating "
     "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
     "huddling crowded crowding packed settled given found received receiving in into at",
+    "remain-displaced": "remain remains remained",
     "remain-verb": "remain remains remained remaining still stay stays stayed staying has have "
     "kept refuse refused refuses refusing did do hid hide hiding",
     "presence": "live lives lived living reside resides resided residing there has have had "

@@ -45,6 +45,27 @@ _METRIC_OF = {
 }
 _SHELTER_REACH = 40  # "are staying in temporary shelters": the shelter right after the verb
 _HEADLINE_REACH = 40
+# Why an anchor was no fact that an ellipsis does not inherit: they concern the anchor's
+# own time or frame ("3,500 lived there before the war, fewer than 100 remain"), not what
+# is counted (pupils, casualties, staff), which carries over ("and now there are 17").
+_OWN_FRAME = frozenset(
+    {
+        "reference-total",
+        "pre-war-population",
+        "projection",
+        "capacity",
+        "intention",
+        "return",
+        "negated-plan",
+        "no-event",
+        "proportion-base",
+        "derived-total",
+        "subset",
+        "destination-subset",
+        "presence-not-of-a-place",
+    }
+)
+_PHRASE_COMMA_RE = re.compile(r",\s")
 _STILL_RE = re.compile(r"\bstill\b", re.IGNORECASE)
 _POSSESSIVE_VERB_RE = re.compile(r"(?:has|have|had)\b", re.IGNORECASE)
 # A name (a capitalised word other than a function word) or a place noun.
@@ -71,7 +92,7 @@ def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> No
         key=lambda c: (c.start, c.kind != "blocked"),  # a frame beats a verb it starts with
     )
     _apply_blockers(
-        sentence, readings, cues, [b for b in blockers if b.name not in PREDICATE_FRAMES]
+        text, sentence, readings, cues, [b for b in blockers if b.name not in PREDICATE_FRAMES]
     )
     previous: Reading | None = None
     for reading in readings:
@@ -82,18 +103,40 @@ def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> No
 
 
 def _apply_blockers(
-    sentence: Sentence, readings: list[Reading], cues: list[Cue], blockers: list[Blocker]
+    text: str,
+    sentence: Sentence,
+    readings: list[Reading],
+    cues: list[Cue],
+    blockers: list[Blocker],
 ) -> None:
     counted = [r for r in readings if r.rejected not in ("date", "year", "ordinal", "time")]
     for blocker in blockers:
         if any(c.start <= blocker.start < c.end and c.kind == "planned" for c in cues):
             continue  # "affected by the evacuation orders" is a frame, not a distractor
         clause = clause_span(sentence, blocker.start)
-        near = [r for r in counted if clause[0] <= r.number.start < clause[1]]
+        # Nearest within the blocker's comma-delimited phrase first: "Of the 3,500 people
+        # who lived there before the war, fewer than 100 remain" disqualifies the 3,500.
+        phrase = _phrase_around(text, clause, blocker.start, blocker.end)
+        near = [r for r in counted if phrase[0] <= r.number.start < phrase[1]] or [
+            r for r in counted if clause[0] <= r.number.start < clause[1]
+        ]
         if near:
             nearest = min(near, key=lambda r: _gap(blocker, r))
-            if nearest.rejected is None:
+            # What is counted (pupils) outranks when it was counted (before the war).
+            if nearest.rejected is None or (
+                nearest.rejected in _OWN_FRAME and blocker.name not in _OWN_FRAME
+            ):
                 nearest.rejected = blocker.name
+
+
+def _phrase_around(text: str, clause: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """Return the comma-delimited phrase of `clause` around text[start:end] (a comma in
+    "3,500" is no boundary: a phrase comma is followed by a space)."""
+    left = clause[0]
+    for comma in _PHRASE_COMMA_RE.finditer(text, clause[0], start):
+        left = comma.end()
+    right = _PHRASE_COMMA_RE.search(text, end, clause[1])
+    return left, right.start() if right is not None else clause[1]
 
 
 def _gap(blocker: Blocker, reading: Reading) -> int:
@@ -106,7 +149,7 @@ def _frame(
     text: str, sentence: Sentence, reading: Reading, cues: list[Cue], previous: Reading | None
 ) -> None:
     anchor = reading.anchor
-    if anchor is not None and anchor.rejected not in (None, "reference-total"):
+    if anchor is not None and anchor.rejected is not None and anchor.rejected not in _OWN_FRAME:
         reading.rejected = anchor.rejected  # an ellipsis of a distractor is one too
         return
     head = reading.head

@@ -62,7 +62,8 @@ _FAMILY_OF_RE = re.compile(r"\bfamily\s+of\s*$", re.IGNORECASE)
 _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>people|persons|evacuees|residents|children|"
     r"families|civilians|idps|displaced|evacuated|refugees)\b[^.;:]{0,40}?\b(?:reached|is|was|stands\s+at|stood\s+at|rose\s+to|"
-    r"increased\s+to|grew\s+to|exceeded|exceeds|totals?|totalled|totaled|amounts\s+to|hit)\s*$",
+    r"increased\s+to|grew\s+to|exceeded|exceeds|totals?|totalled|totaled|amounts\s+to|hit|"
+    r"(?:has\s+|had\s+)?(?:fallen|fell|dropped|decreased|declined|risen)\s+to)\s*$",
     re.IGNORECASE,
 )
 _PROPORTION_BASE_RE = re.compile(
