@@ -34,6 +34,7 @@ from playwright.sync_api import BrowserContext
 
 from tracker.model import COLUMN_NAMES, polars_schema
 from tracker.report import build_report
+from tracker.report.assets import PLOTLY_JS
 
 START = date(2024, 3, 1)
 SOURCES = (
@@ -221,7 +222,7 @@ def page_loads(page_path: Path, baseline: Path, loads: int) -> dict[str, list[fl
 def print_page_loads(out: Path, district_page: Path, loads: int) -> None:
     """Print page load times of one district page, cold and warm, with the load average."""
     baseline = out / "plotly_only.html"
-    baseline.write_text('<script src="assets/plotly.min.js"></script>', encoding="utf-8")
+    baseline.write_text(f'<script src="assets/{PLOTLY_JS}"></script>', encoding="utf-8")
     before = os.getloadavg()[0]
     times = page_loads(district_page, baseline, loads)
     for name, seconds in times.items():

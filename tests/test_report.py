@@ -457,7 +457,8 @@ def test_warnings_are_shown_with_their_district(out: Path) -> None:
 def test_plotly_is_written_once_and_loaded_by_relative_path(out: Path) -> None:
     build_report(frame(figure(), figure(admin2_pcode="UA6310")), out, generated_on=GENERATED)
 
-    assert out.joinpath("assets", "plotly.min.js").stat().st_size > 1_000_000
+    plotly_js = out.joinpath("assets", "plotly-basic.min.js").read_text(encoding="utf-8")
+    assert plotly_js.startswith("/**\n* plotly.js (basic - minified) v")
     for html in out.glob("*.html"):
         sources = [a["src"] for tag, a in page(html).tags if tag == "script" and "src" in a]
         assert all(s is not None and s.startswith("assets/") for s in sources)

@@ -1,7 +1,7 @@
 """HTML trend reports: the only package that imports plotly and jinja2.
 
 `build_report(figures, out_dir)` writes index.html, one page and one CSV per district,
-and assets/ (plotly.min.js, the page script and CSS) that every page loads by a relative
+and assets/ (plotly.js, the page script and CSS) that every page loads by a relative
 path, so the folder opens offline from file://.
 """
 

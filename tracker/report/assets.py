@@ -1,35 +1,33 @@
-"""The static files every page loads by relative path: plotly.js, the page script, the CSS."""
+"""The static files every page loads by relative path: plotly.js, the page script, the CSS.
+
+plotly.js is plotly's own "basic" bundle (traces scatter, bar and pie, with error bars,
+date axes, legends and hover: all the charts use), kept beside this module as
+static/plotly-basic.min.js; see static/plotly-basic.txt for where it comes from. It is a
+quarter of the full bundle that the plotly Python package ships, which matters twice:
+it is written into every report folder, and a browser parses it on every page opened
+from file://, where nothing is cached between pages.
+"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from tracker.errors import InputFileError
-
-__all__ = ["ASSETS_DIR", "write_assets"]
+__all__ = ["ASSETS_DIR", "PLOTLY_JS", "write_assets"]
 
 ASSETS_DIR = "assets"
+PLOTLY_JS = "plotly-basic.min.js"
 _STATIC = Path(__file__).parent / "static"
-
-
-def _plotly_js() -> Path:
-    import plotly
-
-    bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    if not bundled.is_file():
-        raise InputFileError(f"plotly.min.js is missing from the plotly package at {bundled}")
-    return bundled
+_FILES = (PLOTLY_JS, "report.js", "report.css")
 
 
 def write_assets(out_dir: Path) -> list[Path]:
-    """Write plotly.min.js, report.js and report.css under out_dir/assets; return their paths."""
+    """Write plotly.js, report.js and report.css under out_dir/assets; return their paths."""
     target = out_dir / ASSETS_DIR
     target.mkdir(parents=True, exist_ok=True)
-    sources = [_plotly_js(), _STATIC / "report.js", _STATIC / "report.css"]
     written = []
-    for source in sources:
-        destination = target / source.name
-        shutil.copyfile(source, destination)
+    for name in _FILES:
+        destination = target / name
+        shutil.copyfile(_STATIC / name, destination)
         written.append(destination)
     return written

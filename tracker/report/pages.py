@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from tracker.model import Qualifier
+from tracker.report.assets import ASSETS_DIR, PLOTLY_JS
 from tracker.report.charts import CHARTS, Chart
 
 __all__ = ["figure_json", "render_district", "render_index"]
@@ -58,6 +59,7 @@ def _environment() -> jinja2.Environment:
         qualifier_sign=_qualifier_sign,
         figure_json=figure_json,
     )
+    environment.globals["plotly_js"] = f"{ASSETS_DIR}/{PLOTLY_JS}"
     return environment
 
 

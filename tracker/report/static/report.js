@@ -1,6 +1,6 @@
 // Fills a district page's table of figures and draws its charts, both from the page's
 // JSON blocks, and makes tables sortable. Static file, written once next to
-// plotly.min.js; pages load it by a relative path. Source text only ever reaches the
+// plotly.js; pages load it by a relative path. Source text only ever reaches the
 // page through textContent, or escaped for the small HTML subset plotly draws.
 (function () {
   "use strict";
@@ -194,7 +194,7 @@
     });
   }
 
-  // report.js runs before plotly.min.js (both deferred): the table shows while plotly
+  // report.js runs before plotly.js (both deferred): the table shows while plotly
   // loads, and the charts are drawn once every deferred script has run.
   var figureTable = null;
   var tableElement = document.querySelector("table[data-table]");
