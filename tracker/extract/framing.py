@@ -2,19 +2,27 @@
 
 Rules, in order (names end up in the figure's `rule`):
 1. BLOCKER: a distractor frame (pre-war, capacity, projection...) disqualifies the
-   number nearest to it in its clause; a distractor predicate (killed, wounded, affected,
-   without power) competes with the event cues and disqualifies the numbers it governs.
+   number nearest to it in its comma phrase, else its clause; a distractor predicate
+   (killed, wounded, affected, without power) competes with the event cues and
+   disqualifies the numbers it governs. An ellipsis of a disqualified number inherits
+   what was counted (pupils) but not the anchor's frame (before the war).
 2. HEAD: a subgroup ("including 217 children") shares the event of its head figure.
 3. CUE: the nearest event cue of the reading's clause, preferring the predicate after
    the noun; a participle right after the noun ("people displaced from their homes")
-   gives way to a finite verb later in the clause ("have been given accommodation").
-4. FRAMING: a neutral presence verb ("live", "there are", "has") gives to_evacuate when
+   gives way to a finite verb later in the clause ("have been given accommodation");
+   an infinitive after the noun ("urged 50,000 residents to evacuate") gives way to the
+   order verb before it; "Of the 1,000 residents, 600 have left": the 1,000 has only
+   the predicate before the comma, else it is a reference total.
+4. FRAMING: a neutral presence verb ("live", "there are", "X has") gives to_evacuate when
    the clause, or what follows it in the sentence, frames a zone under an evacuation
-   decision; "evacuated" when the sentence goes on "and they had to flee"; else remaining.
-   A remaining or presence verb followed by a shelter ("staying in temporary shelters")
-   gives housed.
+   decision, or points back ("these settlements", "living there") at a zone an earlier
+   sentence placed under one; "evacuated" when the sentence goes on "and they had to
+   flee"; else remaining ("still home to" stays remaining even under an order). "X has
+   N people" needs X to be a place. A remaining or presence verb followed by a shelter
+   ("staying in temporary shelters") gives housed.
 5. ELLIPSIS: a clause with no cue continues the event of the previous figure of its
-   sentence ("and since the beginning of this year one and a half thousand people").
+   sentence ("and since the beginning of this year one and a half thousand people"),
+   else takes a cue of the sentence right next to it ("Evacuated: 1,234 people").
 """
 
 from __future__ import annotations
