@@ -311,6 +311,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "The number of people remaining in the town had fallen to about 200.",
         [(R, P, 200, A, None)],
     ),
+    ("distractor-population-before-year", "The town's population before 2014 was 120,000.", []),
+    (
+        "distractor-capacity-per-trip",
+        "The evacuation train can carry up to 500 people per trip.",
+        [],
+    ),
+    ("distractor-applied", "Some 200 people have applied for evacuation.", []),
     ("distractor-presence-not-a-place", "The hospital had 200 patients.", []),
     (
         "distractor-small-word-ellipsis",
