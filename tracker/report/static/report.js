@@ -195,15 +195,18 @@
   }
 
   // report.js runs before plotly.js (both deferred): the table shows while plotly
-  // loads, and the charts are drawn once every deferred script has run.
+  // loads, and the charts are drawn once every deferred script has run. The marks let
+  // benchmarks/bench_report.py (or the browser's profiler) time both.
   var figureTable = null;
   var tableElement = document.querySelector("table[data-table]");
   if (tableElement !== null) {
     figureTable = readJson(tableElement.getAttribute("data-table"));
     fillFigureTable(tableElement, figureTable);
+    performance.mark("report:table-filled");
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
   document.addEventListener("DOMContentLoaded", function () {
     drawCharts(figureTable);
+    performance.mark("report:charts-drawn");
   });
 })();
