@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from test_report import GENERATED, figure, frame
 
 from tracker.report import build_report
@@ -79,7 +79,12 @@ def open_page(browser: Browser, path: Path) -> tuple[Page, Visit]:
     )
     page.on("pageerror", lambda error: visit.errors.append(str(error)))
     page.on("request", lambda request: visit.requests.append(request.url))
-    page.on("dialog", lambda dialog: (visit.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        visit.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.goto(path.as_uri(), wait_until="load")
     page.wait_for_function(
         "Array.from(document.querySelectorAll('div[data-figure]'))"
