@@ -6,9 +6,9 @@ come from different sources and usually disagree by a little. Every report state
 evacuated people (a running total); three in five also state children evacuated, one
 in four people remaining: 1-3 figures a report, about 1.85 on average (18,500 figures
 for 200 x 50). One report in seven is approximate, one in eleven a lower bound. Each
-figure has its own evidence quote of 40-150 characters (evenly spread), a source URL of
-about 90 characters shared by the figures of one report, and store-like 17-character
-figure, claim and document ids, so the CSVs weigh what real ones would.
+figure has its own evidence quote of 40-150 characters (evenly spread, 95 on average),
+a source URL of about 85 characters shared by the figures of one report, and store-like
+17-character figure, claim and document ids, so the CSVs weigh what real ones would.
 
 Goals (issue 5): build < 3 s, < 15 MB on disk, one district page drawn in headless
 chromium < 1 s. Page load is measured cold (a new browser profile, first visit) and
@@ -46,7 +46,7 @@ SOURCES = (
 # What a report can state, in turn: (metric, group, period, start, change a day, words).
 KINDS = (
     ("evacuated", "people", "cumulative", 1000, 40, "people were evacuated"),
-    ("evacuated", "children", "cumulative", 250, 9, "children, were taken out"),
+    ("evacuated", "children", "cumulative", 250, 9, "children were taken out"),
     ("remaining", "people", "unknown", 9000, -30, "residents still remain"),
 )
 FILLER = (
