@@ -146,3 +146,29 @@ def test_a_dateline_is_not_the_figures_place() -> None:
     )
     figures = extract(text).figures
     assert [(f.value, f.admin2_name, f.settlement) for f in figures] == [(1034, "Kupianskyi", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "district", "oblast"),
+    [
+        ("Over 300 people were taken out of the Izyum district.", "Izium", "Kharkiv"),
+        ("About 700 residents are still living in Slavyansk.", "Sloviansk", "Donetsk"),
+        (
+            "In the Sumy district, 45 children were moved from the Bilopillia hromada.",
+            "Sumy",
+            "Sumy",
+        ),
+        ("Some 120 people remain in the Krasnopillia hromada.", "Krasnopillia", "Sumy"),
+        (
+            "More than 2,000 people have been evacuated from Zaporizhzhia region.",
+            None,
+            "Zaporizhzhia",
+        ),
+    ],
+    ids=["raion-centre", "city-itself", "hromada-in-named-raion", "hromada-centre", "oblast-only"],
+)
+def test_district_and_oblast_follow_the_guidelines_naming(
+    text: str, district: str | None, oblast: str | None
+) -> None:
+    (figure,) = extract(text).figures
+    assert (figure.district, figure.oblast) == (district, oblast)

@@ -112,7 +112,8 @@ def extract_records(document: Document) -> list[dict[str, object]]:
 
     Each record has every model column (ids and recorded_at stay null: nothing is
     recorded), doc_id set to the document's key, dates as YYYY-MM-DD, and the evidence's
-    `start`/`end` offsets in the text and the extractor `rule` that read it.
+    `start`/`end` offsets in the text, the extractor `rule` that read it, and the
+    guidelines' short `district` and `oblast` names (Kupiansk, Kharkiv).
     """
     return [_record(document, figure) for figure in extract_document(document).figures]
 
@@ -267,6 +268,9 @@ def _record(document: Document, figure: ExtractedFigure) -> dict[str, object]:
     record["start"] = figure.start
     record["end"] = figure.end
     record["rule"] = figure.rule
+    # The guidelines' short names (Kupiansk for Kupianskyi raion, Kharkiv for Kharkivska).
+    record["district"] = figure.district
+    record["oblast"] = figure.oblast
     return record
 
 

@@ -163,7 +163,9 @@ def _print_json(records: list[dict[str, object]]) -> None:
 
 def _print_csv(records: list[dict[str, object]]) -> None:
     stream = typer.get_text_stream("stdout")
-    writer = csv.DictWriter(stream, fieldnames=[*COLUMN_NAMES, "start", "end", "rule"])
+    writer = csv.DictWriter(
+        stream, fieldnames=[*COLUMN_NAMES, "start", "end", "rule", "district", "oblast"]
+    )
     writer.writeheader()
     writer.writerows(records)
 

@@ -279,4 +279,6 @@ def _figure(
         rule=draft.rule,
         sentence_start=draft.sentence.start,
         sentence_end=draft.sentence.end,
+        district=place.district,
+        oblast=place.oblast,
     )

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from tracker.extract.short_names import oblast_short_name, short_name
 from tracker.places import Mention, Unit, find_mentions
 from tracker.places.fold import heavy_key, strip_adjective
 
@@ -103,6 +104,7 @@ _TIGHT_RE = re.compile(
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
 _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
+_PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,8 @@ class Place:
     settlement: str | None = None
     place_match: str | None = None
     units: frozenset[str] = frozenset()
+    district: str | None = None
+    oblast: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +169,7 @@ class PlaceChooser:
                 return self._place(found, start, end)
         earlier = self._antecedent(sentence, start)
         if earlier is not None:
-            return _columns(earlier, earlier.mention.surface)
+            return self._columns(earlier, earlier.mention.surface)
         if self._lead is not None:
             found = [s for s in self._within(*self._lead) if id(s) not in taken]
             if found:
@@ -227,11 +231,11 @@ class PlaceChooser:
     def _single_or_many(self, found: list[_Seen], start: int, end: int) -> Place:
         units = {s.unit.code: s for s in found}
         if len(units) == 1:
-            return _columns(found[0], found[0].mention.surface)
+            return self._columns(found[0], found[0].mention.surface)
         listed = self._listed_group(found, start, end)
         if listed is None:
             nearest = min(found, key=lambda s: _distance(s.mention, start, end))
-            return _columns(nearest, nearest.mention.surface)
+            return self._columns(nearest, nearest.mention.surface)
         return self._many(listed)
 
     def _listed_group(self, found: list[_Seen], start: int, end: int) -> list[_Seen] | None:
@@ -261,7 +265,22 @@ class PlaceChooser:
             admin2_pcode=raion.pcode if raion else None,
             place_match=listed[0].mention.resolution.match,
             units=frozenset(_key(s.unit.name) for s in listed),
+            district=short_name(raion) if raion else None,
+            oblast=oblast_short_name(first) if admin1_name else None,
         )
+
+    def _columns(self, seen: _Seen, location: str) -> Place:
+        """Return the columns of one place; a hromada or town inside a raion that the text
+        names takes the raion as its district (guidelines 3.8: "Zolochiv hromada in
+        Bohodukhiv district" -> Bohodukhiv)."""
+        place = _columns(seen, location)
+        unit = seen.unit
+        raion = next(
+            (r for r in self._raions.values() if r.pcode and r.pcode == unit.admin2_pcode), None
+        )
+        if raion is None or unit.level not in _PART_LEVELS:
+            return place
+        return replace(place, district=short_name(raion))
 
     def _named_raion(self, listed: list[_Seen]) -> Unit | None:
         """Return the raion the text names that holds every listed place, if any."""
@@ -281,22 +300,20 @@ def _columns(seen: _Seen, location: str) -> Place:
         admin1_pcode=unit.admin1_pcode,
         place_match=match,
         units=frozenset({_key(unit.name)}),
+        oblast=oblast_short_name(unit) if admin1 else None,
     )
     if unit.level in _FIRST_LEVEL:
         return base
     if unit.level in _SECOND_LEVEL:
-        return Place(
-            location, admin1, unit.admin1_pcode, unit.name, unit.pcode, None, match, base.units
+        return replace(
+            base, admin2_name=unit.name, admin2_pcode=unit.pcode, district=short_name(unit)
         )
-    return Place(
-        location,
-        admin1,
-        unit.admin1_pcode,
-        unit.admin2_name,
-        unit.admin2_pcode,
-        unit.name,
-        match,
-        base.units,
+    return replace(
+        base,
+        admin2_name=unit.admin2_name,
+        admin2_pcode=unit.admin2_pcode,
+        settlement=unit.name,
+        district=short_name(unit),
     )
 
 
