@@ -99,11 +99,20 @@ def page(path: Path) -> _Page:
 TABLE_BLOCK = "figures-data"
 
 
+def _keys(coded: dict[str, list[Any]]) -> list[str]:
+    """Return the distinct values of one column, undoing front coding where it is used."""
+    keys: list[str] = []
+    for j, suffix in enumerate(coded["k"]):
+        shared = coded["p"][j] if "p" in coded else 0
+        keys.append(keys[-1][:shared] + suffix if shared else suffix)
+    return keys
+
+
 def decode_table(table: dict[str, Any]) -> list[dict[str, Any]]:
     """Return the rows of a page's figure table JSON, decoding its dictionary-coded columns."""
     count = len(table["value"])
     columns = {
-        name: [coded["k"][i] for i in coded.get("i", [0] * count)]
+        name: [_keys(coded)[i] for i in coded.get("i", [0] * count)]
         for name, coded in table.items()
         if name != "value"
     }
@@ -391,6 +400,8 @@ def test_csv_holds_exactly_the_figures_the_page_shows(out: Path) -> None:
 def test_the_table_of_figures_lists_what_the_csv_holds(out: Path) -> None:
     rows = frame(
         figure(value=100, as_of=date(2024, 5, 10), since=date(2024, 5, 1)),
+        figure(value=110, source_url="https://example.org/news/12"),
+        figure(value=115, source_url="https://example.org/new"),
         figure(value=120, qualifier="approx", source_name="B", evidence=None),
         figure(value=30, population_group="children", period="day", source_url="ftp://x"),
         figure(metric="housed", period="unknown", programme="Shelter", settlement="Borova"),

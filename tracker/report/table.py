@@ -4,12 +4,16 @@ The page's table of figures and its charts' hover text are both drawn from this 
 block, so each quote, source and URL is written once per page (the CSV beside it holds
 every column). Text columns are dictionary-coded: `{"k": distinct values, "i": one index
 per figure}`, with "" for a missing value, and just `{"k": [value]}` where all figures
-share one value; `value` is a plain list of numbers. Figures come in the page's order,
-and a chart trace names its points by position in it.
+share one value; `value` is a plain list of numbers. URLs, which share long prefixes,
+are front-coded: `"p"` gives how many leading characters each key shares with the key
+before it, and `"k"` holds only the rest. Figures come in the page's order, and a chart
+trace names its points by position in it.
 """
 
 from __future__ import annotations
 
+import itertools
+import os
 from typing import Any
 
 import polars as pl
@@ -35,6 +39,28 @@ _COLUMNS: dict[str, pl.Expr] = {
     "method": pl.col("method"),
 }
 TABLE_COLUMNS: tuple[str, ...] = ("value", *_COLUMNS)
+_FRONT_CODED = ("href", "url_text")
+
+
+def _shared_length(before: str, key: str) -> int:
+    # Characters, not path components: URLs share host and path prefixes.
+    return len(os.path.commonprefix([before, key]))  # noqa: RUF071
+
+
+def _front_coded(keys: list[str]) -> dict[str, list[Any]]:
+    """Return sorted `keys` as shared-prefix lengths and the remaining suffixes."""
+    shared = [0, *(_shared_length(before, key) for before, key in itertools.pairwise(keys))]
+    return {"p": shared, "k": [key[n:] for key, n in zip(keys, shared, strict=True)]}
+
+
+def _column(name: str, keys: list[str], codes: list[int]) -> dict[str, list[Any]]:
+    """Return one dictionary-coded column: its keys (front-coded for URLs) and codes."""
+    coded: dict[str, list[Any]] = (
+        _front_coded(keys) if name in _FRONT_CODED and len(keys) > 1 else {"k": keys}
+    )
+    if len(keys) > 1:
+        coded["i"] = codes
+    return coded
 
 
 def figure_tables(prepared: pl.DataFrame) -> dict[str, dict[str, Any]]:
@@ -66,9 +92,6 @@ def figure_tables(prepared: pl.DataFrame) -> dict[str, dict[str, Any]]:
     ):
         table: dict[str, Any] = {"value": coded["value"]}
         for name in names:
-            single = len(distinct[name]) == 1
-            table[name] = (
-                {"k": distinct[name]} if single else {"k": distinct[name], "i": coded[name]}
-            )
+            table[name] = _column(name, distinct[name], coded[name])
         tables[coded["district_key"]] = table
     return tables

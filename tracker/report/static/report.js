@@ -18,12 +18,26 @@
     return block === null ? null : JSON.parse(block.textContent);
   }
 
+  // The distinct values of a column; front-coded ones ("p") share a prefix with the
+  // value before them.
+  function keysOf(coded) {
+    if (coded.p === undefined) {
+      return coded.k;
+    }
+    var keys = [];
+    coded.k.forEach(function (suffix, j) {
+      keys.push(j === 0 ? suffix : keys[j - 1].slice(0, coded.p[j]) + suffix);
+    });
+    return keys;
+  }
+
   // Returns position -> text for one dictionary-coded column of the figure table
   // (a column without codes has one value for every figure).
   function column(table, name) {
     var coded = table[name];
+    var keys = keysOf(coded);
     return function (i) {
-      return coded.k[coded.i === undefined ? 0 : coded.i[i]];
+      return keys[coded.i === undefined ? 0 : coded.i[i]];
     };
   }
 
