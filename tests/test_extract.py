@@ -599,6 +599,53 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Altogether, 601 children, or 409 families, are due to be moved.",
         [(T, C, 601, X, None), (T, F, 409, X, None)],
     ),
+    # --- obligation wording, objects, housing facilities
+    (
+        "must-leave-is-planned",
+        "Some 640 residents of the border villages must leave by Friday.",
+        [(T, P, 640, A, None)],
+    ),
+    (
+        "will-have-to-leave-is-planned",
+        "Under the new order, 85 children and their parents will have to leave the town.",
+        [(T, C, 85, X, None)],
+    ),
+    (
+        "ordered-hedged-count-to-leave",
+        "The governor ordered approximately 12,000 people to leave the river valley.",
+        [(T, P, 12000, A, None)],
+    ),
+    (
+        "to-be-evacuated-of-whom-already-out",
+        "In total 520 children are to be moved out of the district, of whom 130 have "
+        "already been taken to safety.",
+        [(T, C, 520, X, None), (E, C, 130, X, None)],
+    ),
+    (
+        "remain-under-evacuation-orders",
+        "About 4,000 people in the two valleys remain under evacuation orders.",
+        [(T, P, 4000, A, None)],
+    ),
+    (
+        "object-of-verb-before-relative-clause",
+        "Rescuers evacuated 31 villagers, among them a man who had lived alone for years.",
+        [(E, P, 31, X, None)],
+    ),
+    (
+        "spent-the-night-at-facility",
+        "The transit hub reopened on Sunday, and 215 people spent the night there.",
+        [(H, P, 215, X, None)],
+    ),
+    (
+        "staying-in-tents-and-hotels",
+        "Roughly 9,000 survivors are staying in tents and hotels along the coast.",
+        [(H, P, 9000, A, None)],
+    ),
+    (
+        "sheltering-in-a-named-building",
+        "Forty families were sheltering in a school building on the edge of town.",
+        [(H, F, 40, X, None)],
+    ),
 ]
 
 

@@ -32,6 +32,14 @@ _EVAC_VERB = (
     r"brought\s+out|bring\s+out|remov\w*|transferr?\w*|resettl\w*|displac\w*|"
     r"shift\w*|deport\w*|pull(?:ed)?\s+out|got\s+out|get\s+out)"
 )
+# Places where people are housed ("staying in tents", "sheltering in a school building").
+_FACILITY = (
+    r"(?:shelters?|camps?|(?:collective|evacuation|reception|transit|accommodation)\s+"
+    r"cent(?:re|er)s?|dormitor(?:y|ies)|accommodation|housing|hostels?|hotels?|motels?|"
+    r"modular\s+(?:towns?|homes?)|container\s+(?:homes?|towns?|cities)|containers|tents?|"
+    r"relief\s+camps?|temporary\s+homes|schools?|school\s+buildings?|gyms?|"
+    r"sports\s+halls?|churches|mosques?|public\s+buildings?)\b"
+)
 _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     # (name, class, pattern); names appear in the figure's `rule`.
     ("negated-plan", "negated", r"\bno\s+(?:\w+\s+){0,2}evacuation\s+is\s+(?:planned|expected)"),
@@ -48,6 +56,13 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         + r"|being\s+forcibly\s+"
         + _EVAC_VERB
         + r")",
+    ),
+    (
+        "obliged-to-leave",
+        "planned",
+        r"\b(?:must|will\s+(?:have|need)\s+to|(?:have|has|need|needs)\s+to|"
+        r"(?:are|is)\s+(?:required|obliged)\s+to)\s+(?:\w+\s+)?(?:leave|evacuate|flee|"
+        r"relocate|move\s+out|go)\b",
     ),
     (
         "is-to-evacuate",
@@ -76,7 +91,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "urged-to-leave",
         "planned",
         r"\b(?:urged|advised|instructed|called\s+on|ordered|told)\b(?=\s+(?:the\s+|some\s+|"
-        r"about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?[\d])",
+        r"about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|roughly\s+|"
+        r"approximately\s+|an\s+estimated\s+|up\s+to\s+|at\s+least\s+|all\s+)?[\d])",
     ),
     (
         "subject-to-evacuation",
@@ -106,9 +122,9 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "sheltering-in-place",
         "remaining",
-        r"\b(?:are|were|is|was)\s+(?:still\s+)?sheltering\s+in\b(?!\s+(?:\w+\s+){0,2}(?:shelters|"
-        r"schools|camps|centres|centers|facilities|tents|buildings|basements|churches|"
-        r"mosques|dormitories)\b)",
+        r"\b(?:are|were|is|was)\s+(?:still\s+)?sheltering\s+in\b(?!\s+(?:\w+\s+){0,2}"
+        + _FACILITY
+        + r")",
     ),
     (
         "housed-verb",
@@ -118,10 +134,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"huddl\w*|crowd(?:ed|ing)\s+into|packed\s+into|settled\s+in(?:to)?|"
         r"given\s+(?:\w+\s+)?(?:housing|shelter|accommodation)|found\s+(?:\w+\s+)?"
         r"(?:housing|shelter|refuge)|receiv\w+\s+(?:\w+\s+)?(?:housing|shelter)|"
-        r"(?:in|into|at)\s+(?:\w+\s+){0,2}(?:shelters|shelter|camps|collective\s+centres|"
-        r"collective\s+centers|dormitories|evacuation\s+centres|evacuation\s+centers|"
-        r"accommodation|housing|hostels|modular\s+towns|reception\s+centres|"
-        r"reception\s+centers|relief\s+camps|temporary\s+homes))",
+        r"spen[dt]s?(?:ing)?\s+(?:the|last|that|this)\s+night|"
+        r"(?:in|into|at)\s+(?:\w+\s+){0,2}" + _FACILITY + r")",
     ),
     (
         "remain-displaced",
@@ -166,6 +180,7 @@ _EVAC_VERB_FIRST = (
 _FIRST_WORDS = {
     "negated-plan": "no",
     "modal-passive": "are is were was need needs must should have has still will being",
+    "obliged-to-leave": "must will have has need needs are is",
     "is-to-evacuate": "is are",
     "plan-verb": "plan plans planned intend intends intended decided ordered preparing",
     "ordered-evacuation-of": "mandatory forced compulsory forcible decision",
@@ -179,7 +194,8 @@ _FIRST_WORDS = {
     "sheltering-in-place": "are were is was",
     "housed-verb": "shelter sheltered sheltering shelters accommodated accommodating "
     "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
-    "huddling crowded crowding packed settled given found received receiving in into at",
+    "huddling crowded crowding packed settled given found received receiving spent spend spends "
+    "spending in into at",
     "remain-displaced": "remain remains remained",
     "remain-verb": "remain remains remained remaining still stay stays stayed staying has have "
     "kept refuse refused refuses refusing did do hid hide hiding",

@@ -85,6 +85,10 @@ _PLACE_SUBJECT_RE = re.compile(
 )
 _EVACUEE_RE = re.compile(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)", re.I)
 _OF_THE_RE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
+_OBJECT_GOVERNORS = frozenset({"evacuated", "planned", "housed"})
+_OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "of", "the", "some"})
+_OBJECT_FILLER_REACH = 3
+_ORDER_REACH = 6  # "remain under evacuation orders": the order right after the verb
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
 
@@ -193,6 +197,10 @@ def _frame(
         reading.rejected = cue.name
         return
     kind, name = cue.kind, cue.name
+    if kind == "remaining" and any(
+        c.kind == "planned" and 0 <= c.start - cue.end <= _ORDER_REACH for c in cues
+    ):
+        kind, name = "planned", "remain-under-order"  # "remain under evacuation orders"
     if kind in ("presence", "remaining"):
         housed = next(
             (c for c in cues if c.kind == "housed" and 0 <= c.start - cue.end <= _SHELTER_REACH),
@@ -230,6 +238,12 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
             return Cue(reading.number.start, reading.number.start, "blocked", "reference-total")
     governor = before[-1] if before else None
     if (
+        governor is not None
+        and governor.kind in _OBJECT_GOVERNORS
+        and _governs_object(text, governor, reading)
+    ):
+        return governor  # "police evacuated 19 residents ... who had lived": the object's verb
+    if (
         after
         and governor is not None
         and governor.kind == "planned"
@@ -240,6 +254,7 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         first = after[0]
         if (
             first.start - reading.noun_end <= 2
+            and " " not in text[first.start : first.end]  # a participle, not "are to be moved"
             and text[first.start : first.end].lower().endswith(("ed", "en"))
             and len(after) > 1
             and not _after_auxiliary(text, first)
@@ -251,6 +266,13 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
     if before:
         return before[-1]
     return None
+
+
+def _governs_object(text: str, cue: Cue, reading: Reading) -> bool:
+    """Return True when the reading is the direct object of `cue` ("evacuated 19
+    residents", "took out a further 40 people"): only fillers stand between them."""
+    between = text[cue.end : reading.start].lower().split()
+    return len(between) <= _OBJECT_FILLER_REACH and all(w in _OBJECT_FILLERS for w in between)
 
 
 def _nearest_in_sentence(reading: Reading, cues: list[Cue]) -> Cue | None:

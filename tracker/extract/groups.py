@@ -46,6 +46,7 @@ _PEOPLE = frozenset(
         "population",
         "dwellers",
         "occupants",
+        "survivors",
     ]
 )
 _CHILDREN = frozenset(
