@@ -468,7 +468,7 @@ def test_warnings_are_shown_with_their_district(out: Path) -> None:
 def test_plotly_is_written_once_and_loaded_by_relative_path(out: Path) -> None:
     build_report(frame(figure(), figure(admin2_pcode="UA6310")), out, generated_on=GENERATED)
 
-    plotly_js = out.joinpath("assets", "plotly-basic.min.js").read_text(encoding="utf-8")
+    plotly_js = out.joinpath("assets", "plotly.min.js").read_text(encoding="utf-8")
     assert plotly_js.startswith("/**\n* plotly.js (basic - minified) v")
     for html in out.glob("*.html"):
         sources = [a["src"] for tag, a in page(html).tags if tag == "script" and "src" in a]
@@ -494,3 +494,20 @@ def test_only_model_columns_reach_the_csv(out: Path) -> None:
     build_report(rows, out, generated_on=GENERATED)
 
     assert pl.read_csv(out / "UA6308.csv").columns == list(COLUMN_NAMES)
+
+
+def test_the_vendored_bundle_is_the_installed_plotly_version() -> None:
+    from plotly.offline import get_plotlyjs_version
+
+    from tracker.report.assets import VENDORED_PLOTLY_JS
+
+    head = VENDORED_PLOTLY_JS.read_text(encoding="utf-8")[:200]
+    assert f"plotly.js (basic - minified) v{get_plotlyjs_version()}\n" in head
+
+
+def test_full_plotly_writes_the_installed_package_bundle(out: Path) -> None:
+    from plotly.offline import get_plotlyjs
+
+    build_report(frame(figure()), out, generated_on=GENERATED, full_plotly=True)
+
+    assert out.joinpath("assets", "plotly.min.js").read_text(encoding="utf-8") == get_plotlyjs()

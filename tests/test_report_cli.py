@@ -171,3 +171,19 @@ def test_a_page_csv_imports_back_as_the_same_figures(
     assert_frame_equal(
         imported.drop("claim_id").sort("figure_id"), original.drop("claim_id").sort("figure_id")
     )
+
+
+def test_full_plotly_writes_the_larger_bundle(
+    runner: CliRunner, stored: Path, tmp_path: Path
+) -> None:
+    basic, full = tmp_path / "basic", tmp_path / "full"
+    assert runner.invoke(app, ["report", "--db", str(stored), "--out", str(basic)]).exit_code == 0
+    result = runner.invoke(
+        app, ["report", "--db", str(stored), "--out", str(full), "--full-plotly"]
+    )
+    assert result.exit_code == 0, result.output
+    size = {
+        name: (folder / "assets" / "plotly.min.js").stat().st_size
+        for name, folder in (("basic", basic), ("full", full))
+    }
+    assert size["full"] > 3 * size["basic"]

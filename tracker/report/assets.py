@@ -13,20 +13,32 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-__all__ = ["ASSETS_DIR", "PLOTLY_JS", "write_assets"]
+__all__ = ["ASSETS_DIR", "PLOTLY_JS", "VENDORED_PLOTLY_JS", "write_assets"]
 
 ASSETS_DIR = "assets"
-PLOTLY_JS = "plotly-basic.min.js"
+PLOTLY_JS = "plotly.min.js"
 _STATIC = Path(__file__).parent / "static"
-_FILES = (PLOTLY_JS, "report.js", "report.css")
+VENDORED_PLOTLY_JS = _STATIC / "plotly-basic.min.js"
+_PAGE_FILES = ("report.js", "report.css")
 
 
-def write_assets(out_dir: Path) -> list[Path]:
-    """Write plotly.js, report.js and report.css under out_dir/assets; return their paths."""
+def write_assets(out_dir: Path, *, full_plotly: bool = False) -> list[Path]:
+    """Write plotly.js, report.js and report.css under out_dir/assets; return their paths.
+
+    plotly.js is the vendored basic bundle, or with `full_plotly` the complete bundle of
+    the installed plotly package.
+    """
     target = out_dir / ASSETS_DIR
     target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in _FILES:
+    plotly_js = target / PLOTLY_JS
+    if full_plotly:
+        from plotly.offline import get_plotlyjs
+
+        plotly_js.write_text(get_plotlyjs(), encoding="utf-8")
+    else:
+        shutil.copyfile(VENDORED_PLOTLY_JS, plotly_js)
+    written = [plotly_js]
+    for name in _PAGE_FILES:
         destination = target / name
         shutil.copyfile(_STATIC / name, destination)
         written.append(destination)
