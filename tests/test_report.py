@@ -511,3 +511,23 @@ def test_full_plotly_writes_the_installed_package_bundle(out: Path) -> None:
     build_report(frame(figure()), out, generated_on=GENERATED, full_plotly=True)
 
     assert out.joinpath("assets", "plotly.min.js").read_text(encoding="utf-8") == get_plotlyjs()
+
+
+def test_every_chart_is_a_valid_plotly_figure(out: Path) -> None:
+    import plotly.graph_objects as go
+
+    rows = frame(
+        figure(figure_id="f1", period="cumulative"),
+        figure(figure_id="f2", period="day", qualifier="approx", value=30),
+        figure(figure_id="f3", metric="remaining", qualifier="at_most", value=900),
+        figure(figure_id="f4", metric="housed", programme="Shelter", value=40),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    for chart in charts(out / "UA6308.html").values():
+        for trace in chart["data"]:
+            trace.pop("rows", None)  # the page script's pointer into the table, not plotly's
+        # plotly's validators reject any property or value plotly.js would not understand.
+        validated = go.Figure(chart).to_dict()
+        assert validated["data"], "a chart with no traces"
+        assert all(len(t["x"]) == len(t["y"]) for t in validated["data"] if "x" in t)
