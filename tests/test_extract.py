@@ -646,6 +646,57 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Forty families were sheltering in a school building on the edge of town.",
         [(H, F, 40, X, None)],
     ),
+    # --- year-like counts, postfix hedges, subsets and non-evacuation counts
+    (
+        "year-like-count-before-person-noun",
+        "Since March 3, 2041 people have been taken out of the area.",
+        [(E, P, 2041, X, date(2024, 3, 3))],
+    ),
+    ("year-like-count-object", "The village still has 1987 inhabitants.", [(R, P, 1987, X, None)]),
+    (
+        "or-so-between-number-and-noun",
+        "Around 400 or so villagers are still living near the dam.",
+        [(R, P, 400, A, None)],
+    ),
+    ("another-dozen", "Another dozen residents fled on foot.", [(E, P, 12, A, None)]),
+    (
+        "among-them-are-subgroup",
+        "Roughly 5,000 people still live in the town. Among them are 210 children.",
+        [(R, P, 5000, A, None), (R, C, 210, X, None)],
+    ),
+    (
+        "part-of-earlier-total",
+        "About 9,000 people remain in the district. The northern hromada accounts for "
+        "2,300 of them.",
+        [(R, P, 9000, A, None), (R, P, 2300, X, None)],
+    ),
+    (
+        "the-number-fell-to",
+        "Two years on, the number has fallen to 3,4 thousand, including 75 children.",
+        [(R, P, 3400, X, None), (R, C, 75, X, None)],
+    ),
+    (
+        "number-of-who-left-at",
+        "Officials put the number of people who have left at 20,000 to 25,000.",
+        [(E, P, 20000, L, None), (E, P, 25000, M, None)],
+    ),
+    (
+        "family-of-n-inside-a-total",
+        "Volunteers took out 26 people, including a family of four.",
+        [(E, P, 26, X, None)],
+    ),
+    (
+        "transport-subset-with-verb",
+        "Some 45,000 people were evacuated. About 30,000 of them were carried by boat.",
+        [(E, P, 45000, A, None)],
+    ),
+    (
+        "rubble-rescue-is-no-evacuation",
+        "Rescuers pulled 14 people out of collapsed apartment blocks overnight.",
+        [],
+    ),
+    ("host-families-are-hosts", "So far 540 host families have joined the scheme.", []),
+    ("stranded-passengers", "About 2,000 passengers were stranded at ferry ports.", []),
 ]
 
 

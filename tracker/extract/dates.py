@@ -40,7 +40,11 @@ _DAY_MONTH = (
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
     rf"{_MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)"
 )
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+# "Since May 10, 2036 people ...": a year-like number before a person noun is the count.
+_YEAR = (
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\s+(?:[a-z-]+\s+)?(?:people|persons|residents|"
+    r"inhabitants|civilians|children|minors|families|evacuees|idps|villagers|citizens)\b))?"
+)
 _START_WORDS = (
     r"(?:since|starting\s+(?:from|on)|from|began\s+on|begun\s+on|started\s+on|beginning\s+on|"
     r"since\s+the\s+morning\s+of|since\s+the\s+(?:beginning|start)\s+of\s+[^,.;]{0,50}?\s+on)"

@@ -29,7 +29,7 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "affected",
-        r"\b(?:left\s+homeless|left\s+without|homeless|affected|affectees|without\s+(?:power|light|electricity|water|heat\w*|gas|"
+        r"\b(?:left\s+homeless|left\s+without|homeless|affected|affectees|stranded|trapped|without\s+(?:power|light|electricity|water|heat\w*|gas|"
         r"shelter|food)|exposed\s+to|at\s+risk|in\s+need\s+of|cut\s+off\s+from)\b",
     ),
     (
@@ -68,6 +68,11 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         r"(?:sites|locations|camps|shelters|settlements|places|areas|centres|centers|countries|"
         r"regions|districts|municipalities)\b",
     ),
+    (
+        "rubble-rescue",
+        r"\b(?:out\s+of|from(?:\s+under)?)\s+(?:the\s+)?(?:(?:collapsed|destroyed|fallen)\s+"
+        r"(?:\w+\s+)?(?:buildings?|houses?|homes?|blocks?)|rubble|debris|ruins|wreckage)\b",
+    ),
     ("return", r"\b(?:returned|return\w*\s+home|came\s+back|have\s+returned)\b"),
     ("staff", r"\b(?:who\s+(?:phone|call|work|help|volunteer)\w*|on\s+duty|employed)\b"),
 )
@@ -76,7 +81,8 @@ _FIRST_WORDS = {
     "casualties": "killed killing died dead death deaths wounded wounding injured injuring "
     "missing hurt lost perished drowned hospitalized hospitalised taken captured eliminated "
     "buried",
-    "affected": "left homeless affected affectees without exposed at in cut",
+    "affected": "left homeless affected affectees stranded trapped without exposed at in cut",
+    "rubble-rescue": "out from",
     "pre-war-population": "before pre prewar preinvasion once used previously peacetime in prior",
     "capacity": "capacity resources able ready prepared can designed room places vacant",
     "projection": "could might may would projected forecast forecasts warned predict "
@@ -99,7 +105,8 @@ _TRANSPORT = (
     r"rail|road|sea|foot|ambulance|ambulances|ferry|ferries|vehicle|vehicles|evacuation\s+train)"
 )
 _SUBSET_RE = re.compile(
-    r"^\s*(?:of\s+(?:them|those|whom|these)|among\s+them)\s+(?:were\s+|was\s+)?"
+    r"^\s*(?:of\s+(?:them|those|whom|these)|among\s+them)\s+(?:were\s+|was\s+|have\s+been\s+|"
+    r"had\s+been\s+)?(?:\w+ed\s+|taken\s+|brought\s+)?(?:out\s+)?"
     r"(?:(?:by|on|in|via|aboard)\s+(?:\w+\s+)?" + _TRANSPORT + r"|"
     r"(?:by|through|with\s+the\s+help\s+of|thanks\s+to)\s+(?:the\s+)?(?:volunteers|police|"
     r"rescuers|military|army|soldiers|ngos?|red\s+cross|\w+\s+organi[sz]ations?))\b|"

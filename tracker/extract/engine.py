@@ -29,7 +29,8 @@ __all__ = ["extract"]
 
 _STOCKS = frozenset({Metric.REMAINING.value, Metric.TO_EVACUATE.value})
 _CONNECTOR_RE = re.compile(
-    r"\b(?:including|incl\.|among\s+them|among\s+whom|among\s+these|of\s+whom|of\s+which|"
+    r"\b(?:including|incl\.|among\s+them(?:\s+(?:are|were))?|among\s+whom|among\s+these|"
+    r"of\s+whom|of\s+which|"
     r"of\s+them|of\s+these|with|from|or|a\s+mother\s+of|mother\s+of)[\s,:]*$",
     re.IGNORECASE,
 )
@@ -220,7 +221,7 @@ def _values(text: str, reading: Reading) -> list[tuple[int, str, str, bool]]:
             (number.high * scale, Qualifier.AT_MOST.value, "+range-high", True),
         ]
     if hedge is None:
-        hedge = hedge_after(text, reading.noun_end)
+        hedge = hedge_after(text, reading.noun_end) or hedge_after(text, number.end)
     if hedge is not None:
         return [(number.low * scale, hedge.qualifier.value, "", False)]
     if number.half:  # "half a hundred" is a round estimate

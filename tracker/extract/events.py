@@ -213,7 +213,10 @@ _CUES_BY_WORD = index_by_first_word(
 _LEFT_REMAINING_BEFORE_RE = re.compile(
     r"\b(?:still|are|is|were|was|be|been|only|remain\w*)\s+(?:\w+\s+){0,1}$", re.IGNORECASE
 )
-_LEFT_REMAINING_AFTER_RE = re.compile(r"^\s+(?:in|behind|there|at|inside)\b", re.IGNORECASE)
+_LEFT_REMAINING_AFTER_RE = re.compile(
+    r"^\s+(?:in|behind|there|at|inside)\b(?!\s+(?:about|around|some|over|roughly|\d))",
+    re.IGNORECASE,
+)
 # "Bakhmut has fewer than five thousand civilians left": a possession verb, then a quantity.
 _POSSESSION_RE = re.compile(
     r"\b(?:has|have|had|there\s+(?:are|were|is))\b[^.;]*?(?:\d|\b(?:one|two|three|four|five|six|"

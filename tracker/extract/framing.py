@@ -184,6 +184,10 @@ def _frame(
         if previous is not None and previous.metric is not None:
             reading.metric, reading.event_rule = previous.metric, "ellipsis"
             return
+        if anchor is not None and anchor.metric is not None and anchor.rejected is None:
+            # "X accounts for 1,478 of them": a part of the previous sentence's figure.
+            reading.metric, reading.event_rule = anchor.metric, "part-of-earlier"
+            return
         near = _nearest_in_sentence(reading, cues)
         if near is None:
             reading.rejected = "no-event"

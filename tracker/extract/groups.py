@@ -174,6 +174,9 @@ _CLOSED = frozenset(
     ]
 )
 _ADJECTIVE_SKIP = 3
+_POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?:so|more)\b", re.IGNORECASE)
+# Modifiers that make a person noun the hosts, not the housed (guidelines 3.1).
+_HOST_MODIFIERS = frozenset({"host", "hosting", "foster", "receiving"})
 _TOKEN_RE = re.compile(r"[\s(]*([^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*)|[\s]*([%$€£₴])")
 _SUBGROUP_AFTER_RE = re.compile(
     r"^\s+(?:with\s+(?:disabilit|limited\s+mobility|reduced\s+mobility|special\s+needs)|"
@@ -221,8 +224,10 @@ def may_count_people(text: str, start: int, end: int) -> bool:
 
 def read_noun(text: str, number_end: int) -> NounReading:
     """Return what the number ending at `number_end` counts, from the words after it."""
-    pos = number_end
+    postfix = _POSTFIX_HEDGE_RE.match(text, number_end)
+    pos = number_end if postfix is None else postfix.end()  # "1,000 or so people"
     first = True
+    modifiers: list[str] = []
     for _ in range(_ADJECTIVE_SKIP + 1):
         match = _TOKEN_RE.match(text, pos)
         if match is None:
@@ -234,9 +239,12 @@ def read_noun(text: str, number_end: int) -> NounReading:
         word = match.group(1)
         reading = _classify(text, word, match.end())
         if reading is not None:
+            if reading.kind == "group" and _HOST_MODIFIERS.intersection(modifiers):
+                return NounReading("never", None, reading.end, "host")  # "312 host families"
             return reading
         if word.lower() in _CLOSED:
             break
+        modifiers.append(word.lower())
         first = False
         pos = match.end()
     if first:

@@ -91,6 +91,10 @@ _ARTICLES = frozenset({"a", "A", "an", "An"})
 _SCALE_NEXT_RE = re.compile(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)", re.IGNORECASE)
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
 _IMPLAUSIBLE = 1e13  # no report counts this many people; longer digit runs are ids or noise
+_DOZEN_COUNTS = {"a": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_DOZEN_RE = re.compile(
+    r"\b(?P<count>half\s+a|a|another|one|two|three|four|five)\s+dozen\b(?!s)", re.IGNORECASE
+)
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _DECIMAL_RE = re.compile(r"^(\d+)[.,](\d{1,2})$")
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:{_SEP}\d{{3}})+$")
@@ -145,7 +149,38 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         pos = match.end() if mention is None else mention.end
         if mention is not None:
             mentions.append(mention)
+    stop = len(text) if end is None else end
+    if "dozen" in text[start:stop].lower():
+        mentions = _with_dozens(text, start, stop, mentions)
     return mentions
+
+
+def _with_dozens(
+    text: str, start: int, end: int, mentions: list[NumberMention]
+) -> list[NumberMention]:
+    """Return `mentions` with "a dozen" (12), "half a dozen" (6), "two dozen" (24) added:
+    round estimates; "dozens" alone is vague and no number."""
+    taken = [(m.start, m.end) for m in mentions]
+    for match in _DOZEN_RE.finditer(text, start, end):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        count = match.group("count").lower().split()[0]
+        value = 6 if count == "half" else 12 * _DOZEN_COUNTS.get(count, 1)
+        mentions.append(
+            NumberMention(
+                match.start(),
+                match.end(),
+                value,
+                value,
+                False,
+                True,
+                True,
+                "count",
+                False,
+                half=True,
+            )
+        )
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _mention(text: str, match: re.Match[str]) -> NumberMention | None:

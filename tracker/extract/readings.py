@@ -20,7 +20,7 @@ Numbers that count anything else are kept with the reason they are not facts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.extract.distractors import money_before, subset_after
 from tracker.extract.groups import NounReading, read_noun
@@ -33,7 +33,8 @@ __all__ = ["Reading", "read_sentence"]
 _HEAD_BEFORE_RE = re.compile(
     r"(?:\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|"
     r"of\s+these|among\s+these|"
-    r"with|from|or)|\bi\.e\.)[\s,:]*$",
+    r"with|from|or)|\bi\.e\.|\bamong\s+(?:them|these|those|whom)\s+(?:are|were|is|was))"
+    r"[\s,:]*$",
     re.IGNORECASE,
 )
 _OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
@@ -50,7 +51,9 @@ _POSSESSIVE_RE = re.compile(r"\b(?:his|her|their|our|my|its)\s+(?:own\s+)?$", re
 _HOW_MANY_RE = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _OBJECT_VERB_RE = re.compile(
     r"\b(?:evacuated|rescued|relocated|moved|sheltered|sheltering|housed|hosted|hosting|"
-    r"accommodated|took\s+out|taken\s+out|brought\s+out)\s*$",
+    r"accommodated|took\s+out|taken\s+out|brought\s+out)\s+(?:(?:a|another|further|"
+    r"additional|total|of)\s+){0,3}$|\b(?:evacuated|rescued|relocated|moved|sheltered|"
+    r"sheltering|housed|hosted|hosting|accommodated|took\s+out|taken\s+out|brought\s+out)$",
     re.IGNORECASE,
 )
 _POPULATION_IS_RE = re.compile(
@@ -58,11 +61,22 @@ _POPULATION_IS_RE = re.compile(
     r"dropped\s+to|decreased\s+to)\s*$",
     re.IGNORECASE,
 )
+# "the number has fallen to 2,7 thousand": a head count whose noun an earlier sentence gave.
+_NUMBER_IS_RE = re.compile(
+    r"\b(?:the|this|that|their)\s+(?:number|figure|count|total)\s+(?:has\s+|had\s+|is\s+now\s+|"
+    r"now\s+)?(?:fallen|fell|dropped|decreased|declined|shrunk|shrank|risen|rose|grown|grew|"
+    r"increased|reached|stands\s+at|stood\s+at|is|was)\s+(?:to\s+|at\s+)?$",
+    re.IGNORECASE,
+)
 _FAMILY_OF_RE = re.compile(r"\bfamily\s+of\s*$", re.IGNORECASE)
+_INCLUDED_FAMILY_RE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}family\s+of\s*$",
+    re.IGNORECASE,
+)
 _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>people|persons|evacuees|residents|children|"
     r"families|civilians|idps|displaced|evacuated|refugees)\b[^.;:]{0,40}?\b(?:reached|is|was|stands\s+at|stood\s+at|rose\s+to|"
-    r"increased\s+to|grew\s+to|exceeded|exceeds|totals?|totalled|totaled|amounts\s+to|hit|"
+    r"increased\s+to|grew\s+to|exceeded|exceeds|totals?|totalled|totaled|amounts\s+to|hit|at|"
     r"(?:has\s+|had\s+)?(?:fallen|fell|dropped|decreased|declined|risen)\s+to)\s*$",
     re.IGNORECASE,
 )
@@ -136,6 +150,11 @@ def _read(
     anchor: Group | None,
 ) -> Reading:
     noun = read_noun(text, number.end)
+    if number.kind == "year" and (
+        noun.kind == "group"
+        or _OBJECT_VERB_RE.search(text, max(0, number.start - 40), number.start)
+    ):
+        number = replace(number, kind="count")  # "2036 people", "evacuated 1931": no year
     reading = Reading(number, None, None, False, noun.end, "")
     if not number.usable:
         reading.rejected = number.kind
@@ -211,11 +230,16 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         return
     if _FAMILY_OF_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "family-of-n"
+        if _INCLUDED_FAMILY_RE.search(before) and _last_counted(previous) is not None:
+            reading.rejected = "subset"  # "including a family of five": inside the total
         return
     number_of = _NUMBER_OF_RE.search(before)
     if number_of is not None:
         noun = number_of.group("noun").lower()
         reading.group, reading.rule = _GROUP_OF.get(noun, Group.PEOPLE), "number-of"
+        return
+    if _NUMBER_IS_RE.search(before):
+        reading.group, reading.rule = Group.PEOPLE, "population-is"  # "the number fell to"
         return
     if _POPULATION_IS_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "population-is"
