@@ -172,3 +172,24 @@ def test_district_and_oblast_follow_the_guidelines_naming(
 ) -> None:
     (figure,) = extract(text).figures
     assert (figure.district, figure.oblast) == (district, oblast)
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "Flooding hit Oregon overnight. In Lakeview county alone, officials ordered "
+            "about 3,000 residents to leave.",
+            "Lakeview county",
+        ),
+        ("Fort Mercer's roughly 8,000 residents must leave Oregon by Monday.", "Fort Mercer"),
+        (
+            "About 600 evacuees are being housed at a sports hall in Red Deer, Alberta.",
+            "Red Deer",
+        ),
+    ],
+    ids=["scene-phrase", "possessive-count", "city-comma-region"],
+)
+def test_place_phrases_the_gazetteer_does_not_know(text: str, location: str) -> None:
+    (figure,) = extract(text).figures
+    assert figure.location == location

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from tracker.extract.place_phrases import city_before_region, possessive_before, scene_phrase
 from tracker.extract.short_names import oblast_short_name, short_name
 from tracker.places import Mention, Unit, find_mentions
 from tracker.places.fold import heavy_key, strip_adjective
@@ -159,7 +160,7 @@ class PlaceChooser:
         `siblings` are where the other figures of the sentence end: a place right after
         one of them ("1,229 from Mariupol") is theirs, not this figure's.
         """
-        own = self.tight_place(end)
+        own = self.tight_place(end) or self._phrase_place(start, sentence)
         if own is not None:
             return own
         taken = {id(s) for s in map(self._tight, siblings) if s is not None}
@@ -167,6 +168,9 @@ class PlaceChooser:
             found = [s for s in self._within(*span) if id(s) not in taken]
             if found:
                 return self._place(found, start, end)
+        scene = scene_phrase(self._text, *sentence)
+        if scene is not None:
+            return Place(self._text[scene[0] : scene[1]])
         earlier = self._antecedent(sentence, start)
         if earlier is not None:
             return self._columns(earlier, earlier.mention.surface)
@@ -180,6 +184,19 @@ class PlaceChooser:
             if name is not None:
                 return Place(name)
         return Place(NOT_STATED)
+
+    def _phrase_place(self, start: int, sentence: tuple[int, int]) -> Place | None:
+        """Return the place of "Yellowknife's 20,000 residents" or of a sentence opening
+        "In Dadu district alone, ...", when the gazetteer does not know the name."""
+        possessive = possessive_before(self._text, start)
+        if possessive is not None:
+            known = self._within(*possessive)
+            if known:
+                return self._columns(known[0], self._text[possessive[0] : possessive[1]])
+        for span in (possessive, scene_phrase(self._text, *sentence)):
+            if span is not None and not any(a < span[1] and span[0] < b for a, b in self._named):
+                return Place(self._text[span[0] : span[1]])
+        return None
 
     def _unresolved(self, span: tuple[int, int]) -> str | None:
         """Return a place name the gazetteer does not know ("in Bangladesh"), as written."""
@@ -275,6 +292,14 @@ class PlaceChooser:
         Bohodukhiv district" -> Bohodukhiv)."""
         place = _columns(seen, location)
         unit = seen.unit
+        city = (
+            city_before_region(self._text, seen.mention.start)
+            if unit.level in _FIRST_LEVEL
+            else None
+        )
+        if city is not None and not any(a < city[1] and city[0] < b for a, b in self._named):
+            name = self._text[city[0] : city[1]]  # "in Grande Prairie, Alberta": the city
+            return replace(place, location=name, settlement=name, district=name)
         raion = next(
             (r for r in self._raions.values() if r.pcode and r.pcode == unit.admin2_pcode), None
         )
