@@ -193,3 +193,12 @@ def test_district_and_oblast_follow_the_guidelines_naming(
 def test_place_phrases_the_gazetteer_does_not_know(text: str, location: str) -> None:
     (figure,) = extract(text).figures
     assert figure.location == location
+
+
+def test_gapped_coordination_gives_each_number_the_place_before_it() -> None:
+    text = "Bakhmut now has 500 residents, Toretsk about 1,200 and Pokrovsk some 7,000."
+    figures = extract(text).figures
+    assert [(f.metric, f.value, f.settlement) for f in figures[1:]] == [
+        ("remaining", 1200, "Toretsk"),
+        ("remaining", 7000, "Pokrovsk"),
+    ]

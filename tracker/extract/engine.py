@@ -151,6 +151,8 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
         clause = clause_span(sentence, reading.number.start)
         siblings = [r.noun_end for r, s in readings if s is sentence and r is not reading]
         own = chooser.tight_place(reading.noun_end)
+        if reading.event_rule == "gapped-coordination":
+            own = chooser.place_right_before(reading.start) or own
         head = places.get(id(reading.head)) if reading.head is not None else None
         if own is None and head is not None:
             places[id(reading)] = head

@@ -85,6 +85,9 @@ _PLACE_SUBJECT_RE = re.compile(
 )
 _EVACUEE_RE = re.compile(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)", re.I)
 _OF_THE_RE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
+_GAPPED_RE = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}\s+$"
+)
 _OBJECT_GOVERNORS = frozenset({"evacuated", "planned", "housed"})
 _OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "of", "the", "some"})
 _OBJECT_FILLER_REACH = 3
@@ -170,6 +173,15 @@ def _frame(
         reading.metric, reading.event_rule = head.metric, f"head:{head.event_rule}"
         if head.metric is None and head.rejected is None:
             reading.rejected = "no-event"
+        return
+    if (
+        reading.rule in ("bare-ellipsis", "implied-multiplier")
+        and previous is not None
+        and previous.metric is not None
+        and _GAPPED_RE.match(text[previous.noun_end : reading.start]) is not None
+    ):
+        # "Kramatorsk has 53,000 residents, Sloviansk about 78,000": the verb is gapped.
+        reading.metric, reading.event_rule = previous.metric, "gapped-coordination"
         return
     clause = clause_span(sentence, reading.number.start)
     cue = _governing_cue(text, reading, [c for c in cues if clause[0] <= c.start < clause[1]])

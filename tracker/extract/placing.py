@@ -224,6 +224,16 @@ class PlaceChooser:
         after = self._text[seen.mention.end : seen.mention.end + 12]
         return _ALONE_AFTER_RE.match(after) is None
 
+    def place_right_before(self, start: int) -> Place | None:
+        """Return the place named right before a figure starting at `start` ("Sloviansk
+        about 78,000" in a gapped list)."""
+        for seen in reversed(self._seen):
+            if seen.mention.end <= start:
+                if self._text[seen.mention.end : start].strip():
+                    return None
+                return self._place([seen], start, start)
+        return None
+
     def tight_place(self, end: int) -> Place | None:
         """Return the place written right after a figure ending at `end` ("... from Izium")."""
         seen = self._tight(end)
