@@ -62,7 +62,6 @@ class ManualEntry:
     programme: str | None = None
     source_url: str | None = None
     oblast: str | None = None
-    settlement: str | None = None
     note: str | None = None
 
 
@@ -153,7 +152,6 @@ def _entry_row(entry: ManualEntry, metric: Metric, group: Group, value: int) -> 
         "qualifier": entry.qualifier,
         "location": entry.location,
         "admin1_name": entry.oblast,
-        "settlement": entry.settlement,
         "as_of": entry.as_of,
         "since": entry.since,
         "published_on": entry.as_of,

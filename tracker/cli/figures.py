@@ -65,7 +65,11 @@ def log_command(
     source: Annotated[str, typer.Option(help="Who said it: ministry, administration, outlet.")],
     oblast: Annotated[str | None, typer.Option(help="Oblast (first-level unit).")] = None,
     settlement: Annotated[
-        str | None, typer.Option(help="City, town, village or hromada the figure is about.")
+        str | None,
+        typer.Option(
+            help="City, town, village or hromada the figure is about; it becomes the "
+            "location, and its raion and oblast come from the gazetteer."
+        ),
     ] = None,
     evacuated: Annotated[int | None, typer.Option(min=0, help="People evacuated.")] = None,
     remaining: Annotated[int | None, typer.Option(min=0, help="People remaining.")] = None,
