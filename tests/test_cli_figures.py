@@ -371,3 +371,15 @@ def test_a_user_gazetteer_with_an_unknown_parent_is_refused(
     assert result.exit_code == 1
     assert "the parent 'Darfur North' of 'Tawila' is no code or P-code" in result.stderr
     assert stored(db) == 0
+
+
+def test_log_with_a_settlement_rolls_it_up_to_its_raion(db: Path) -> None:
+    result = invoke(
+        "log", "--district", "Kupiansk district", "--settlement", "Kupyansk", "--remaining", "900",
+        "--date", "2024-05-01", "--source", "RMA", "--db", db,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        row = store.read_figures().row(0, named=True)
+    assert (row["location"], row["settlement"]) == ("Kupyansk", "Kupiansk")
+    assert (row["admin2_pcode"], row["admin1_pcode"]) == ("UA6308", "UA63")
