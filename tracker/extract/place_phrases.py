@@ -44,6 +44,9 @@ def scene_phrase(text: str, sentence_start: int, sentence_end: int) -> tuple[int
 
 def possessive_before(text: str, start: int) -> tuple[int, int] | None:
     """Return the span of "X" in "X's [hedge] N residents" ending right before `start`."""
+    window = text[max(0, start - 60) : start]
+    if "s " not in window or ("'s" not in window and "\u2019s" not in window):
+        return None  # most figures have no possessive before them: skip the regex
     match = _POSSESSIVE_RE.search(text, max(0, start - 60), start)
     if match is None or match.group("name").split()[0] in _NOT_NAMES:
         return None

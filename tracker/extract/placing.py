@@ -329,27 +329,16 @@ class PlaceChooser:
 def _columns(seen: _Seen, location: str) -> Place:
     unit, match = seen.unit, seen.mention.resolution.match
     admin1 = unit.admin1_name or (unit.name if unit.level in _FIRST_LEVEL else None)
-    base = Place(
-        location,
-        admin1_name=admin1,
-        admin1_pcode=unit.admin1_pcode,
-        place_match=match,
-        units=frozenset({_key(unit.name)}),
-        oblast=oblast_short_name(unit) if admin1 else None,
-    )
+    units = frozenset({_key(unit.name)})
+    oblast = oblast_short_name(unit) if admin1 else None
     if unit.level in _FIRST_LEVEL:
-        return base
+        return Place(location, admin1, unit.admin1_pcode, place_match=match, units=units,
+                     oblast=oblast)  # fmt: skip
     if unit.level in _SECOND_LEVEL:
-        return replace(
-            base, admin2_name=unit.name, admin2_pcode=unit.pcode, district=short_name(unit)
-        )
-    return replace(
-        base,
-        admin2_name=unit.admin2_name,
-        admin2_pcode=unit.admin2_pcode,
-        settlement=unit.name,
-        district=short_name(unit),
-    )
+        return Place(location, admin1, unit.admin1_pcode, unit.name, unit.pcode, None, match,
+                     units, short_name(unit), oblast)  # fmt: skip
+    return Place(location, admin1, unit.admin1_pcode, unit.admin2_name, unit.admin2_pcode,
+                 unit.name, match, units, short_name(unit), oblast)  # fmt: skip
 
 
 def _key(name: str) -> str:
