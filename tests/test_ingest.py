@@ -159,6 +159,8 @@ def test_programmes_named_without_a_number_are_reported_per_document(tmp_path: P
     summary = ingest_documents([_document(text, key="p")], tmp_path / "t.db")
 
     assert summary.programmes == {"p": ("Shelter",)}
+    with open_store(tmp_path / "t.db") as store:
+        assert store.read_documents()["programmes"].to_list() == ["Shelter"]
 
 
 def test_extract_records_carry_every_column_the_key_and_the_evidence_span() -> None:

@@ -130,6 +130,7 @@ def test_documents_are_stored_once(db: Path) -> None:
             "published_on": [date(2024, 5, 1)],
             "ingested_at": [datetime(2024, 5, 2, tzinfo=UTC)],
             "text": ["Some text."],
+            "programmes": ["Shelter"],
         },
         schema=DOCUMENT_COLUMNS,
     )
@@ -138,3 +139,23 @@ def test_documents_are_stored_once(db: Path) -> None:
         assert store.write(figures(1), documents).documents_skipped == 1
         assert_frame_equal(store.read_documents(), documents)
         assert store.known_documents(["d1", "d2"]) == {"d1"}
+
+
+def test_a_version_1_file_opens_and_keeps_its_rows(db: Path) -> None:
+    from tracker.store import _MIGRATIONS
+
+    with sqlite3.connect(db) as old:
+        for statement in _MIGRATIONS[0]:
+            old.execute(statement)
+        old.execute(
+            "INSERT INTO documents (doc_id, ingested_at, text) VALUES (?, ?, ?)",
+            ("d1", "2024-05-02T00:00:00.000000+00:00", "An old report."),
+        )
+        old.execute("PRAGMA user_version = 1")
+    with open_store(db) as store:
+        documents = store.read_documents()
+    assert documents.select("doc_id", "text", "programmes").rows() == [
+        ("d1", "An old report.", None)
+    ]
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2

@@ -251,13 +251,11 @@ def _documents_frame(
         "published_on": [d.published for d in documents],
         "ingested_at": [ingested_at] * len(documents),
         "text": [d.text for d in documents],
-        # Programmes named without a number live with their document, where the store has room.
+        # Programmes named without a number ("find housing through the Shelter program")
+        # are kept with their document.
         "programmes": ["; ".join(o.programmes) or None for o in outcomes],
     }
-    blank = [None] * len(documents)
-    return pl.DataFrame(
-        {name: columns.get(name, blank) for name in DOCUMENT_COLUMNS}, schema=DOCUMENT_COLUMNS
-    )
+    return pl.DataFrame(columns, schema=DOCUMENT_COLUMNS)
 
 
 def _record(document: Document, figure: ExtractedFigure) -> dict[str, object]:

@@ -43,6 +43,7 @@ DOCUMENT_COLUMNS: dict[str, pl.DataType] = {
     "published_on": pl.Date(),
     "ingested_at": pl.Datetime("us", "UTC"),
     "text": pl.String(),
+    "programmes": pl.String(),
 }
 
 
@@ -69,6 +70,8 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
   figures_added INTEGER NOT NULL, figures_skipped INTEGER NOT NULL,
   documents_added INTEGER NOT NULL, documents_skipped INTEGER NOT NULL)""",
     ),
+    # 2: housing programmes a document names, with or without a figure ("; "-separated).
+    ("ALTER TABLE documents ADD COLUMN programmes TEXT",),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
