@@ -99,7 +99,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "planned",
         r"\bsubject\s+to\s+(?:\w+\s+)?evacuation|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
         r"|\b(?:evacuation\s+)?orders?\s+(?:\w+\s+)?affect\w*|\baffected\s+by\s+(?:the\s+)?"
-        r"(?:\w+\s+){0,2}evacuation\s+orders?|\bordered\s+to\s+(?:leave|evacuate|flee)",
+        r"(?:\w+\s+){0,2}evacuation\s+orders?|\b(?:ordered|told|instructed)\s+to\s+(?:leave|evacuate|flee)",
     ),
     (
         "decided-evacuation",
@@ -124,7 +124,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "remaining",
         r"\b(?:are|were|is|was)\s+(?:still\s+)?sheltering\s+in\b(?!\s+(?:\w+\s+){0,2}"
         + _FACILITY
-        + r")",
+        + r"|\s+(?:\w+\s+){0,2}buildings?\b)",
     ),
     (
         "housed-verb",
@@ -186,7 +186,8 @@ _FIRST_WORDS = {
     "ordered-evacuation-of": "mandatory forced compulsory forcible decision",
     "waiting-for-evacuation": "waiting wait await awaiting",
     "urged-to-leave": "urged advised instructed called ordered told",
-    "subject-to-evacuation": "subject under evacuation orders order affected ordered",
+    "subject-to-evacuation": "subject under evacuation orders order affected ordered told "
+    "instructed",
     "decided-evacuation": "announced ordered decided declared approved introduced plan plans "
     "planned",
     "passive-plan": "is are was were has have",
