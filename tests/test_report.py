@@ -531,3 +531,21 @@ def test_every_chart_is_a_valid_plotly_figure(out: Path) -> None:
         validated = go.Figure(chart).to_dict()
         assert validated["data"], "a chart with no traces"
         assert all(len(t["x"]) == len(t["y"]) for t in validated["data"] if "x" in t)
+
+
+def test_programmes_a_report_names_without_a_figure_are_listed_with_its_district(
+    out: Path,
+) -> None:
+    mentions = pl.DataFrame(
+        {
+            "doc_id": ["d1", "d9"],
+            "programme": ["Shelter", "Prykhystok"],
+            "published_on": [DAY, DAY],
+        }
+    )
+    build_report(frame(figure(doc_id="d1")), out, generated_on=GENERATED, mentions=mentions)
+
+    text = "".join(page(out / "UA6308.html").text)
+    assert "Housing programmes mentioned" in text
+    assert "Shelter" in text, "named by d1, whose figure is about this district"
+    assert "Prykhystok" not in text, "d9 has no figure in this report"

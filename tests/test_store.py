@@ -159,3 +159,30 @@ def test_a_version_1_file_opens_and_keeps_its_rows(db: Path) -> None:
     ]
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+
+
+def test_programme_mentions_come_one_per_row(db: Path) -> None:
+    from datetime import UTC, datetime
+
+    from tracker.store import DOCUMENT_COLUMNS
+
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d1", "d2"],
+            "title": [None, None],
+            "url": [None, None],
+            "source_name": ["RMA", "RMA"],
+            "published_on": [date(2024, 5, 1), date(2024, 5, 2)],
+            "ingested_at": [datetime(2024, 5, 2, tzinfo=UTC)] * 2,
+            "text": ["a", "b"],
+            "programmes": ["Shelter; Prykhystok", None],
+        },
+        schema=DOCUMENT_COLUMNS,
+    )
+    with open_store(db) as store:
+        store.write(figures(1), documents)
+        mentions = store.programme_mentions()
+    assert mentions.rows() == [
+        ("d1", "Shelter", date(2024, 5, 1)),
+        ("d1", "Prykhystok", date(2024, 5, 1)),
+    ]

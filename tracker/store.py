@@ -173,6 +173,22 @@ class Store:
         assert isinstance(frame, pl.DataFrame)
         return frame
 
+    def programme_mentions(self) -> pl.DataFrame:
+        """Return one row (doc_id, programme, published_on) per programme a document names."""
+        sql = (
+            "SELECT doc_id, programmes, published_on FROM documents"
+            " WHERE programmes IS NOT NULL ORDER BY doc_id"
+        )
+        frame = _typed_frame(
+            self._read_arrow(sql, []),
+            {"doc_id": pl.String(), "programmes": pl.String(), "published_on": pl.Date()},
+        )
+        return (
+            frame.with_columns(pl.col("programmes").str.split("; "))
+            .explode("programmes")
+            .select("doc_id", pl.col("programmes").alias("programme"), "published_on")
+        )
+
     def known_documents(self, doc_ids: Iterable[str]) -> set[str]:
         """Return the ids among `doc_ids` that are already stored."""
         return self._known("documents", "doc_id", doc_ids)

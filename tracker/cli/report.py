@@ -74,6 +74,7 @@ def report_command(
     database = db_path(db)
     with open_store(database) as store:
         figures = store.read_figures(query)
+        mentions = store.programme_mentions()
     if figures.is_empty():
         filtered = bool(districts or date_from or date_to)
         reason = "match the filters" if filtered else "are stored"
@@ -83,7 +84,12 @@ def report_command(
     generated_on = parse_date(report_date, "--report-date") or date.today()
     try:
         result = build_report(
-            figures, out, warnings=warnings, generated_on=generated_on, full_plotly=full_plotly
+            figures,
+            out,
+            warnings=warnings,
+            generated_on=generated_on,
+            full_plotly=full_plotly,
+            mentions=mentions,
         )
     except OSError as error:
         raise fail(f"cannot write the report to {out}: {error.strerror or error}", 1) from None

@@ -107,6 +107,7 @@ def build_report(
     warnings: Sequence[ValidationWarning] = (),
     generated_on: date | None = None,
     full_plotly: bool = False,
+    mentions: pl.DataFrame | None = None,
 ) -> ReportResult:
     """Write the HTML report of `figures` under `out_dir` and return what was written.
 
@@ -115,7 +116,8 @@ def build_report(
     date printed besides the data; it defaults to the latest figure's day (today when
     there are no figures), so the same data always gives the same bytes. `full_plotly`
     writes the installed plotly package's complete plotly.js (4.8 MB, every trace type)
-    instead of the 1.2 MB basic bundle the charts need.
+    instead of the 1.2 MB basic bundle the charts need. `mentions` (doc_id, programme,
+    published_on) lists housing programmes that reports name without a figure.
     """
     _check_columns(figures)
     prepared = prepare(figures).with_columns(_href=http_href(pl.col("source_url")))
@@ -124,7 +126,7 @@ def build_report(
     districts = _district_contexts(prepared, day, warnings)
     charts = district_charts(prepared)
     tables = figure_tables(prepared)
-    named_programmes = programmes(prepared)
+    named_programmes = programmes(prepared, mentions)
     parts = prepared.partition_by("district_key", as_dict=True, maintain_order=True)
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -293,15 +293,31 @@ def warnings_by_district(
     return dict(zip(joined["district_key"].to_list(), joined["text"].to_list(), strict=True))
 
 
-def programmes(prepared: pl.DataFrame) -> dict[str, list[dict[str, object]]]:
-    """Return, per district key, the housing programmes named: figures, first and last day."""
+def programmes(
+    prepared: pl.DataFrame, mentions: pl.DataFrame | None = None
+) -> dict[str, list[dict[str, object]]]:
+    """Return, per district key, the housing programmes named: figures, reports, days.
+
+    `mentions` (doc_id, programme, published_on) adds the programmes a report names
+    without a figure ("find housing through the Shelter program"); such a report counts
+    for every district its figures are about.
+    """
+    with_figures = prepared.filter(pl.col("programme").is_not_null()).select(
+        "district_key", "programme", "doc_id", day=pl.col("as_of"), figure=pl.lit(1)
+    )
+    if mentions is not None and mentions.height:
+        districts_of_docs = prepared.select("district_key", "doc_id").unique().drop_nulls()
+        named = mentions.join(districts_of_docs, on="doc_id").select(
+            "district_key", "programme", "doc_id", day=pl.col("published_on"), figure=pl.lit(0)
+        )
+        with_figures = pl.concat([with_figures, named], how="vertical_relaxed")
     named = (
-        prepared.filter(pl.col("programme").is_not_null())
-        .group_by("district_key", "programme")
+        with_figures.group_by("district_key", "programme")
         .agg(
-            figures=pl.len(),
-            first=pl.col("as_of").min(),
-            last=pl.col("as_of").max(),
+            figures=pl.col("figure").sum(),
+            reports=pl.col("doc_id").drop_nulls().n_unique(),
+            first=pl.col("day").min(),
+            last=pl.col("day").max(),
         )
         .sort("district_key", "programme")
     )
