@@ -202,3 +202,14 @@ def test_gapped_coordination_gives_each_number_the_place_before_it() -> None:
         ("remaining", 1200, "Toretsk"),
         ("remaining", 7000, "Pokrovsk"),
     ]
+
+
+def test_housed_figure_takes_the_host_place_not_the_origin() -> None:
+    (figure,) = extract(
+        "About 900 IDPs from Kherson have been accommodated in the Odesa region so far."
+    ).figures
+    assert (figure.metric, figure.location, figure.admin1_name) == (
+        "housed",
+        "Odesa region",
+        "Odeska",
+    )

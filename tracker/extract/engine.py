@@ -151,6 +151,9 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
         clause = clause_span(sentence, reading.number.start)
         siblings = [r.noun_end for r, s in readings if s is sentence and r is not reading]
         own = chooser.tight_place(reading.noun_end)
+        if reading.metric == Metric.HOUSED.value and reading.cue_start is not None:
+            # "IDPs from Nikopol accommodated in the Dnipropetrovsk region": the host place.
+            own = chooser.host_place(reading.cue_start, clause[1]) or own
         if reading.event_rule == "gapped-coordination":
             own = chooser.place_right_before(reading.start) or own
         head = places.get(id(reading.head)) if reading.head is not None else None

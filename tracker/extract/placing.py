@@ -103,6 +103,7 @@ _TIGHT_RE = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
+_HOST_BEFORE_RE = re.compile(r"\b(?:in|at|within|across|throughout)\s+(?:the\s+)?$", re.I)
 _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
@@ -223,6 +224,16 @@ class PlaceChooser:
     def _sets_scene(self, seen: _Seen) -> bool:
         after = self._text[seen.mention.end : seen.mention.end + 12]
         return _ALONE_AFTER_RE.match(after) is None
+
+    def host_place(self, cue_start: int, clause_end: int) -> Place | None:
+        """Return the place a housing verb puts people in ("accommodated ... in the
+        Dnipropetrovsk region"), the first one after the verb in its clause."""
+        for seen in self._seen:
+            if cue_start <= seen.mention.start < clause_end and _HOST_BEFORE_RE.search(
+                self._text, max(0, seen.mention.start - 12), seen.mention.start
+            ):
+                return self._place([seen], seen.mention.start, seen.mention.end)
+        return None
 
     def place_right_before(self, start: int) -> Place | None:
         """Return the place named right before a figure starting at `start` ("Sloviansk
