@@ -213,3 +213,30 @@ def test_housed_figure_takes_the_host_place_not_the_origin() -> None:
         "Odesa region",
         "Odeska",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "district"),
+    [
+        (
+            "About 800 people remain in Toretsk. Police took out 9 residents from the "
+            "Tsentralnyi neighbourhood on Friday.",
+            "Toretsk",
+            "Toretsk",
+        ),
+        (
+            "Over 250 residents were evacuated from Kupyansk district, Kharkiv.",
+            "Kupyansk district",
+            "Kupiansk",
+        ),
+        (
+            "Some 30 people left the village of Mala Tokmachka in the Orikhiv community.",
+            "Mala Tokmachka",
+            "Orikhiv",
+        ),
+    ],
+    ids=["city-part-is-no-place", "region-after-comma-is-a-container", "village-in-community"],
+)
+def test_parts_and_containers_of_places(text: str, location: str, district: str) -> None:
+    figure = extract(text).figures[-1]
+    assert (figure.location, figure.district) == (location, district)

@@ -64,7 +64,8 @@ _LEVEL_WORD_RE = re.compile(
 # A place name that is part of another name: "Kakhovka dam", "Kupiansk direction".
 _PART_OF_NAME_RE = re.compile(
     r"^\s*(?:dam|reservoir|power\s+plant|hpp|npp|tpp|airport|railway\s+station|station|"
-    r"bridge|river|offensive|operation|brigade|highway|road)\b",
+    r"bridge|river|offensive|operation|brigade|highway|road|neighbou?rhoods?|"
+    r"micro-?districts?|streets?|avenue|quarter|square)\b",
     re.IGNORECASE,
 )
 _ANAPHOR_RE = re.compile(
@@ -104,6 +105,9 @@ _TIGHT_RE = re.compile(
 )
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
 _HOST_BEFORE_RE = re.compile(r"\b(?:in|at|within|across|throughout)\s+(?:the\s+)?$", re.I)
+_COMMA_GAP_RE = re.compile(r",\s*")
+_IN_CONTAINER_RE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+_CONTAINER_LEVELS = frozenset({"hromada", "raion"})
 _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
@@ -186,17 +190,40 @@ class PlaceChooser:
                 return Place(name)
         return Place(NOT_STATED)
 
+    def _container_after(self, seen: _Seen) -> _Seen | None:
+        """Return the hromada or raion named right after a place as its container."""
+        if seen.unit.level in _FIRST_LEVEL or seen.unit.level in _SECOND_LEVEL:
+            return None
+        for other in self._seen:
+            if other.mention.start >= seen.mention.end:
+                fits = other.unit.level in _CONTAINER_LEVELS and _IN_CONTAINER_RE.fullmatch(
+                    self._text, seen.mention.end, other.mention.start
+                )
+                return other if fits and other.unit.code != seen.unit.code else None
+        return None
+
+    def _contains(self, part: _Seen, container: _Seen) -> bool:
+        """Return True for "Izyum district, Kharkiv": a name after a comma that names the
+        region holding the place before it."""
+        if not _COMMA_GAP_RE.fullmatch(self._text, part.mention.end, container.mention.start):
+            return False
+        return short_name(container.unit) == oblast_short_name(part.unit) or (
+            container.unit.name == part.unit.admin1_name
+        )
+
     def _phrase_place(self, start: int, sentence: tuple[int, int]) -> Place | None:
         """Return the place of "Yellowknife's 20,000 residents" or of a sentence opening
         "In Dadu district alone, ...", when the gazetteer does not know the name."""
         possessive = possessive_before(self._text, start)
         if possessive is not None:
-            known = self._within(*possessive)
-            if known:
-                return self._columns(known[0], self._text[possessive[0] : possessive[1]])
-        for span in (possessive, scene_phrase(self._text, *sentence)):
-            if span is not None and not any(a < span[1] and span[0] < b for a, b in self._named):
-                return Place(self._text[span[0] : span[1]])
+            whole = [s for s in self._seen if (s.mention.start, s.mention.end) == possessive]
+            if whole:
+                return self._columns(whole[0], self._text[possessive[0] : possessive[1]])
+            if not any((a, b) == possessive for a, b in self._named):
+                return Place(self._text[possessive[0] : possessive[1]])  # "Hay River's"
+        scene = scene_phrase(self._text, *sentence)
+        if scene is not None and not any(a < scene[1] and scene[0] < b for a, b in self._named):
+            return Place(self._text[scene[0] : scene[1]])
         return None
 
     def _unresolved(self, span: tuple[int, int]) -> str | None:
@@ -261,6 +288,7 @@ class PlaceChooser:
         return [s for s in self._seen if start <= s.mention.start < end]
 
     def _place(self, found: list[_Seen], start: int, end: int) -> Place:
+        found = [s for i, s in enumerate(found) if i == 0 or not self._contains(found[i - 1], s)]
         specific = [s for s in found if s.unit.level not in _FIRST_LEVEL]
         if not specific:
             return self._single_or_many(found, start, end)
@@ -321,6 +349,10 @@ class PlaceChooser:
         if city is not None and not any(a < city[1] and city[0] < b for a, b in self._named):
             name = self._text[city[0] : city[1]]  # "in Grande Prairie, Alberta": the city
             return replace(place, location=name, settlement=name, district=name)
+        container = self._container_after(seen)
+        if container is not None:
+            # "Mala Tokmachka in the Orikhiv community": the community the text puts it in.
+            return replace(place, district=short_name(container.unit))
         raion = next(
             (r for r in self._raions.values() if r.pcode and r.pcode == unit.admin2_pcode), None
         )
