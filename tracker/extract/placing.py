@@ -1,15 +1,15 @@
 """Choosing a figure's place: its clause, else its sentence, else the document's lead
 (the first sentence that names a place).
 
-Place mentions come from `tracker.places.find_mentions`. Mentions that are not where
-people are counted are set aside first: the speaker's office ("Sumy Regional Military
-Administration"), a destination ("evacuated to Kharkiv", "the Cherkasy region designated to
-receive them"), a partial area ("mostly in West Bengal"), a venue ("told reporters in
-Dhaka"), a bearing ("85 miles southwest of Dhaka") and a possessive container ("Gaza's
-city of Rafah"). A resolution maps to columns by guidelines 3.8: an oblast gives admin1
-only; a raion gives admin2; a city or hromada gives the settlement (with its raion and
-oblast); places of several raions or cities give neither district nor settlement, only
-their common oblast, unless the text names a raion holding them all.
+Place mentions come from `tracker.places.find_mentions`; those that are not where people
+are counted are set aside first (set_aside.py). A resolution maps to columns by guidelines
+3.8: an oblast gives admin1 only; a raion gives admin2; a city or hromada gives the
+settlement (with its raion and oblast); places of several raions or cities give neither
+district nor settlement, only their common oblast, unless the text names a raion holding
+them all. `district` and `oblast` hold the guidelines' short names (short_names.py): a
+hromada or village in a raion or community the text names takes that container's centre.
+Place phrases the gazetteer lacks are read by place_phrases.py; a housed figure takes
+the host place, a gapped list item the place right before it.
 """
 
 from __future__ import annotations
@@ -19,55 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tracker.extract.place_phrases import city_before_region, possessive_before, scene_phrase
+from tracker.extract.set_aside import regional, set_aside
 from tracker.extract.short_names import oblast_short_name, short_name
 from tracker.places import Mention, Unit, find_mentions
 from tracker.places.fold import heavy_key, strip_adjective
 
 __all__ = ["NOT_STATED", "Place", "PlaceChooser"]
 
-_ORG_AFTER_RE = re.compile(
-    r"^\s*(?:regional\s+|oblast\s+|city\s+|district\s+|town\s+|village\s+|community\s+)?"
-    r"(?:military|state|civil|civilian|defen[cs]e|police|administration|council|"
-    r"headquarters|prosecutor|court|council)\b",
-    re.IGNORECASE,
-)
-_DESTINATION_BEFORE_RE = re.compile(
-    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$", re.I
-)
-_DESTINATION_AFTER_RE = re.compile(
-    r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b", re.I
-)
-_PARTIAL_BEFORE_RE = re.compile(
-    r"\b(?:mostly|mainly|largely|mostly\s+in|including|especially|particularly|such\s+as)\s+"
-    r"(?:in\s+|from\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_VENUE_BEFORE_RE = re.compile(
-    r"\b(?:told\s+\w+|said|speaking|spoke|briefing|conference|reported|wrote)\s+(?:in|from)\s+$",
-    re.IGNORECASE,
-)
-_BEARING_BEFORE_RE = re.compile(
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
-)
 _ALONE_AFTER_RE = re.compile(r"^\s*(?:alone|only)\b", re.IGNORECASE)
-# "KHARKIV - Over the past week...": the dateline names where the report was filed.
-_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s")
-_LINE_START_RE = re.compile(r"(?:^|[\n.!?]\s*)$")
-_CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
-_REGION_CONTEXT_RE = re.compile(
-    r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$", re.I
-)
-_LEVEL_WORD_RE = re.compile(
-    r"\b(?:district|raion|rayon|region|oblast|community|hromada|province|state|county)s?\b",
-    re.IGNORECASE,
-)
-# A place name that is part of another name: "Kakhovka dam", "Kupiansk direction".
-_PART_OF_NAME_RE = re.compile(
-    r"^\s*(?:dam|reservoir|power\s+plant|hpp|npp|tpp|airport|railway\s+station|station|"
-    r"bridge|river|offensive|operation|brigade|highway|road|neighbou?rhoods?|"
-    r"micro-?districts?|streets?|avenue|quarter|square)\b",
-    re.IGNORECASE,
-)
 _ANAPHOR_RE = re.compile(
     r"\bthe\s+(city|town|village|district|raion|community|hromada|region|oblast|province)\b"
     r"(?!\s+of\b)",
@@ -232,7 +191,7 @@ class PlaceChooser:
             start, end = match.span("name")
             if any(a < end and start < b for a, b in self._named):
                 continue  # a known place, set aside for this figure: not a fallback
-            if match.group("name").split()[0] not in _NOT_PLACES and not _set_aside(
+            if match.group("name").split()[0] not in _NOT_PLACES and not set_aside(
                 self._text, start, end
             ):
                 return match.group("name")
@@ -400,39 +359,7 @@ def _usable_mentions(text: str, mentions: list[Mention]) -> list[_Seen]:
     kept: list[_Seen] = []
     for mention in mentions:
         unit = mention.resolution.unit
-        if unit is None or _set_aside(text, mention.start, mention.end):
+        if unit is None or set_aside(text, mention.start, mention.end):
             continue
-        kept.append(_Seen(mention, _regional(text, mention, unit)))
+        kept.append(_Seen(mention, regional(text, mention, unit)))
     return kept
-
-
-def _set_aside(text: str, start: int, end: int) -> bool:
-    """Return True when the place name at text[start:end] is not where people are counted."""
-    before = text[max(0, start - 30) : start]
-    after = text[end : end + 60]
-    return bool(
-        _ORG_AFTER_RE.match(after)
-        or _PART_OF_NAME_RE.match(after)
-        or _DESTINATION_BEFORE_RE.search(before)
-        or _DESTINATION_AFTER_RE.match(after)
-        or _PARTIAL_BEFORE_RE.search(before)
-        or _VENUE_BEFORE_RE.search(before)
-        or _BEARING_BEFORE_RE.search(before)
-        or _CONTAINER_AFTER_RE.match(after)
-        or (
-            _DATELINE_AFTER_RE.match(after) is not None
-            and _LINE_START_RE.search(before) is not None
-        )
-    )
-
-
-def _regional(text: str, mention: Mention, unit: Unit) -> Unit:
-    """Read "settlements in Zaporizhzhia" as the oblast when the name also names one."""
-    if _LEVEL_WORD_RE.search(mention.surface):
-        return unit  # "settlements in the Sumy district": the level is written out
-    if unit.level in _FIRST_LEVEL or not _REGION_CONTEXT_RE.search(
-        text[max(0, mention.start - 40) : mention.start]
-    ):
-        return unit
-    wider = [u for u in mention.resolution.candidates if u.level in _FIRST_LEVEL]
-    return wider[0] if wider else unit

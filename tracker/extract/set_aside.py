@@ -1,0 +1,93 @@
+"""Place names that are not where people are counted, and names read at a wider level.
+
+Set aside: the speaker's office ("Sumy Regional Military Administration"), a destination
+("evacuated to Kharkiv", "the Cherkasy region designated to receive them"), a partial area
+("mostly in West Bengal"), a venue ("told reporters in Dhaka"), a bearing ("85 miles
+southwest of Dhaka"), a possessive container ("Gaza's city of Rafah"), a dateline, and a
+name that is part of another name or a part of a city ("Kakhovka dam", "the Tsentralnyi
+neighbourhood").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.places import Mention, Unit
+
+__all__ = ["regional", "set_aside"]
+
+_FIRST_LEVEL = frozenset({"oblast", "admin1"})
+_ORG_AFTER_RE = re.compile(
+    r"^\s*(?:regional\s+|oblast\s+|city\s+|district\s+|town\s+|village\s+|community\s+)?"
+    r"(?:military|state|civil|civilian|defen[cs]e|police|administration|council|"
+    r"headquarters|prosecutor|court|council)\b",
+    re.IGNORECASE,
+)
+_DESTINATION_BEFORE_RE = re.compile(
+    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$", re.I
+)
+_DESTINATION_AFTER_RE = re.compile(
+    r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b", re.I
+)
+_PARTIAL_BEFORE_RE = re.compile(
+    r"\b(?:mostly|mainly|largely|mostly\s+in|including|especially|particularly|such\s+as)\s+"
+    r"(?:in\s+|from\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE_RE = re.compile(
+    r"\b(?:told\s+\w+|said|speaking|spoke|briefing|conference|reported|wrote)\s+(?:in|from)\s+$",
+    re.IGNORECASE,
+)
+_BEARING_BEFORE_RE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
+)
+# "KHARKIV - Over the past week...": the dateline names where the report was filed.
+_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s")
+_LINE_START_RE = re.compile(r"(?:^|[\n.!?]\s*)$")
+_CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
+_REGION_CONTEXT_RE = re.compile(
+    r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$", re.I
+)
+_LEVEL_WORD_RE = re.compile(
+    r"\b(?:district|raion|rayon|region|oblast|community|hromada|province|state|county)s?\b",
+    re.IGNORECASE,
+)
+# A place name that is part of another name: "Kakhovka dam", "Kupiansk direction".
+_PART_OF_NAME_RE = re.compile(
+    r"^\s*(?:dam|reservoir|power\s+plant|hpp|npp|tpp|airport|railway\s+station|station|"
+    r"bridge|river|offensive|operation|brigade|highway|road|neighbou?rhoods?|"
+    r"micro-?districts?|streets?|avenue|quarter|square)\b",
+    re.IGNORECASE,
+)
+
+
+def set_aside(text: str, start: int, end: int) -> bool:
+    """Return True when the place name at text[start:end] is not where people are counted."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 60]
+    return bool(
+        _ORG_AFTER_RE.match(after)
+        or _PART_OF_NAME_RE.match(after)
+        or _DESTINATION_BEFORE_RE.search(before)
+        or _DESTINATION_AFTER_RE.match(after)
+        or _PARTIAL_BEFORE_RE.search(before)
+        or _VENUE_BEFORE_RE.search(before)
+        or _BEARING_BEFORE_RE.search(before)
+        or _CONTAINER_AFTER_RE.match(after)
+        or (
+            _DATELINE_AFTER_RE.match(after) is not None
+            and _LINE_START_RE.search(before) is not None
+        )
+    )
+
+
+def regional(text: str, mention: Mention, unit: Unit) -> Unit:
+    """Read "settlements in Zaporizhzhia" as the oblast when the name also names one."""
+    if _LEVEL_WORD_RE.search(mention.surface):
+        return unit  # "settlements in the Sumy district": the level is written out
+    if unit.level in _FIRST_LEVEL or not _REGION_CONTEXT_RE.search(
+        text[max(0, mention.start - 40) : mention.start]
+    ):
+        return unit
+    wider = [u for u in mention.resolution.candidates if u.level in _FIRST_LEVEL]
+    return wider[0] if wider else unit
