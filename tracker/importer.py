@@ -14,8 +14,9 @@ from pathlib import Path
 import polars as pl
 
 from tracker.errors import InvalidDataError
-from tracker.figures import complete_figures, empty_figures
+from tracker.figures import complete_figures
 from tracker.model import Group, Method, Metric
+from tracker.query import history_for
 from tracker.schema import Failure, ValidationReport, parse_figures, validate_figures
 from tracker.store import FigureQuery, Store, WriteResult
 from tracker.tables import check_columns, read_table
@@ -93,7 +94,7 @@ def check_files(
         frames.append(figures)
         parse_failures.extend(failures)
     figures = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
-    history = _history(store, figures) if store is not None else None
+    history = history_for(store, figures) if store is not None else None
     report = validate_figures(figures, history=history, today=today)
     return figures, _with_failures(report, parse_failures)
 
@@ -115,7 +116,7 @@ def log_entry(entry: ManualEntry, store: Store, *, today: date | None = None) ->
         [_entry_row(entry, metric, group, value) for (metric, group), value in entry.counts.items()]
     )
     figures, failures = prepare_figures(raw, method=Method.MANUAL)
-    report = validate_figures(figures, history=_history(store, figures), today=today)
+    report = validate_figures(figures, history=history_for(store, figures), today=today)
     return _write_if_valid(figures, _with_failures(report, failures), store, what="entry")
 
 
@@ -124,24 +125,6 @@ def check_stored(
 ) -> ValidationReport:
     """Return the validation report of the figures already in the store."""
     return validate_figures(store.read_figures(query), today=today)
-
-
-# Above this many places, one full read is cheaper than a long IN list.
-_MAX_HISTORY_PLACES = 400
-
-
-def _history(store: Store, figures: pl.DataFrame) -> pl.DataFrame:
-    """Return the stored figures the warning rules compare `figures` with: same places."""
-    places = (
-        pl.concat([figures["admin2_pcode"], figures["location"]]).drop_nulls().unique().to_list()
-        if figures.height
-        else []
-    )
-    if not places:
-        return empty_figures()
-    if len(places) > _MAX_HISTORY_PLACES:
-        return store.read_figures()
-    return store.read_figures(FigureQuery(districts=tuple(sorted(places))))
 
 
 def _entry_row(entry: ManualEntry, metric: Metric, group: Group, value: int) -> dict[str, object]:

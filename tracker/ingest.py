@@ -46,8 +46,6 @@ __all__ = [
 # Called after each document with how many are done and how many there are in all.
 ProgressCallback = Callable[[int, int], None]
 
-# Above this many places, one full read of the store is cheaper than a long IN list.
-_MAX_HISTORY_PLACES = 400
 # The passthrough column that locates validation failures (see tracker.validation).
 _ORIGIN = "_file"
 
@@ -131,6 +129,7 @@ def ingest_documents(
     read). Raises InvalidDataError, writing nothing, when an extracted figure fails
     validation; StoreError when the database cannot be used.
     """
+    from tracker.query import history_for
     from tracker.store import open_store
 
     require_published(documents)
@@ -141,7 +140,7 @@ def ingest_documents(
         known = store.known_documents(doc_ids)
         rows, outcomes = _extract_all(documents, doc_ids, known, progress)
         figures = _new_figures(store, _figures_frame(rows, stamp))
-        warnings = _validate(figures, _history(store, figures))
+        warnings = _validate(figures, history_for(store, figures))
         result = store.write(figures, _documents_frame(documents, doc_ids, outcomes, stamp))
     return IngestSummary(
         documents_seen=len(documents),
@@ -206,18 +205,6 @@ def _new_figures(store: Store, figures: pl.DataFrame) -> pl.DataFrame:
     return figures.filter(~pl.col("figure_id").is_in(list(known))).unique(
         "figure_id", keep="first", maintain_order=True
     )
-
-
-def _history(store: Store, figures: pl.DataFrame) -> pl.DataFrame | None:
-    """Return the stored figures of the places in `figures`, for the warning rules."""
-    from tracker.store import FigureQuery
-
-    places = set(figures["admin2_pcode"].drop_nulls()) | set(figures["location"].drop_nulls())
-    if not places:
-        return None
-    if len(places) > _MAX_HISTORY_PLACES:
-        return store.read_figures()
-    return store.read_figures(FigureQuery(districts=tuple(sorted(places))))
 
 
 def _validate(figures: pl.DataFrame, history: pl.DataFrame | None) -> tuple[Failure, ...]:

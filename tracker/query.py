@@ -1,13 +1,20 @@
-"""Turn what a user types to pick figures (district names, dates) into a store query."""
+"""Store queries: what a user types to pick figures, and the history new figures meet."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tracker.store import FigureQuery
+from tracker.store import FigureQuery, Store
 
-__all__ = ["figure_query"]
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = ["figure_query", "history_for"]
+
+# Above this many places, one full read of the store is cheaper than a long IN list.
+_MAX_HISTORY_PLACES = 400
 
 
 def figure_query(
@@ -45,3 +52,19 @@ def _gazetteer_names(name: str, level: str | None = None) -> list[str]:
     if unit is None or resolution.match == "fuzzy":
         return []
     return [name for name in (unit.name, unit.pcode) if name]
+
+
+def history_for(store: Store, figures: pl.DataFrame) -> pl.DataFrame:
+    """Return the stored figures about the places of `figures`: what warning rules compare.
+
+    A series that goes down or a value far from the district's others can only be seen
+    against what is already stored for the same place.
+    """
+    from tracker.figures import empty_figures
+
+    places = set(figures["admin2_pcode"].drop_nulls()) | set(figures["location"].drop_nulls())
+    if not places:
+        return empty_figures()
+    if len(places) > _MAX_HISTORY_PLACES:
+        return store.read_figures()
+    return store.read_figures(FigureQuery(districts=tuple(sorted(places))))
