@@ -147,6 +147,7 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
     """Return the place of every reading, by id: a subgroup without a place of its own
     ("including 1,229 from Mariupol" has one) shares its head's place."""
     places: dict[int, Place] = {}
+    heads = _gapped_heads(readings)
     for reading, sentence in readings:
         clause = clause_span(sentence, reading.number.start)
         siblings = [r.noun_end for r, s in readings if s is sentence and r is not reading]
@@ -156,6 +157,9 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
             own = chooser.host_place(reading.cue_start, clause[1]) or own
         if reading.event_rule == "gapped-coordination":
             own = chooser.place_right_before(reading.start) or own
+        elif id(reading) in heads:
+            # "Kramatorsk still has 53,000, Sloviansk about 78,000": the head's subject.
+            own = own or chooser.place_before(sentence.start, reading.start)
         head = places.get(id(reading.head)) if reading.head is not None else None
         if own is None and head is not None:
             places[id(reading)] = head
@@ -164,6 +168,19 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
             clause, (sentence.start, sentence.end), reading.number.start, reading.noun_end, siblings
         )
     return places
+
+
+def _gapped_heads(readings: list[tuple[Reading, Sentence]]) -> set[int]:
+    """Return the ids of the readings that head a gapped list of their sentence."""
+    heads: set[int] = set()
+    for i, (reading, sentence) in enumerate(readings):
+        if reading.event_rule != "gapped-coordination":
+            continue
+        for earlier, where in reversed(readings[:i]):
+            if where is sentence and earlier.event_rule != "gapped-coordination":
+                heads.add(id(earlier))
+                break
+    return heads
 
 
 def _drafts(

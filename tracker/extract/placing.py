@@ -221,6 +221,11 @@ class PlaceChooser:
                 return self._place([seen], seen.mention.start, seen.mention.end)
         return None
 
+    def place_before(self, sentence_start: int, start: int) -> Place | None:
+        """Return the last place named between `sentence_start` and `start`, if any."""
+        before = [s for s in self._seen if sentence_start <= s.mention.start < start]
+        return self._place(before[-1:], start, start) if before else None
+
     def place_right_before(self, start: int) -> Place | None:
         """Return the place named right before a figure starting at `start` ("Sloviansk
         about 78,000" in a gapped list)."""
