@@ -6,12 +6,13 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, UsageError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -69,3 +70,13 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(0) from None
 
     return wrapper
+
+
+def parse_date(text: str | None, option: str) -> date | None:
+    """Return the date written YYYY-MM-DD, None for None; UsageError naming `option` if bad."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} {text!r} is not a date written YYYY-MM-DD") from None

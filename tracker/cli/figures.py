@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import DbOption, db_path, handle_errors
+from tracker.cli.common import DbOption, db_path, handle_errors, parse_date
 from tracker.cli.output import echo_figures, echo_report, report_excerpt, text_table
 from tracker.cli.places import PlacesOption, using_places
 from tracker.errors import UsageError
@@ -46,16 +46,6 @@ class ReportFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
-
-
-def parse_date(text: str | None, option: str) -> date | None:
-    """Return the date written YYYY-MM-DD, None for None; UsageError naming `option` if bad."""
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{option} {text!r} is not a date written YYYY-MM-DD") from None
 
 
 @app.command("log")

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import DbOption, db_path, fail, handle_errors
-from tracker.cli.figures import parse_date
+from tracker.cli.common import DbOption, db_path, fail, handle_errors, parse_date
 
 __all__ = ["report_command"]
 
