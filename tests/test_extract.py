@@ -697,6 +697,18 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     ("host-families-are-hosts", "So far 540 host families have joined the scheme.", []),
     ("stranded-passengers", "About 2,000 passengers were stranded at ferry ports.", []),
+    # --- bare subjects, noun-phrase events, more transport verbs
+    (
+        "bare-subject-after-pre-war-figure",
+        "Before 2023, the village was home to about 6,000 people. Today some 400 remain.",
+        [(R, P, 400, A, None)],
+    ),
+    (
+        "evacuation-of-n-was-ordered",
+        "The evacuation of 1,700 residents of the riverside districts was ordered on Monday.",
+        [(T, P, 1700, X, None)],
+    ),
+    ("bused-out", "About 260 villagers were bused out on Friday.", [(E, P, 260, A, None)]),
 ]
 
 

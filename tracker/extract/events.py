@@ -30,7 +30,8 @@ _EVAC_VERB = (
     r"(?:evacuat(?!ion)\w*|relocat(?!ion)\w*|transport(?:ed|ing)\b|(?:brought|taken|delivered)\s+"
     r"to\s+safe\w*|mov(?:e|ed|ing)\b|taken?\s+out|took\s+out|tak(?:e|ing)\s+out|"
     r"brought\s+out|bring\s+out|remov\w*|transferr?\w*|resettl\w*|displac\w*|"
-    r"shift\w*|deport\w*|pull(?:ed)?\s+out|got\s+out|get\s+out)"
+    r"shift\w*|deport\w*|pull(?:ed)?\s+out|got\s+out|get\s+out|bus(?:s)?ed\s+out|airlift\w*|"
+    r"ferried|shuttled)"
 )
 # Places where people are housed ("staying in tents", "sheltering in a school building").
 _FACILITY = (
@@ -173,7 +174,8 @@ _EVAC_VERB_FIRST = (
     "evacuated evacuate evacuating evacuates relocated relocate relocating transported "
     "transporting brought taken delivered move moved moving took take taking bring removed "
     "remove removing transferred transfer transferring resettled resettle displaced displace "
-    "shifted shift deported deport pulled pull got get "
+    "shifted shift deported deport pulled pull got get bused bussed airlifted airlift ferried "
+    "shuttled "
 )
 # The words each cue can start with (four letters count): a cue's regex is tried only at
 # such words, which is many times faster than letting the engine try every position.

@@ -256,6 +256,7 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
     if (
         governor is not None
         and governor.kind in _OBJECT_GOVERNORS
+        and governor.name != "evacuation-of"  # a noun: "the evacuation of N ... was ordered"
         and _governs_object(text, governor, reading)
     ):
         return governor  # "police evacuated 19 residents ... who had lived": the object's verb

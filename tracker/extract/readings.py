@@ -68,6 +68,12 @@ _NUMBER_IS_RE = re.compile(
     r"increased|reached|stands\s+at|stood\s+at|is|was)\s+(?:to\s+|at\s+)?$",
     re.IGNORECASE,
 )
+# A bare number as the subject of an event verb counts people: "Now about 3,000 are left".
+_BARE_SUBJECT_RE = re.compile(
+    r"\s+(?:(?:are|were|have|had)\s+)?(?:still\s+|now\s+|already\s+|only\s+)?(?:been\s+)?"
+    r"(?:left\b|remain(?:s|ed)?\b|stay(?:ed)?\b|evacuated\b|fled\b|relocated\b)",
+    re.IGNORECASE,
+)
 _FAMILY_OF_RE = re.compile(r"\bfamily\s+of\s*$", re.IGNORECASE)
 _INCLUDED_FAMILY_RE = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}family\s+of\s*$",
@@ -256,6 +262,9 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         return
     if last is None and anchor is not None:
         reading.group, reading.rule = anchor, "how-many-anchor"
+        return
+    if last is None and _BARE_SUBJECT_RE.match(text, reading.number.end):
+        reading.group, reading.rule = Group.PEOPLE, "bare-subject"  # "about 3,000 are left"
         return
     reading.rejected = last.rejected if last is not None and last.rejected else "bare-number"
 
