@@ -709,6 +709,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(T, P, 1700, X, None)],
     ),
     ("bused-out", "About 260 villagers were bused out on Friday.", [(E, P, 260, A, None)]),
+    (
+        "of-the-set-who-lived-is-a-reference",
+        "Of the 2,000 people who lived in the hamlet, 1,500 have left and 500 remain.",
+        [(E, P, 1500, X, None), (R, P, 500, X, None)],
+    ),
+    (
+        "lost-power-is-affected",
+        "In the city, 900 people lost power, while 35 residents were evacuated.",
+        [(E, P, 35, X, None)],
+    ),
 ]
 
 

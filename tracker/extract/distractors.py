@@ -29,7 +29,8 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "affected",
-        r"\b(?:left\s+homeless|left\s+without|homeless|affected|affectees|stranded|trapped|without\s+(?:power|light|electricity|water|heat\w*|gas|"
+        r"\b(?:left\s+homeless|left\s+without|homeless|affected|affectees|stranded|trapped|"
+        r"lost\s+(?:power|electricity|heating|water|gas|access)|without\s+(?:power|light|electricity|water|heat\w*|gas|"
         r"shelter|food)|exposed\s+to|at\s+risk|in\s+need\s+of|cut\s+off\s+from)\b",
     ),
     (
@@ -81,7 +82,7 @@ _FIRST_WORDS = {
     "casualties": "killed killing died dead death deaths wounded wounding injured injuring "
     "missing hurt lost perished drowned hospitalized hospitalised taken captured eliminated "
     "buried",
-    "affected": "left homeless affected affectees stranded trapped without exposed at in cut",
+    "affected": "left homeless affected affectees stranded trapped lost without exposed at in cut",
     "rubble-rescue": "out from",
     "pre-war-population": "before pre prewar preinvasion once used previously peacetime in prior",
     "capacity": "capacity resources able ready prepared can designed room places vacant",

@@ -250,6 +250,9 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         # after the comma belongs to the 70.
         if comma != -1:
             after = [c for c in after if c.start < comma]
+        # "Of the 5,000 people who lived in the village, ...": living there describes the
+        # reference set; it reports no presence of its own.
+        after = [c for c in after if c.kind != "presence"]
         if not after and not before:
             return Cue(reading.number.start, reading.number.start, "blocked", "reference-total")
     governor = before[-1] if before else None
