@@ -710,6 +710,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     ("bused-out", "About 260 villagers were bused out on Friday.", [(E, P, 260, A, None)]),
     (
+        "presence-in-zone-ordered-earlier-in-sentence",
+        "The council told residents of nine hamlets to leave; some 1,800 people live there.",
+        [(T, P, 1800, A, None)],
+    ),
+    (
         "of-the-set-who-lived-is-a-reference",
         "Of the 2,000 people who lived in the hamlet, 1,500 have left and 500 remain.",
         [(E, P, 1500, X, None), (R, P, 500, X, None)],

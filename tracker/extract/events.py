@@ -231,6 +231,7 @@ _PLAN_CONTEXT_RE = re.compile(
     r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\b"
     r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
     r"(?:forcibly\s+)?evacuated|(?:planned|ordered|decided)\s+to\s+evacuate|"
+    r"(?:ordered|told|instructed)\s+(?:[\w-]+\s+){1,5}?to\s+(?:leave|evacuate)|"
     r"designated\s+(?:villages|settlements|communities|areas|zone)|"
     r"under\s+evacuation\s+orders?|evacuation\s+zone|evacuation\s+(?:began|started|was\s+"
     r"launched)\s+today|covered\s+by\s+(?:the\s+)?(?:\w+\s+)?"

@@ -333,7 +333,7 @@ def _frame_presence(
         return "remaining", "presence-mid-evacuation"
     if plan_follows(text, clause[0], sentence.end):
         return "planned", "presence-in-evacuation-zone"
-    if names_zone(text, clause[0], clause[1]) and plan_follows(text, 0, sentence.start):
+    if names_zone(text, clause[0], clause[1]) and plan_follows(text, 0, clause[0]):
         return "planned", "presence-in-zone-named-before"
     if they_fled_after(text, clause[1], sentence.end):
         return "evacuated", "presence-then-fled"
