@@ -34,6 +34,10 @@ _CONNECTOR_RE = re.compile(
     r"of\s+them|of\s+these|with|from|or|a\s+mother\s+of|mother\s+of)[\s,:]*$",
     re.IGNORECASE,
 )
+_GAPPED_NAME_RE = re.compile(
+    r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}(?:\s+(?:region|oblast|district|raion|"
+    r"province|community|hromada|city|state))?\s+$"
+)
 _MAX_CUE_REACH = 140  # evidence stretches to a governing verb at most this far away
 
 
@@ -253,6 +257,10 @@ def _values(text: str, reading: Reading) -> list[tuple[int, str, str, bool]]:
 
 def _evidence_span(text: str, reading: Reading, sentence: Sentence) -> tuple[int, int]:
     start, end = reading.start, max(reading.noun_end, reading.number.end)
+    if reading.event_rule == "gapped-coordination":
+        # "Sloviansk about 78,000": the place stands in for the gapped verb.
+        name = _GAPPED_NAME_RE.search(text, max(sentence.start, start - 60), start)
+        return (name.start() if name else start), end
     if reading.head is not None:
         # A subgroup states itself with its connector: "including 217 children".
         connector = _CONNECTOR_RE.search(text, max(sentence.start, start - 24), start)

@@ -86,7 +86,8 @@ _PLACE_SUBJECT_RE = re.compile(
 _EVACUEE_RE = re.compile(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)", re.I)
 _OF_THE_RE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
 _GAPPED_RE = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}\s+$"
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
+    r"(?:\s+(?:region|oblast|district|raion|province|community|hromada|city|state))?\s+$"
 )
 _OBJECT_GOVERNORS = frozenset({"evacuated", "planned", "housed"})
 _OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "of", "the", "some"})
