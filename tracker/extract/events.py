@@ -2,8 +2,10 @@
 
 Each cue is a named pattern with a class:
 - evacuated: taken out, moved to safety, left, fled, displaced;
-- planned (-> to_evacuate): ordered, decided, planned, "are to be", "need to be";
-- housed: sheltered, accommodated, in shelters, hosted;
+- planned (-> to_evacuate): ordered, decided, planned, "are to be", "need to be", and
+  obligation ("must leave", "will have to leave", "were told to leave");
+- housed: sheltered, accommodated, in shelters, hosted, "spent the night", staying in
+  tents / hotels / container homes / a school building (a named facility);
 - remaining: remain, still in, stayed, left in, refuse to leave;
 - presence (neutral): live, there are, has, home to; resolved by the framing rule;
 - departed_or_left: the polysemous "left", resolved from its neighbours.

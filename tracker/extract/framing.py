@@ -7,12 +7,17 @@ Rules, in order (names end up in the figure's `rule`):
    disqualifies the numbers it governs. An ellipsis of a disqualified number inherits
    what was counted (pupils) but not the anchor's frame (before the war).
 2. HEAD: a subgroup ("including 217 children") shares the event of its head figure.
-3. CUE: the nearest event cue of the reading's clause, preferring the predicate after
-   the noun; a participle right after the noun ("people displaced from their homes")
-   gives way to a finite verb later in the clause ("have been given accommodation");
+   GAPPED-COORDINATION: "Kramatorsk has 53,000 residents, Sloviansk about 78,000": a bare
+   number after a place name in a list keeps the first figure's event.
+3. CUE: an event verb right before its object governs it ("police evacuated 19 residents
+   ... who had lived there"); else the nearest event cue of the reading's clause,
+   preferring the predicate after the noun; a participle right after the noun ("people
+   displaced from their homes") gives way to a finite verb later in the clause ("have
+   been given accommodation");
    an infinitive after the noun ("urged 50,000 residents to evacuate") gives way to the
    order verb before it; "Of the 1,000 residents, 600 have left": the 1,000 has only
-   the predicate before the comma, else it is a reference total.
+   the predicate before the comma (not a relative "who lived"), else it is a reference
+   total. REMAIN-UNDER-ORDER: "remain under evacuation orders" is to_evacuate.
 4. FRAMING: a neutral presence verb ("live", "there are", "X has") gives to_evacuate when
    the clause, or what follows it in the sentence, frames a zone under an evacuation
    decision, or points back ("these settlements", "living there") at a zone an earlier
@@ -22,7 +27,8 @@ Rules, in order (names end up in the figure's `rule`):
    ("staying in temporary shelters") gives housed.
 5. ELLIPSIS: a clause with no cue continues the event of the previous figure of its
    sentence ("and since the beginning of this year one and a half thousand people"),
-   else takes a cue of the sentence right next to it ("Evacuated: 1,234 people").
+   else takes a cue of the sentence right next to it ("Evacuated: 1,234 people");
+   PART-OF-EARLIER: "X accounts for 1,478 of them" takes the previous sentence's event.
 """
 
 from __future__ import annotations

@@ -13,7 +13,11 @@ A reading ties a number to a person group by one of these rules:
 - FAMILY-OF-N: "a family of six" counts six people;
 - NUMBER-OF: "the number of evacuees reached 3,400";
 - HOW-MANY-ANCHOR: "how many citizens are in X ... it is about 50 thousand";
-- BARE-OBJECT: a number right after an evacuation verb ("rescuers evacuated 48,751").
+- BARE-OBJECT: a number right after an evacuation verb ("rescuers evacuated 48,751");
+- BARE-SUBJECT: a bare number before an event verb counts people ("about 3,000 are left");
+- POPULATION-IS also reads "the number has fallen to 2,7 thousand" (noun given earlier).
+A year-like number before a person noun or after an evacuation verb is a count ("2036
+people"). "including a family of five" inside a total is a subset, not a figure.
 Numbers that count anything else are kept with the reason they are not facts.
 """
 
