@@ -241,3 +241,14 @@ def test_housed_figure_takes_the_host_place_not_the_origin() -> None:
 def test_parts_and_containers_of_places(text: str, location: str, district: str) -> None:
     figure = extract(text).figures[-1]
     assert (figure.location, figure.district) == (location, district)
+
+
+def test_output_records_carry_short_district_and_oblast_but_rows_do_not() -> None:
+    from tracker.documents import Document
+    from tracker.ingest import extract_records
+
+    text = "Over 300 people were taken out of the Kupyansk district."
+    (record,) = extract_records(Document("a.txt", text, "a.txt", "a.txt"))
+    (figure,) = extract(text).figures
+    assert (record["district"], record["oblast"]) == ("Kupiansk", "Kharkiv")
+    assert "district" not in figure.to_row()
