@@ -710,6 +710,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     ("bused-out", "About 260 villagers were bused out on Friday.", [(E, P, 260, A, None)]),
     (
+        "partitive-relative-keeps-its-verb",
+        "The care home had 90 residents, 60 of whom were moved to Poltava on Monday.",
+        [(E, P, 60, X, None)],
+    ),
+    (
+        "parenthetical-partitive-leaves-head-verb",
+        "About 700 people, 150 of them children, were evacuated from the valley.",
+        [(E, P, 700, A, None), (E, C, 150, X, None)],
+    ),
+    (
         "presence-in-zone-ordered-earlier-in-sentence",
         "The council told residents of nine hamlets to leave; some 1,800 people live there.",
         [(T, P, 1800, A, None)],

@@ -95,6 +95,9 @@ _GAPPED_RE = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
     r"(?:\s+(?:region|oblast|district|raion|province|community|hromada|city|state))?\s+$"
 )
+_PARTITIVE_RE = re.compile(
+    r",\s*(?:[\w,.]+\s+)?(?:of|among)\s+(?:whom|which|them|these)\b", re.IGNORECASE
+)
 _OBJECT_GOVERNORS = frozenset({"evacuated", "planned", "housed"})
 _OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "of", "the", "some"})
 _OBJECT_FILLER_REACH = 3
@@ -251,6 +254,14 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         for c in cues
         if c.end <= reading.number.start and reading.number.start - c.end <= _SUBJECT_REACH
     ]
+    partitive = _PARTITIVE_RE.search(text, reading.noun_end, reading.noun_end + _PREDICATE_REACH)
+    if partitive is not None:
+        # "The hospital had 200 patients, 35 of whom were moved": the verb is the 35's;
+        # a parenthetical ", among them four children, were evacuated" closes with a comma.
+        close = text.find(",", partitive.end())
+        after = [
+            c for c in after if c.start < partitive.start() or (close != -1 and c.start > close)
+        ]
     if _OF_THE_RE.search(text, max(0, reading.start - 12), reading.start):
         comma = text.find(",", reading.noun_end)
         # "Of the 161 children we planned to take out, about 70 have left": the predicate
