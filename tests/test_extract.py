@@ -710,6 +710,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     ("bused-out", "About 260 villagers were bused out on Friday.", [(E, P, 260, A, None)]),
     (
+        "evacuation-orders-for-n",
+        "Officials issued evacuation orders for some 5,500 people near the burning hills.",
+        [(T, P, 5500, A, None)],
+    ),
+    ("remain-without-power", "Roughly 12,000 homes and 30,000 people remain without power.", []),
+    (
+        "spent-weekday-night",
+        "About 80 families spent Tuesday night in the parish shelter.",
+        [(H, F, 80, A, None)],
+    ),
+    (
         "partitive-relative-keeps-its-verb",
         "The care home had 90 residents, 60 of whom were moved to Poltava on Monday.",
         [(E, P, 60, X, None)],

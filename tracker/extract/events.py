@@ -68,6 +68,12 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"relocate|move\s+out|go)\b",
     ),
     (
+        "order-for",
+        "planned",
+        r"\b(?:evacuation|relocation)\s+(?:orders?|notices?|decrees?|warnings?)\s+(?:were\s+|was\s+)?"
+        r"(?:issued\s+|extended\s+)?(?:for|covering|to)\b",
+    ),
+    (
         "is-to-evacuate",
         "planned",
         r"\b(?:is|are)\s+to\s+(?:evacuate|relocate|move|take\s+out|resettle)\b",
@@ -137,7 +143,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"huddl\w*|crowd(?:ed|ing)\s+into|packed\s+into|settled\s+in(?:to)?|"
         r"given\s+(?:\w+\s+)?(?:housing|shelter|accommodation)|found\s+(?:\w+\s+)?"
         r"(?:housing|shelter|refuge)|receiv\w+\s+(?:\w+\s+)?(?:housing|shelter)|"
-        r"spen[dt]s?(?:ing)?\s+(?:the|last|that|this)\s+night|"
+        r"spen[dt]s?(?:ing)?\s+(?:the|last|that|this|\w+day)\s+nights?|"
         r"(?:in|into|at)\s+(?:\w+\s+){0,2}" + _FACILITY + r")",
     ),
     (
@@ -185,6 +191,7 @@ _FIRST_WORDS = {
     "negated-plan": "no",
     "modal-passive": "are is were was need needs must should have has still will being",
     "obliged-to-leave": "must will have has need needs are is",
+    "order-for": "evacuation relocation",
     "is-to-evacuate": "is are",
     "plan-verb": "plan plans planned intend intends intended decided ordered preparing",
     "ordered-evacuation-of": "mandatory forced compulsory forcible decision",

@@ -223,6 +223,12 @@ def _frame(
         reading.rejected = cue.name
         return
     kind, name = cue.kind, cue.name
+    blocker = next(
+        (c for c in cues if c.kind == "blocked" and 0 <= c.start - cue.end <= _ORDER_REACH), None
+    )
+    if kind == "remaining" and blocker is not None:
+        reading.rejected = blocker.name  # "remain without power" is no stay
+        return
     if kind == "remaining" and any(
         c.kind == "planned" and 0 <= c.start - cue.end <= _ORDER_REACH for c in cues
     ):
