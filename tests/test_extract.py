@@ -58,6 +58,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Over the entire period one and a half thousand people were evacuated.",
         [(E, P, 1500, X, None)],
     ),
+    (
+        "thousand-with-remainder",
+        "Since the new year 12 thousand 48 people have been evacuated.",
+        [(E, P, 12048, X, None)],
+    ),
+    (
+        "incl-abbreviation-keeps-sentence",
+        "About 3,2 thousand people remain in the town, incl. 150 children.",
+        [(R, P, 3200, A, None), (R, C, 150, X, None)],
+    ),
     ("half-a-hundred", "Half a hundred residents remain in the village.", [(R, P, 50, A, None)]),
     (
         "half-a-thousand-hedged",

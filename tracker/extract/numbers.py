@@ -64,7 +64,15 @@ _SCALE_PART = rf"(?:\s+and)?\s+(?:hundred|thousand|million|billion)(?:(?:\s+and)
 _WORD_NUM = rf"(?:{_COMPOUND}(?:{_SCALE_PART})*|an?(?:{_SCALE_PART})+)"
 _HALF = r"(?:(?:one|1)\s+and\s+a\s+half|half(?:\s+an?)?)\s+(?:hundred|thousand|million|billion)"
 _SCALE_WORD = r"(?:hundred|thousands?|millions?|billion|mln|bn)\b"
-_ATOM = rf"(?:{_HALF}|(?:{_DIGITS})(?:\s*{_SCALE_WORD}(?:\s+\d+\s*{_SCALE_WORD})*)?|{_WORD_NUM})"
+# "95 thousand 372 people": the digits after a singular scale word are its remainder.
+_REMAINDER = (
+    r"(?:(?:(?<=thousand)|(?<=million))\s+\d{1,3}(?![\d.,]\d)(?=\s+[A-Za-z])"
+    r"(?!\s*(?:thousand|million)))"
+)
+_ATOM = (
+    rf"(?:{_HALF}|(?:{_DIGITS})(?:\s*{_SCALE_WORD}(?:\s+\d+\s*{_SCALE_WORD})*{_REMAINDER}?)?"
+    rf"|{_WORD_NUM})"
+)
 _DASH = r"\s?[-\u2010\u2011\u2012\u2013\u2014]\s?|\s-\s|\s+to\s+"
 _NUMBER_RE = re.compile(
     rf"(?<![\w.,/$€£₴-])(?:between\s+(?P<b_lo>{_ATOM})\s+and\s+(?P<b_hi>{_ATOM})"
@@ -98,6 +106,7 @@ _DOZEN_RE = re.compile(
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _DECIMAL_RE = re.compile(r"^(\d+)[.,](\d{1,2})$")
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:{_SEP}\d{{3}})+$")
+_REMAINDER_END_RE = re.compile(r"(?:thousand|million)\s+(\d{1,3})$", re.IGNORECASE)
 _SCALE_SPLIT_RE = re.compile(
     r"([\d.,\u00a0\u2009\u202f ]+?)\s*(hundred|thousands?|millions?|billion|mln|bn)\b", re.I
 )
@@ -318,7 +327,8 @@ def _digits_value(atom: str) -> float | None:
         if value is None:
             return None
         total += value * _SCALES[scale.lower()]
-    return total
+    remainder = _REMAINDER_END_RE.search(atom)
+    return total + int(remainder.group(1)) if remainder else total
 
 
 def _plain_digits(digits: str) -> float | None:
