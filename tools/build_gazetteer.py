@@ -7,8 +7,9 @@ dependency group):
   Sevastopol, raions, hromadas, cities (category M) and towns (category X, the former
   urban-type settlements); villages only to find each hromada's centre;
 - Latin names by `translitua` (the 2010 national system, table UkrainianKMU);
-- the countries of ISO 3166-1 and the first-level subdivisions of a list of countries from
-  ISO 3166-2 (`pycountry`);
+- the countries of ISO 3166-1 and the first-level subdivisions of every country from
+  ISO 3166-2 (`pycountry`): the subdivisions with no parent, so where a country's regions
+  contain provinces the regions are kept;
 - the hand-checked tables in tracker/places/sources/ (aliases, non-ISO units).
 
 Usage: python tools/build_gazetteer.py [--output PATH]
@@ -42,14 +43,6 @@ SOURCES = ROOT / "tracker" / "places" / "sources"
 
 # KATOTTG category -> gazetteer level.
 LEVELS = {"O": "oblast", "K": "city", "P": "raion", "H": "hromada", "M": "city", "X": "town"}
-
-# Countries whose ISO 3166-2 first-level subdivisions become "admin1" units: where
-# evacuations are reported (conflict, flood, fire, quake). A longer list would make
-# find_mentions fire on more ordinary words (Mozambique has a "Gaza", Nigeria a "Delta").
-COUNTRIES = (
-    "PS", "SD", "PK", "TR", "IN", "GR", "CA", "US", "AU", "RU", "SY", "LB", "IL", "BD",
-    "MM", "AF", "PH", "JP", "IT", "ET", "SO", "SS", "NP", "LY", "MA", "CL",
-)  # fmt: skip
 
 # Short English names of the oblasts, as analysts and the press write them.
 OBLAST_SHORT = {
@@ -163,17 +156,17 @@ def _add_raion_centres(rows: dict[str, Row]) -> None:
 
 
 def world_rows() -> list[Row]:
-    """Return ISO 3166-2 first-level subdivisions of COUNTRIES, plus the extra units."""
+    """Return every country's first-level ISO 3166-2 subdivisions, plus the extra units."""
     import pycountry
 
     rows: dict[str, Row] = {}
     for country in pycountry.countries:
         rows[country.alpha_2] = _country_row(country)
-    for country in COUNTRIES:
-        for sub in pycountry.subdivisions.get(country_code=country) or ():
-            if sub.parent_code is None:
-                plain = _plain(sub.name)
-                rows[sub.code] = Row(sub.code, "", "admin1", plain, sub.name, country, country)
+    for sub in sorted(pycountry.subdivisions, key=lambda s: str(s.code)):
+        if sub.parent_code is None and sub.country_code != "UA":
+            country = str(sub.country_code)
+            plain = _plain(sub.name)
+            rows[sub.code] = Row(sub.code, "", "admin1", plain, sub.name, country, country)
     for extra in _read_tsv(SOURCES / "extra_units.tsv"):
         row = rows.get(extra["code"]) or Row(extra["code"], "", "", "", "", "", "")
         native = row.native or extra["name"]

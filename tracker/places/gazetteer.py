@@ -170,7 +170,7 @@ class Gazetteer:
                     country,
                     exact,
                     tuple(aliases.split("|")) if aliases else (),
-                    tuple(keys.split("|")),
+                    tuple(keys.split("|")) if keys else (),
                     tuple(stems.split("|")) if stems else (),
                 )
             )
