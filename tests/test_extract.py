@@ -80,6 +80,34 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Bakhmut has fewer than five thousand civilians left.",
         [(R, P, 5000, M, None)],
     ),
+    # --- headings and verbless lists
+    (
+        "heading-noun-before-colon",
+        "Relocation from the frontline towns this week: 240 residents, including 31 children.",
+        [(E, P, 240, X, None), (E, C, 31, X, None)],
+    ),
+    (
+        "list-under-heading-line",
+        "Over the weekend people were moved out of:\nOskil community \u2013 44 people\n"
+        "Shevchenkove community \u2013 12 people",
+        [(E, P, 44, X, None), (E, P, 12, X, None)],
+    ),
+    (
+        "list-continues-previous-figure",
+        "Yesterday 90 people left the district. By community: Borova \u2013 50 people, "
+        "Izium \u2013 40.",
+        [(E, P, 90, X, None), (E, P, 50, X, None), (E, P, 40, X, None)],
+    ),
+    (
+        "bracketed-children-subgroup",
+        "Evacuated over the day: Bakhmut district \u2013 75 people (9 children).",
+        [(E, P, 75, X, None), (E, C, 9, X, None)],
+    ),
+    (
+        "dash-list-without-heading-is-no-fact",
+        "Prices by town: Sumy \u2013 40 hryvnias, Romny \u2013 35.",
+        [],
+    ),
     # --- hedges (3.5)
     (
         "hedge-scope-mechanical",

@@ -252,3 +252,14 @@ def test_output_records_carry_short_district_and_oblast_but_rows_do_not() -> Non
     (figure,) = extract(text).figures
     assert (record["district"], record["oblast"]) == ("Kupiansk", "Kharkiv")
     assert "district" not in figure.to_row()
+
+
+def test_list_items_take_the_place_before_their_dash() -> None:
+    text = (
+        "Evacuated over the past day: 90 people. Pokrovsk district \u2013 60 people "
+        "(8 children), Kramatorsk district \u2013 30 people."
+    )
+    places = [(f.value, f.location) for f in extract(text).figures]
+    assert (60, "Pokrovsk district") in places
+    assert (8, "Pokrovsk district") in places
+    assert (30, "Kramatorsk district") in places

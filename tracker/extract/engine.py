@@ -16,6 +16,7 @@ from tracker.extract.dates import TimeFrame, read_time_frame
 from tracker.extract.figure import ExtractedFigure, Extraction
 from tracker.extract.framing import frame_sentence
 from tracker.extract.groups import may_count_people
+from tracker.extract.headings import heading_event
 from tracker.extract.hedges import hedge_after
 from tracker.extract.numbers import find_numbers
 from tracker.extract.placing import Place, PlaceChooser
@@ -110,6 +111,7 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
     """Return the readings that report an event, with their sentences, in text order."""
     found: list[tuple[Reading, Sentence]] = []
     carried: Reading | None = None
+    heading: str | None = None
     for sentence in sentences:
         own = (
             find_numbers(text, sentence.start, sentence.end)
@@ -118,9 +120,10 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
         )
         if not own:
             carried = None
+            heading = heading_event(text, sentence.start, sentence.end)
             continue
         sentence_readings = read_sentence(text, sentence.start, sentence.end, own, carried)
-        frame_sentence(text, sentence, sentence_readings)
+        frame_sentence(text, sentence, sentence_readings, carried.metric if carried else heading)
         accepted = [
             r
             for r in sentence_readings
@@ -128,6 +131,7 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
         ]
         found.extend((r, sentence) for r in accepted)
         carried = accepted[-1] if accepted else None
+        heading = None
     return found
 
 
@@ -155,7 +159,10 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
     for reading, sentence in readings:
         clause = clause_span(sentence, reading.number.start)
         siblings = [r.noun_end for r, s in readings if s is sentence and r is not reading]
-        own = chooser.tight_place(reading.noun_end)
+        # "Kurylivka hromada - 19": a list item's place is the name before its dash.
+        own = chooser.place_right_before(reading.start, dash=True) or chooser.tight_place(
+            reading.noun_end
+        )
         if reading.metric == Metric.HOUSED.value and reading.cue_start is not None:
             # "IDPs from Nikopol accommodated in the Dnipropetrovsk region": the host place.
             own = chooser.host_place(reading.cue_start, clause[1]) or own

@@ -44,6 +44,7 @@ from tracker.extract.events import (
     running_evacuation,
     they_fled_after,
 )
+from tracker.extract.headings import heading_cue, is_list_line
 from tracker.extract.readings import Reading
 from tracker.extract.sentences import Sentence, clause_span
 
@@ -105,11 +106,20 @@ _ORDER_REACH = 6  # "remain under evacuation orders": the order right after the 
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
 
-def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> None:
-    """Set `metric` (or `rejected`) on every reading of one sentence, in place."""
+def frame_sentence(
+    text: str, sentence: Sentence, readings: list[Reading], heading: str | None = None
+) -> None:
+    """Set `metric` (or `rejected`) on every reading of one sentence, in place.
+
+    `heading` is the event of the line above (its last figure's, or a heading's ending in
+    a colon): a verbless "Place - N" list continues it."""
     if not any(r.group is not None and r.rejected is None for r in readings):
         return
     cues = find_cues(text, sentence.start, sentence.end)
+    opener = heading_cue(text, sentence.start, sentence.end)
+    if opener is not None:
+        cues.append(opener)
+    listed = heading if heading and is_list_line(text, sentence.start, sentence.end) else None
     blockers = find_blockers(text, sentence.start, sentence.end)
     cues = sorted(
         cues
@@ -123,6 +133,9 @@ def frame_sentence(text: str, sentence: Sentence, readings: list[Reading]) -> No
     for reading in readings:
         if reading.rejected is None and reading.group is not None:
             _frame(text, sentence, reading, cues, previous)
+            if listed is not None and reading.rejected == "no-event" and reading.head is None:
+                reading.rejected, reading.metric = None, listed
+                reading.event_rule = "list-under-heading"
         if reading.group is not None and reading.rejected is None and reading.metric:
             previous = reading
 

@@ -71,6 +71,8 @@ _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
+_DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014-]\s*")
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -226,12 +228,16 @@ class PlaceChooser:
         before = [s for s in self._seen if sentence_start <= s.mention.start < start]
         return self._place(before[-1:], start, start) if before else None
 
-    def place_right_before(self, start: int) -> Place | None:
+    def place_right_before(self, start: int, *, dash: bool = False) -> Place | None:
         """Return the place named right before a figure starting at `start` ("Sloviansk
-        about 78,000" in a gapped list)."""
+        about 78,000" in a gapped list); with `dash`, only across a dash ("Kurylivka
+        hromada - 19" in a list)."""
         for seen in reversed(self._seen):
             if seen.mention.end <= start:
-                if self._text[seen.mention.end : start].strip():
+                gap = self._text[seen.mention.end : start]
+                if dash and not _DASH_GAP_RE.fullmatch(gap):
+                    return None
+                if not dash and gap.strip():
                     return None
                 return self._place([seen], start, start)
         return None

@@ -43,6 +43,7 @@ _HEAD_BEFORE_RE = re.compile(
 )
 _OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _OF_THESE_RE = re.compile(r"\s*(?:of|among)\s+(?:these|them|those|whom)\b", re.IGNORECASE)
+_BRACKET_RE = re.compile(r"\s*\(\s*")
 _WEAK_HEAD_RE = re.compile(r"\b(?:with|from|or)[\s,:]*$", re.IGNORECASE)
 _MOTHER_OF_RE = re.compile(r"\b(?:an?\s+)?(?:mother|father|parent)s?\s+of\s*$", re.IGNORECASE)
 _OF_WHOM_AFTER_RE = re.compile(
@@ -208,6 +209,8 @@ def _assign_group(
     )
     if head is not None and head.group is None and _WEAK_HEAD_RE.search(lead):
         head = None  # "ten buses with 400 passengers": only a person count heads a subgroup
+    if head is None and noun.kind == "group":
+        head = _bracketed_head(text, reading, noun, previous)
     if noun.kind == "group":
         reading.group, reading.rule = noun.group, "number-noun"
     elif noun.kind == "adult":
@@ -228,6 +231,22 @@ def _assign_group(
     if head is not None:
         reading.head = head
         reading.rule = "subgroup-of-head"
+
+
+def _bracketed_head(
+    text: str, reading: Reading, noun: NounReading, previous: list[Reading]
+) -> Reading | None:
+    """BRACKETED-SUBGROUP: "318 people (30 children)": a count of another group in
+    brackets right after a people count is a part of it."""
+    last = previous[-1] if previous else None
+    if (
+        last is None
+        or last.group != Group.PEOPLE
+        or noun.group in (None, Group.PEOPLE)
+        or not _BRACKET_RE.fullmatch(text, last.noun_end, reading.start)
+    ):
+        return None
+    return last
 
 
 def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Group | None) -> None:

@@ -41,8 +41,9 @@ _VENUE_BEFORE_RE = re.compile(
 _BEARING_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
 )
-# "KHARKIV - Over the past week...": the dateline names where the report was filed.
-_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s")
+# "KHARKIV - Over the past week...": the dateline names where the report was filed; a
+# number after the dash makes a list item instead ("Pokrovsk district - 318 people").
+_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s(?!\s*\d)")
 _LINE_START_RE = re.compile(r"(?:^|[\n.!?]\s*)$")
 _CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
 _REGION_CONTEXT_RE = re.compile(
