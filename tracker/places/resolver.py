@@ -63,7 +63,8 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 # Which levels a hint prefers, best first; levels not listed come last in LEVELS order.
 _PREFERENCE: dict[str | None, tuple[str, ...]] = {
-    None: ("city", "town", "raion", "admin2", "oblast", "admin1", "hromada", "admin3"),
+    # A bare name that is a country's is the country ("Mexico", not the Mexican state).
+    None: ("country", "city", "town", "raion", "admin2", "oblast", "admin1", "hromada", "admin3"),
     "raion": ("raion", "admin2", "city", "town", "hromada", "admin3", "oblast", "admin1"),
     "oblast": ("oblast", "admin1", "city", "town", "raion", "admin2", "hromada", "admin3"),
     "hromada": ("hromada", "admin3", "city", "town", "raion", "admin2", "oblast", "admin1"),
