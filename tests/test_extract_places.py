@@ -263,3 +263,33 @@ def test_list_items_take_the_place_before_their_dash() -> None:
     assert (60, "Pokrovsk district") in places
     assert (8, "Pokrovsk district") in places
     assert (30, "Kramatorsk district") in places
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "district"),
+    [
+        (
+            "In Kordofan, rescuers moved 900 people to higher ground in Umm Ruwaba.",
+            "Umm Ruwaba",
+            None,
+        ),
+        (
+            "Across Punjab the army evacuated 2,000 people, while officials in Layyah district "
+            "evacuated 700 residents.",
+            "Layyah district",
+            "Layyah",
+        ),
+        ("In Fort Liard, 350 residents had left by Tuesday.", "Fort Liard", None),
+        (
+            "Officials said the Kebkabiya locality now hosts about 9,000 IDPs.",
+            "Kebkabiya locality",
+            "Kebkabiya",
+        ),
+    ],
+    ids=["unknown-town-in-clause", "unknown-district-over-region", "in-town-comma", "unit-subject"],
+)
+def test_unknown_place_phrases_are_kept_as_written(
+    text: str, location: str, district: str | None
+) -> None:
+    figure = extract(text).figures[-1]
+    assert (figure.location, figure.district) == (location, district)

@@ -1,6 +1,7 @@
 """Place phrases the gazetteer cannot resolve, read from the shape of the sentence.
 
-- SCENE-PHRASE: a sentence-initial "In Dadu district alone, ..." or "Tawila, which ..."
+- SCENE-PHRASE: a sentence-initial "In Dadu district alone, ...", "In Hay River, ..." or
+  "Tawila, which ..."
   sets the place of the sentence's figures, over the document's lead;
 - POSSESSIVE-COUNT: "Yellowknife's roughly 20,000 residents" counts people of Yellowknife;
 - CITY-COMMA-REGION: "in Grande Prairie, Alberta" names the city, not the region.
@@ -16,7 +17,8 @@ _NAME = r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z][a-z][\w'\u2019-]*|al|el|de))*"
 _SCENE_RE = re.compile(
     rf"\s*(?:(?:In|Across|Throughout)\s+(?:the\s+)?(?P<area>{_NAME}\s+(?:district|province|"
     r"county|region|state|oblast|raion|hromada|community|municipality|camp|area))\b|"
-    rf"(?P<subject>{_NAME}),\s+(?:which|where|whose|home\s+to)\b)"
+    rf"(?P<subject>{_NAME}),\s+(?:which|where|whose|home\s+to)\b|"
+    rf"In\s+(?P<town>{_NAME}),)"
 )
 _POSSESSIVE_RE = re.compile(rf"(?P<name>{_NAME})['\u2019]s\s+(?:(?:[a-z]+\s+){{0,2}})$")
 _CITY_COMMA_RE = re.compile(rf"\b(?:in|at|near|from|to)\s+(?P<name>{_NAME}),\s*$")
@@ -36,7 +38,7 @@ def scene_phrase(text: str, sentence_start: int, sentence_end: int) -> tuple[int
     match = _SCENE_RE.match(text, sentence_start, sentence_end)
     if match is None:
         return None
-    group = "area" if match.group("area") else "subject"
+    group = next(g for g in ("area", "subject", "town") if match.group(g))
     if match.group(group).split()[0] in _NOT_NAMES:
         return None
     return match.span(group)

@@ -40,9 +40,14 @@ _ANAPHOR_LEVELS = {
 }
 # A capitalised name after a preposition or a verb of leaving, for places the gazetteer lacks.
 _UNKNOWN_PLACE_RE = re.compile(
-    r"\b(?:in|from|of|across|throughout|leave|left|fled|flee)\s+(?:the\s+)?"
+    r"\b(?:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
+    r"\s+(?:the\s+)?"
     r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z][a-z][\w'\u2019-]*|al|el|de))*"
-    r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands))?)"
+    r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
+    r"locality|municipality|governorate|camp))?)"
+    # "the Tawila locality now hosts ...": a name with a level word needs no preposition.
+    r"|\bthe\s+(?P<unit>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*\s+"
+    r"(?:locality|district|province|county|municipality|governorate|camp))\b"
 )
 _NOT_PLACES = frozenset(
     re.findall(
@@ -53,6 +58,7 @@ _NOT_PLACES = frozenset(
     Russian Ukrainian Russia's Ukraine's State Emergency Service Ministry Police National
     Interior Defense Defence Regional Military Administration Council Office President
     Prime Deputy Head Governor Mayor Red Cross United Nations International Organization
+    Telegram Facebook Storm Cyclone Hurricane Typhoon Highway Route Street Avenue Mr Mrs Ms
     """,
     )
 )
@@ -71,6 +77,9 @@ _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
+_UNIT_WORD_RE = re.compile(
+    r"\s+(?:district|county|locality|municipality|governorate|camp|island|province)$"
+)
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014-]\s*")
 
 
@@ -130,13 +139,16 @@ class PlaceChooser:
         if own is not None:
             return own
         taken = {id(s) for s in map(self._tight, siblings) if s is not None}
+        local = self._unknown_in_clause(clause, sentence, taken)
+        if local is not None:
+            return local
         for span in (clause, sentence):
             found = [s for s in self._within(*span) if id(s) not in taken]
             if found:
                 return self._place(found, start, end)
         scene = scene_phrase(self._text, *sentence)
         if scene is not None:
-            return Place(self._text[scene[0] : scene[1]])
+            return _unknown(self._text[scene[0] : scene[1]])
         earlier = self._antecedent(sentence, start)
         if earlier is not None:
             return self._columns(earlier, earlier.mention.surface)
@@ -148,7 +160,7 @@ class PlaceChooser:
         for scope in scopes:
             name = self._unresolved(scope)
             if name is not None:
-                return Place(name)
+                return _unknown(name)
         return Place(NOT_STATED)
 
     def _container_after(self, seen: _Seen) -> _Seen | None:
@@ -181,22 +193,41 @@ class PlaceChooser:
             if whole:
                 return self._columns(whole[0], self._text[possessive[0] : possessive[1]])
             if not any((a, b) == possessive for a, b in self._named):
-                return Place(self._text[possessive[0] : possessive[1]])  # "Hay River's"
+                return _unknown(self._text[possessive[0] : possessive[1]])  # "Hay River's"
         scene = scene_phrase(self._text, *sentence)
         if scene is not None and not any(a < scene[1] and scene[0] < b for a, b in self._named):
-            return Place(self._text[scene[0] : scene[1]])
+            return _unknown(self._text[scene[0] : scene[1]])
         return None
+
+    def _unknown_in_clause(
+        self, clause: tuple[int, int], sentence: tuple[int, int], taken: set[int]
+    ) -> Place | None:
+        """UNKNOWN-PLACE-IN-CLAUSE: a name the gazetteer lacks after a locative preposition
+        in the figure's own clause ("authorities in Dadu district evacuated ...", "were
+        moved to higher ground in Jaffarabad") is the figure's place, over a wider region
+        (a first-level unit) named in the sentence; the region gives its admin1."""
+        known = [s for s in self._within(*sentence) if id(s) not in taken]
+        if not known or any(s.unit.level not in _FIRST_LEVEL for s in known):
+            return None
+        name = self._unresolved(clause)
+        if name is None:
+            return None
+        if len({s.unit.code for s in known}) != 1:
+            return _unknown(name)
+        region = _columns(known[0], name)
+        return replace(region, units=frozenset({_key(name)}), district=_unknown(name).district)
 
     def _unresolved(self, span: tuple[int, int]) -> str | None:
         """Return a place name the gazetteer does not know ("in Bangladesh"), as written."""
         for match in _UNKNOWN_PLACE_RE.finditer(self._text, span[0], span[1]):
-            start, end = match.span("name")
+            group = "name" if match.group("name") else "unit"
+            start, end = match.span(group)
             if any(a < end and start < b for a, b in self._named):
                 continue  # a known place, set aside for this figure: not a fallback
-            if match.group("name").split()[0] not in _NOT_PLACES and not set_aside(
+            if match.group(group).split()[0] not in _NOT_PLACES and not set_aside(
                 self._text, start, end
             ):
-                return match.group("name")
+                return match.group(group)
         return None
 
     def _antecedent(self, sentence: tuple[int, int], start: int) -> _Seen | None:
@@ -352,6 +383,13 @@ def _columns(seen: _Seen, location: str) -> Place:
                      units, short_name(unit), oblast)  # fmt: skip
     return Place(location, admin1, unit.admin1_pcode, unit.admin2_name, unit.admin2_pcode,
                  unit.name, match, units, short_name(unit), oblast)  # fmt: skip
+
+
+def _unknown(name: str) -> Place:
+    """Return the place of a name the gazetteer lacks, as written; a name with a level word
+    ("Dadu district", "Tawila locality", "Zamzam camp") names one unit: its district."""
+    level = _UNIT_WORD_RE.search(name)
+    return Place(name, district=name[: level.start()].strip() if level else None)
 
 
 def _key(name: str) -> str:
