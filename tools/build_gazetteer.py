@@ -73,6 +73,7 @@ class Row:
     aliases: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     stems: list[str] = field(default_factory=list)
+    centre: str = ""
 
 
 def _latin(name: str) -> str:
@@ -98,15 +99,14 @@ def _codifier() -> list[tuple[str, str, str, tuple[str, ...]]]:
 
 
 def ukraine_rows() -> list[Row]:
-    """Return the Ukrainian units with names, P-codes, parents and short forms."""
-    entries = _codifier()
+    """Return the Ukrainian units with names, P-codes, parents, short forms and centres."""
     rows: dict[str, Row] = {}
-    members: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for code, native, category, ancestors in entries:
+    members: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for code, native, category, ancestors in _codifier():
         latin = _latin(native)
+        if category in ("C", "M", "X", "K") and len(ancestors) >= 3:
+            members[ancestors[2]].append((code, latin, category))
         if category == "C":
-            if len(ancestors) >= 3:
-                members[ancestors[2]].append((latin, category))
             continue
         level = LEVELS[category]
         rows[code] = Row(
@@ -118,19 +118,31 @@ def ukraine_rows() -> list[Row]:
             parent=ancestors[-1] if ancestors else "UA",
             country="UA",
         )
-        if level in ("city", "town") and len(ancestors) >= 3:
-            members[ancestors[2]].append((latin, category))
     for row in rows.values():
         if row.level == "oblast":
             row.short.append(OBLAST_SHORT[row.pcode])
         elif row.level == "hromada":
-            centre = _centre(row.name, members[row.code])
-            if centre:
-                row.short.append(centre)
-    _add_raion_centres(rows)
+            _add_hromada_centre(row, sorted(members[row.code]))
+    _add_raion_centres(rows, members)
     if rows["UA80000000000093317"].name != "Kyiv":  # a cheap guard on the transliteration
         raise SystemExit("translitua did not give 'Kyiv' for Київ")
     return list(rows.values())
+
+
+def _add_hromada_centre(row: Row, settlements: list[tuple[str, str, str]]) -> None:
+    """Set a hromada's centre: KATOTTG numbers the administrative centre first (…001).
+
+    The centre is also a short name of the hromada when it is named after it (Kupianska ->
+    Kupiansk); otherwise the best same-stem city or town is ("Novi Bilokorovychi").
+    """
+    if not settlements:
+        raise SystemExit(f"hromada {row.code} {row.name} has no settlements")
+    _, row.centre, category = settlements[0]
+    named_after = _centre(row.name, [(row.centre, category)]) or _centre(
+        row.name, [(name, cat) for _, name, cat in settlements]
+    )
+    if named_after:
+        row.short.append(named_after)
 
 
 def _centre(adjective: str, settlements: list[tuple[str, str]]) -> str | None:
@@ -145,17 +157,35 @@ def _centre(adjective: str, settlements: list[tuple[str, str]]) -> str | None:
     return best[2] if best else None
 
 
-def _add_raion_centres(rows: dict[str, Row]) -> None:
+# Raions named after no settlement in them (Dnistrovskyi) or after a renamed one.
+RAION_CENTRES = {"UA0114": "Yany Kapu", "UA7304": "Kelmentsi"}
+
+
+def _add_raion_centres(
+    rows: dict[str, Row], members: dict[str, list[tuple[str, str, str]]]
+) -> None:
+    """Set each raion's centre: the centre of its same-stem hromada, else its same-stem
+    city or town (Kurmanskyi -> Kurman), else the hand-checked RAION_CENTRES."""
     by_parent: dict[str, list[Row]] = defaultdict(list)
     for row in rows.values():
         by_parent[row.parent].append(row)
     for raion in (r for r in rows.values() if r.level == "raion"):
         stem = strip_adjective(heavy_key(raion.name))
-        for hromada in by_parent[raion.code]:
-            same_stem = strip_adjective(heavy_key(hromada.name)) == stem
-            if hromada.level == "hromada" and same_stem and hromada.short:
-                raion.short.append(hromada.short[0])
-                break
+        hromadas = [h for h in by_parent[raion.code] if h.level == "hromada"]
+        same_stem = [h for h in hromadas if strip_adjective(heavy_key(h.name)) == stem]
+        towns = [
+            (name, cat)
+            for h in hromadas
+            for _, name, cat in members[h.code]
+            if cat != "C" and heavy_key(name).startswith(stem)
+        ]
+        if same_stem:
+            raion.centre = same_stem[0].centre
+        else:
+            raion.centre = _centre(raion.name, towns) or RAION_CENTRES.get(raion.pcode, "")
+        if not raion.centre:
+            raise SystemExit(f"raion {raion.pcode} {raion.name}: no centre; add to RAION_CENTRES")
+        raion.short.append(raion.centre)
 
 
 def world_rows() -> list[Row]:
@@ -254,6 +284,7 @@ def render(rows: list[Row]) -> str:
                 _unique(row.aliases, row.name),
                 "|".join(row.keys),
                 "|".join(row.stems),
+                row.centre,
             ]
         )
     return out.getvalue()

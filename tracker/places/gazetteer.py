@@ -47,6 +47,7 @@ DATA_COLUMNS = (
     "aliases",
     "keys",
     "stems",
+    "centre",
 )
 # "town" is KATOTTG category X (selyshche, the former urban-type settlements); "admin1",
 # "admin2" and "admin3" are units outside Ukraine (ISO subdivisions, user gazetteers);
@@ -79,6 +80,9 @@ class Unit:
     admin2_pcode: str | None
     country: str
     native_name: str = ""
+    # The settlement that is the seat of a raion or hromada (Kupianskyi raion -> Kupiansk);
+    # None for other levels.
+    centre: str | None = None
 
     @property
     def label(self) -> str:
@@ -99,6 +103,7 @@ class _Row(NamedTuple):
     aliases: tuple[str, ...]
     keys: tuple[str, ...]
     stems: tuple[str, ...]
+    centre: str
 
 
 class Gazetteer:
@@ -142,6 +147,7 @@ class Gazetteer:
                     aliases=tuple(aliases),
                     keys=tuple(dict.fromkeys(k for k in keys if k)),
                     stems=tuple(_split(r.get("stems"))),
+                    centre=r.get("centre") or "",
                 )
             )
         return cls(rows)
@@ -155,9 +161,20 @@ class Gazetteer:
             raise InputFileError(f"{path}: not a gazetteer file (header {header!r})")
         rows = []
         for line in lines:
-            code, pcode, level, name, native, parent, country, short, aliases, keys, stems = (
-                line.split("\t")
-            )
+            (
+                code,
+                pcode,
+                level,
+                name,
+                native,
+                parent,
+                country,
+                short,
+                aliases,
+                keys,
+                stems,
+                centre,
+            ) = line.split("\t")
             exact = tuple(n for n in (name, native, *short.split("|")) if n)
             rows.append(
                 _Row(
@@ -172,6 +189,7 @@ class Gazetteer:
                     tuple(aliases.split("|")) if aliases else (),
                     tuple(keys.split("|")) if keys else (),
                     tuple(stems.split("|")) if stems else (),
+                    centre,
                 )
             )
         return cls(rows)
@@ -227,6 +245,7 @@ class Gazetteer:
             admin2_pcode=None if second is None else self._rows[second].pcode,
             country=row.country,
             native_name=row.native,
+            centre=row.centre or None,
         )
 
 
