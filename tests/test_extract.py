@@ -108,6 +108,22 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Prices by town: Sumy \u2013 40 hryvnias, Romny \u2013 35.",
         [],
     ),
+    (
+        "bare-subject-after-non-people-count",
+        "Floods destroyed three bridges near the town, and a further 450 were displaced.",
+        [(E, P, 450, X, None)],
+    ),
+    (
+        "quoted-hedged-figure",
+        "Officials said 'as many as 2,000 people' were moved to higher ground.",
+        [(E, P, 2000, M, None)],
+    ),
+    ("flown-out", "Around 800 residents were flown out overnight.", [(E, P, 800, A, None)]),
+    (
+        "told-by-agent-to-move",
+        "Some 50,000 people living in the valley were told by the army to move south.",
+        [(T, P, 50000, A, None)],
+    ),
     # --- hedges (3.5)
     (
         "hedge-scope-mechanical",

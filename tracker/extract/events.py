@@ -33,7 +33,7 @@ _EVAC_VERB = (
     r"to\s+safe\w*|mov(?:e|ed|ing)\b|taken?\s+out|took\s+out|tak(?:e|ing)\s+out|"
     r"brought\s+out|bring\s+out|remov\w*|transferr?\w*|resettl\w*|displac\w*|"
     r"shift\w*|deport\w*|pull(?:ed)?\s+out|got\s+out|get\s+out|bus(?:s)?ed\s+out|airlift\w*|"
-    r"ferried|shuttled)"
+    r"ferried|shuttled|flown\s+out|fl(?:y|ew|ying)\s+out)"
 )
 # Places where people are housed ("staying in tents", "sheltering in a school building").
 _FACILITY = (
@@ -108,7 +108,9 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "planned",
         r"\bsubject\s+to\s+(?:\w+\s+)?evacuation|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
         r"|\b(?:evacuation\s+)?orders?\s+(?:\w+\s+)?affect\w*|\baffected\s+by\s+(?:the\s+)?"
-        r"(?:\w+\s+){0,2}evacuation\s+orders?|\b(?:ordered|told|instructed)\s+to\s+(?:leave|evacuate|flee)",
+        r"(?:\w+\s+){0,2}evacuation\s+orders?"
+        r"|\b(?:ordered|told|instructed)\s+(?:by\s+(?:[\w-]+\s+){1,4}?)?to\s+(?:leave|evacuate|flee|"
+        r"move\s+(?:south|north|east|west|out|away))",
     ),
     (
         "decided-evacuation",
@@ -183,7 +185,7 @@ _EVAC_VERB_FIRST = (
     "transporting brought taken delivered move moved moving took take taking bring removed "
     "remove removing transferred transfer transferring resettled resettle displaced displace "
     "shifted shift deported deport pulled pull got get bused bussed airlifted airlift ferried "
-    "shuttled "
+    "shuttled flown flew fly flying "
 )
 # The words each cue can start with (four letters count): a cue's regex is tried only at
 # such words, which is many times faster than letting the engine try every position.

@@ -13,7 +13,7 @@ Rules, in order (names end up in the figure's `rule`):
    ... who had lived there"); else the nearest event cue of the reading's clause,
    preferring the predicate after the noun; a participle right after the noun ("people
    displaced from their homes") gives way to a finite verb later in the clause ("have
-   been given accommodation");
+   been given accommodation"), as does "people living in X" to "had been told to move";
    an infinitive after the noun ("urged 50,000 residents to evacuate") gives way to the
    order verb before it; "Of the 1,000 residents, 600 have left": the 1,000 has only
    the predicate before the comma (not a relative "who lived"), else it is a reference
@@ -312,7 +312,9 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         if (
             first.start - reading.noun_end <= 2
             and " " not in text[first.start : first.end]  # a participle, not "are to be moved"
-            and text[first.start : first.end].lower().endswith(("ed", "en"))
+            and text[first.start : first.end]
+            .lower()
+            .endswith(("ed", "en", "ing") if first.kind == "presence" else ("ed", "en"))
             and len(after) > 1
             and not _after_auxiliary(text, first)
         ):

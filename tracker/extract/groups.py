@@ -177,7 +177,10 @@ _ADJECTIVE_SKIP = 3
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?:so|more)\b", re.IGNORECASE)
 # Modifiers that make a person noun the hosts, not the housed (guidelines 3.1).
 _HOST_MODIFIERS = frozenset({"host", "hosting", "foster", "receiving"})
-_TOKEN_RE = re.compile(r"[\s(]*([^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*)|[\s]*([%$€£₴])")
+# A word may hold an apostrophe ("people's") but not end on a closing quote ("people'").
+_TOKEN_RE = re.compile(
+    r"[\s(]*([^\W\d_]\w*(?:['\u2019]\w+)*(?:-[^\W\d_]\w*(?:['\u2019]\w+)*)*)|[\s]*([%$€£₴])"
+)
 _SUBGROUP_AFTER_RE = re.compile(
     r"^\s+(?:with\s+(?:disabilit|limited\s+mobility|reduced\s+mobility|special\s+needs)|"
     r"deprived\s+of\s+parental\s+care|without\s+parental\s+care)",
@@ -193,7 +196,7 @@ _HINT_WORDS = frozenset(
     | _ADULTS
     | {"population", "many", "left", "fled", "them", "whom", "these", "those"}
 )
-_HINT_STEMS = ("evacu", "rescu", "reloca", "famil", "remain")
+_HINT_STEMS = ("evacu", "rescu", "reloca", "famil", "remain", "displac", "airlift")
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 

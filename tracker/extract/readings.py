@@ -76,7 +76,8 @@ _NUMBER_IS_RE = re.compile(
 # A bare number as the subject of an event verb counts people: "Now about 3,000 are left".
 _BARE_SUBJECT_RE = re.compile(
     r"\s+(?:(?:are|were|have|had)\s+)?(?:still\s+|now\s+|already\s+|only\s+)?(?:been\s+)?"
-    r"(?:left\b|remain(?:s|ed)?\b|stay(?:ed)?\b|evacuated\b|fled\b|relocated\b)",
+    r"(?:left\b|remain(?:s|ed)?\b|stay(?:ed)?\b|evacuated\b|fled\b|relocated\b|displaced\b|"
+    r"rescued\b|airlifted\b|moved\b|flown\s+out\b|taken\s+out\b)",
     re.IGNORECASE,
 )
 _FAMILY_OF_RE = re.compile(r"\bfamily\s+of\s*$", re.IGNORECASE)
@@ -276,6 +277,12 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
     if reading.number.words and reading.number.high < _SMALL_WORD_NUMBER:
         reading.rejected = "bare-small-number"  # "one of them", "six of the community"
         return
+    if (last is None or last.rejected == "unknown-noun") and _BARE_SUBJECT_RE.match(
+        text, reading.number.end
+    ):
+        # "burst two dams, and a further 6,085 were displaced": only people are displaced.
+        reading.group, reading.rule = Group.PEOPLE, "bare-subject"
+        return
     if last is not None and last.group is not None:
         reading.group, reading.rule = last.group, "bare-ellipsis"
         reading.adult, reading.anchor = last.adult, last
@@ -285,9 +292,6 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         return
     if last is None and anchor is not None:
         reading.group, reading.rule = anchor, "how-many-anchor"
-        return
-    if last is None and _BARE_SUBJECT_RE.match(text, reading.number.end):
-        reading.group, reading.rule = Group.PEOPLE, "bare-subject"  # "about 3,000 are left"
         return
     reading.rejected = last.rejected if last is not None and last.rejected else "bare-number"
 
