@@ -111,6 +111,12 @@ def test_a_joiner_never_starts_or_ends_a_mention(text: str) -> None:
         "North West and South East of the country were flooded.",
         "The Central Region was not affected.",
         "Red Sea ports stayed open.",
+        "The URI was wrong.",  # folds onto Uri (CH-UR)
+        "Java programmers met.",  # folds onto Jawa (ID-JW)
+        "Host families took them in.",  # folds onto Khost (AF-KHO)
+        "Gamma rays were measured.",  # folds onto Hama (SY-HM)
+        "Barry drove the van.",  # folds onto Bari (SO-BR)
+        "Was it safe? BYE for now.",
     ],
 )
 def test_ordinary_sentences_have_no_mentions(text: str) -> None:
@@ -161,3 +167,15 @@ def test_a_city_with_a_level_word_or_without_the_stays_a_place(
     text: str, surfaces: list[str]
 ) -> None:
     assert [s for s, _ in _found(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Rain hit KPK on Sunday.", "PK-KP"),  # an all-capitals name written so
+        ("Floods in Kharkov region.", "UA63"),  # Ukrainian names keep their folding
+        ("Shelling of Gorlovka.", "UA14"),
+    ],
+)
+def test_folded_and_capitalised_names_that_are_names(text: str, code: str) -> None:
+    assert [c for _, c in _found(text) if c and c.startswith(code)] != []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from tracker.places.fold import heavy_key, light_key
-from tracker.places.gazetteer import Gazetteer
+from tracker.places.gazetteer import Gazetteer, Unit
 from tracker.places.resolver import LEVEL_HINTS, Resolution, Resolver
 
 __all__ = ["Mention", "MentionFinder"]
@@ -73,7 +73,7 @@ _GENERIC = frozenset(
         "guerrero trujillo sucre magdalena mendoza maldonado batman florida montana "
         "manchester portland hanover kingston toledo cordoba granada pembroke clarendon "
         "principe balkan somali sahel volta zambezi zaire berne england scotland "
-        "red sea long island saint john peter mark"
+        "red sea long island saint john peter mark progress gust nandi"
     ).split()
 )
 # Lower-case words allowed inside a name ("Rio Grande do Sul", "Bay of Plenty"), never
@@ -167,7 +167,24 @@ class MentionFinder:
             return None
         if hint is None and _is_river(text, start, end, light_key(core), resolution.unit.level):
             return None
+        if not self._spelt_as_named(resolution.unit, core):
+            return None
         return Mention(start, end, surface, resolution), count
+
+    def _spelt_as_named(self, unit: Unit, core: str) -> bool:
+        """Return False for a word that only looks like a name after folding ("URI", "Java").
+
+        Folding meets the romanisations of Ukrainian names (Kharkov, Gorlovka); a unit
+        elsewhere must be written as one of its names, and an all-capitals word ("URI",
+        "HOST") only when that name is written so ("KPK").
+        """
+        if unit.country == "UA":
+            return True
+        names = self._gazetteer.exact_names(i := self._gazetteer.position(unit.code))
+        names += self._gazetteer.alias_names(i)
+        if core.isupper() and " " not in core:
+            return core in names
+        return light_key(core) in {light_key(n) for n in names}
 
 
 def _usable(phrase: str) -> bool:
