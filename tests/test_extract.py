@@ -124,6 +124,27 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Some 50,000 people living in the valley were told by the army to move south.",
         [(T, P, 50000, A, None)],
     ),
+    (
+        "actor-subset-alone",
+        "In all, 5,200 people have been evacuated. Volunteers alone have driven out 3,000 of them.",
+        [(E, P, 5200, X, None)],
+    ),
+    (
+        "actor-subset-of-those-by-boat",
+        "Some 9,000 people were evacuated. Of those, 1,200 were picked up by fishing boats.",
+        [(E, P, 9000, A, None)],
+    ),
+    (
+        "part-of-evacuees-by-origin",
+        "Over the week 2,300 people were evacuated. Of the evacuees, 700 came from the town.",
+        [(E, P, 2300, X, None), (E, P, 700, X, None)],
+    ),
+    (
+        "adults-only-is-the-only-stock",
+        "No children are left in the village, and about 90 adults remain. Last week 12 "
+        "residents were taken out.",
+        [(R, P, 90, A, None), (E, P, 12, X, None)],
+    ),
     # --- hedges (3.5)
     (
         "hedge-scope-mechanical",

@@ -293,3 +293,8 @@ def test_unknown_place_phrases_are_kept_as_written(
 ) -> None:
     figure = extract(text).figures[-1]
     assert (figure.location, figure.district) == (location, district)
+
+
+def test_surname_after_a_title_is_no_place() -> None:
+    text = "In Kupiansk about 700 residents remain, said police chief Petro Bakhmutskyi."
+    assert _only(text)[0] == "Kupiansk"

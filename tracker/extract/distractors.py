@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from tracker.extract.scanning import index_by_first_word, scan_index
 
-__all__ = ["PREDICATE_FRAMES", "Blocker", "find_blockers", "money_before", "subset_after"]
+__all__ = [
+    "PREDICATE_FRAMES",
+    "Blocker",
+    "actor_subset",
+    "find_blockers",
+    "money_before",
+    "subset_after",
+]
 
 # Frames that are predicates of the people counted ("12 people were wounded"): they compete
 # with event verbs for a number; the other frames disqualify the number nearest to them.
@@ -144,6 +151,31 @@ def find_blockers(text: str, start: int, end: int) -> list[Blocker]:
 def money_before(text: str, number_start: int) -> bool:
     """Return True when a currency sign or code directly precedes the number."""
     return _MONEY_BEFORE_RE.search(text[max(0, number_start - 12) : number_start]) is not None
+
+
+# ACTOR-SUBSET: the share of an earlier total that one actor or vehicle moved.
+_OF_THEM_AFTER_RE = re.compile(r"\s*of\s+(?:them|those|these)\b", re.IGNORECASE)
+_ALONE_RE = re.compile(r"\balone\b", re.IGNORECASE)
+_OF_THOSE_LEAD_RE = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\s*,?\s*$", re.I)
+_BY_ACTOR_RE = re.compile(
+    r"\bby\s+(?:[\w-]+\s+){0,3}?(?:" + _TRANSPORT + r"|volunteers|police|rescuers|military|"
+    r"army|soldiers|coast\s*guards?|crews?|officers)\b",
+    re.IGNORECASE,
+)
+_ACTOR_REACH = 80
+
+
+def actor_subset(text: str, sentence_start: int, number_start: int, noun_end: int) -> bool:
+    """Return True for the share of an earlier total moved by one actor or vehicle: "Police
+    officers alone have taken out 4,000 of them", "Of those, 2,000 were picked up by boats"
+    (a part by place, "Of them, 1,450 came from Lyptsi", is no such subset)."""
+    lead = text[sentence_start:number_start]
+    if _OF_THEM_AFTER_RE.match(text, noun_end) and _ALONE_RE.search(lead):
+        return True
+    return bool(
+        _OF_THOSE_LEAD_RE.search(lead)
+        and _BY_ACTOR_RE.search(text, noun_end, noun_end + _ACTOR_REACH)
+    )
 
 
 def subset_after(text: str, noun_end: int) -> bool:

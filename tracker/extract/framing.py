@@ -212,7 +212,9 @@ def _frame(
         reading.metric, reading.event_rule = "remaining", "population-stock"
         return
     if cue is None:
-        reach = reading.number.start - (60 if reading.rule == "number-of" else 0)
+        reach = reading.number.start - (
+            60 if reading.rule in ("number-of", "part-of-evacuees") else 0
+        )
         if _EVACUEE_RE.search(text, max(0, reach), reading.noun_end + 20):
             reading.metric, reading.event_rule = "evacuated", "evacuee-noun"
             return

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from tracker.extract.distractors import money_before, subset_after
+from tracker.extract.distractors import actor_subset, money_before, subset_after
 from tracker.extract.groups import NounReading, read_noun
 from tracker.extract.hedges import Hedge, hedge_before
 from tracker.extract.numbers import NumberMention
@@ -78,6 +78,10 @@ _BARE_SUBJECT_RE = re.compile(
     r"\s+(?:(?:are|were|have|had)\s+)?(?:still\s+|now\s+|already\s+|only\s+)?(?:been\s+)?"
     r"(?:left\b|remain(?:s|ed)?\b|stay(?:ed)?\b|evacuated\b|fled\b|relocated\b|displaced\b|"
     r"rescued\b|airlifted\b|moved\b|flown\s+out\b|taken\s+out\b)",
+    re.IGNORECASE,
+)
+_OF_EVACUEES_RE = re.compile(
+    r"\b(?:of|among)\s+(?:the|these|those)\s+(?:evacuees|evacuated|displaced)\s*,?\s*$",
     re.IGNORECASE,
 )
 _FAMILY_OF_RE = re.compile(r"\bfamily\s+of\s*$", re.IGNORECASE)
@@ -191,6 +195,10 @@ def _read(
     _assign_group(text, reading, noun, previous, anchor, lead)
     if reading.rejected is None and subset_after(text, reading.noun_end):
         reading.rejected = "subset"
+    elif reading.rejected is None and actor_subset(
+        text, sentence_start, reading.start, reading.noun_end
+    ):
+        reading.rejected = "actor-subset"
     return reading
 
 
@@ -262,6 +270,10 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         reading.group, reading.rule = Group.PEOPLE, "family-of-n"
         if _INCLUDED_FAMILY_RE.search(before) and _last_counted(previous) is not None:
             reading.rejected = "subset"  # "including a family of five": inside the total
+        return
+    if _OF_EVACUEES_RE.search(before):
+        # "Of the evacuees, 1,450 came from Lyptsi": a part, by origin, of those evacuated.
+        reading.group, reading.rule = Group.PEOPLE, "part-of-evacuees"
         return
     number_of = _NUMBER_OF_RE.search(before)
     if number_of is not None:

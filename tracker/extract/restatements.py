@@ -57,14 +57,15 @@ def drop_restatements(figures: Sequence[_T]) -> list[_T]:
 
 
 def drop_adult_only_beside_children(figures: Sequence[_T]) -> list[_T]:
-    """Drop adult-only counts where a children or people count exists for the same place."""
+    """Drop adult-only counts where a children or people count of the same event exists for
+    the same place (an adults-only count is the place's only count of its event otherwise)."""
     return [
         f for f in figures if not f.adult or not any(_beside(f, o) for o in figures if o is not f)
     ]
 
 
 def _beside(adult: Statement, other: Statement) -> bool:
-    return not other.adult and _places_agree(adult, other)
+    return not other.adult and other.metric == adult.metric and _places_agree(adult, other)
 
 
 def _restates(a: Statement, b: Statement) -> bool:

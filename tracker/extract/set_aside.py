@@ -2,7 +2,8 @@
 
 Set aside: the speaker's office ("Sumy Regional Military Administration"), a destination
 ("evacuated to Kharkiv", "the Cherkasy region designated to receive them"), a partial area
-("mostly in West Bengal"), a venue ("told reporters in Dhaka"), a bearing ("85 miles
+("mostly in West Bengal"), a venue ("told reporters in Dhaka"), a person's surname
+("police chief Oleksii Kharkivskyi"), a bearing ("85 miles
 southwest of Dhaka"), a possessive container ("Gaza's city of Rafah"), a dateline, and a
 name that is part of another name or a part of a city ("Kakhovka dam", "the Tsentralnyi
 neighbourhood").
@@ -37,6 +38,13 @@ _PARTIAL_BEFORE_RE = re.compile(
 _VENUE_BEFORE_RE = re.compile(
     r"\b(?:told\s+\w+|said|speaking|spoke|briefing|conference|reported|wrote)\s+(?:in|from)\s+$",
     re.IGNORECASE,
+)
+# "police chief Oleksii Kharkivskyi", "Governor Oleh Syniehubov": a surname after a title
+# and a first name is a person, not a place.
+_PERSON_BEFORE_RE = re.compile(
+    r"\b(?i:chief|head|governor|mayor|minister|spokes(?:man|woman|person)|commander|director|"
+    r"deputy|president|official|officer|secretary|chair(?:man|woman)?|colonel|general|"
+    r"lieutenant|captain)\s+[A-Z][a-z'\u2019-]+\s+$"
 )
 _BEARING_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
@@ -74,6 +82,7 @@ def set_aside(text: str, start: int, end: int) -> bool:
         or _PARTIAL_BEFORE_RE.search(before)
         or _VENUE_BEFORE_RE.search(before)
         or _BEARING_BEFORE_RE.search(before)
+        or _PERSON_BEFORE_RE.search(before)
         or _CONTAINER_AFTER_RE.match(after)
         or (
             _DATELINE_AFTER_RE.match(after) is not None
