@@ -73,7 +73,10 @@ _GENERIC = frozenset(
         "guerrero trujillo sucre magdalena mendoza maldonado batman florida montana "
         "manchester portland hanover kingston toledo cordoba granada pembroke clarendon "
         "principe balkan somali sahel volta zambezi zaire berne england scotland "
-        "red sea long island saint john peter mark progress gust nandi"
+        "red sea long island saint john peter mark progress gust nandi "
+        "balky bassi bile buddy dimer dimmer gay hail hay jerky marine maritime oriental "
+        "polygon sad siren spas stare ugly wiry nikita tamara lawanda pollyanna alba samar "
+        "sana barr romanov"
     ).split()
 )
 # Lower-case words allowed inside a name ("Rio Grande do Sul", "Bay of Plenty"), never
