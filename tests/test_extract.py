@@ -145,6 +145,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "residents were taken out.",
         [(R, P, 90, A, None), (E, P, 12, X, None)],
     ),
+    ("remain-unaccounted-for", "Around 850 people remain unaccounted for after the flood.", []),
+    ("remain-under-rubble", "At least 30 residents remain under the rubble.", []),
+    ("remain-in-hospital", "Nine of the evacuated children remain in hospital.", []),
+    (
+        "lowercase-particle-needs-a-name",
+        "More than 600 people remain unaccounted for in Lahaina de facto.",
+        [],
+    ),
     # --- hedges (3.5)
     (
         "hedge-scope-mechanical",

@@ -32,7 +32,8 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         "casualties",
         r"\b(?:killed|killing|died|dead|death\s+toll|deaths|wounded|wounding|injured|injuring|"
         r"missing|hurt|lost\s+their\s+"
-        r"lives|perished|drowned|hospitali[sz]ed|taken\s+hostage|captured|eliminated|buried)\b",
+        r"lives|perished|drowned|hospitali[sz]ed|taken\s+hostage|captured|eliminated|buried|"
+        r"unaccounted\s+for|under\s+(?:the\s+)?rubble|in\s+(?:a\s+|the\s+)?hospitals?)\b",
     ),
     (
         "affected",
@@ -88,7 +89,7 @@ _FRAMES: tuple[tuple[str, str], ...] = (
 _FIRST_WORDS = {
     "casualties": "killed killing died dead death deaths wounded wounding injured injuring "
     "missing hurt lost perished drowned hospitalized hospitalised taken captured eliminated "
-    "buried",
+    "buried unaccounted under in",
     "affected": "left homeless affected affectees stranded trapped lost without exposed at in cut",
     "rubble-rescue": "out from",
     "pre-war-population": "before pre prewar preinvasion once used previously peacetime in prior",

@@ -13,7 +13,7 @@ import re
 
 __all__ = ["city_before_region", "possessive_before", "scene_phrase"]
 
-_NAME = r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z][a-z][\w'\u2019-]*|al|el|de))*"
+_NAME = r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al|el|de)(?=\s+[A-Z]))?(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
 _SCENE_RE = re.compile(
     rf"\s*(?:(?:In|Across|Throughout)\s+(?:the\s+)?(?P<area>{_NAME}\s+(?:district|province|"
     r"county|region|state|oblast|raion|hromada|community|municipality|camp|area))\b|"

@@ -42,7 +42,7 @@ _ANAPHOR_LEVELS = {
 _UNKNOWN_PLACE_RE = re.compile(
     r"\b(?:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
     r"\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z][a-z][\w'\u2019-]*|al|el|de))*"
+    r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al|el|de)(?=\s+[A-Z]))?(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
     r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
     r"locality|municipality|governorate|camp))?)"
     # "the Tawila locality now hosts ...": a name with a level word needs no preposition.
