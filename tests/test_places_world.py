@@ -162,6 +162,8 @@ def test_a_river_is_not_a_city(text: str) -> None:
         ("in the Kharkiv and Sumy regions", ["Kharkiv", "Sumy regions"]),
         ("the Kharkiv, Sumy and Poltava regions", ["Kharkiv", "Sumy", "Poltava regions"]),
         ("Fighting in the Pokrovsk direction.", ["Pokrovsk"]),
+        ("Shelling of the Kupiansk and Lyman axes.", ["Kupiansk", "Lyman"]),
+        ("People left the Kramatorsk area.", ["Kramatorsk"]),
         ("Evacuation from the Donetsk region.", ["Donetsk region"]),
         ("Across the city of Dnipro buses ran.", ["Dnipro"]),
     ],

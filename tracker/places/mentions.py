@@ -3,7 +3,12 @@
 Only capitalised words start a mention, so "sumy" in a URL does not fire; a short list of
 generic words and first names ("North", "Central", "Delta", "Maria") never stands alone as
 a place; a name followed by "school", "street" and the like is not a place. Countries are
-not reported (they carry no unit below them).
+not reported (they carry no unit below them). Lower-case joiners ("do", "of", "el-") may
+stand inside a name ("Rio Grande do Sul", "Kafr el-Sheikh"), never at its ends. A unit
+outside Ukraine must be written as one of its names (folding is for Ukrainian
+romanisations, not "URI" -> Uri). "The" before a city names its river ("across the
+Dnipro"), unless a level word follows ("the Dnipro district", "the Kharkiv and Sumy
+regions").
 
 A name of several words is found by extending a word while the longer phrase is still the
 start of some name in the gazetteer (a prefix set built once), so the work is one
@@ -44,7 +49,8 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LISTED_LEVEL = re.compile(
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)[A-Z][\w'\u2019\-]*)*\s+"
     r"(?:regions?|oblasts?|districts?|raions?|rayons?|communit(?:y|ies)|hromadas?|city|"
-    r"cities|provinces?|states?|governorates?|directions?|axis|sector|front|agglomeration)\b",
+    r"cities|provinces?|states?|governorates?|directions?|axis|axes|sectors?|fronts?|areas?|"
+    r"outskirts|suburbs|agglomeration)\b",
 )
 _CITY_LEVELS = frozenset({"city", "town", "hromada"})
 # Rivers of Ukraine that share a name with a settlement (or are read as one).
