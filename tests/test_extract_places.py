@@ -281,12 +281,31 @@ def test_list_items_take_the_place_before_their_dash() -> None:
         ),
         ("In Fort Liard, 350 residents had left by Tuesday.", "Fort Liard", None),
         (
+            "Around 6,000 people in the Nhamatanda district still need to be rescued.",
+            "Nhamatanda district",
+            "Nhamatanda",
+        ),
+        (
+            "Some 900 people in Enterprise and Kakisa remain under evacuation orders.",
+            "Enterprise and Kakisa",
+            None,
+        ),
+        ("Some 500 people fled from Ras al Khaimah overnight.", "Ras al Khaimah", None),
+        (
             "Officials said the Kebkabiya locality now hosts about 9,000 IDPs.",
             "Kebkabiya locality",
             "Kebkabiya",
         ),
     ],
-    ids=["unknown-town-in-clause", "unknown-district-over-region", "in-town-comma", "unit-subject"],
+    ids=[
+        "unknown-town-in-clause",
+        "unknown-district-over-region",
+        "in-town-comma",
+        "tight-unknown-district",
+        "tight-unknown-list",
+        "particle-inside-name",
+        "unit-subject",
+    ],
 )
 def test_unknown_place_phrases_are_kept_as_written(
     text: str, location: str, district: str | None
@@ -298,3 +317,15 @@ def test_unknown_place_phrases_are_kept_as_written(
 def test_surname_after_a_title_is_no_place() -> None:
     text = "In Kupiansk about 700 residents remain, said police chief Petro Bakhmutskyi."
     assert _only(text)[0] == "Kupiansk"
+
+
+def test_figures_without_a_place_take_the_place_of_the_leads_figure() -> None:
+    text = (
+        "All 3,000 residents of Fort Vermilion were ordered to leave, officials in Alberta "
+        "said. About 1,100 people were flown out on Monday."
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.location, f.admin1_name) for f in figures] == [
+        (3000, "Fort Vermilion", "Alberta"),
+        (1100, "Fort Vermilion", "Alberta"),
+    ]

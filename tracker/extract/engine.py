@@ -178,6 +178,8 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
         places[id(reading)] = own or chooser.place_for(
             clause, (sentence.start, sentence.end), reading.number.start, reading.noun_end, siblings
         )
+        if chooser.lead == (sentence.start, sentence.end):
+            chooser.set_lead_place(places[id(reading)])
     return places
 
 

@@ -77,6 +77,12 @@ _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
+_CAPS = r"[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
+_TIGHT_NAME_RE = re.compile(
+    rf"\s+(?:from|in|of)\s+(?:the\s+)?(?P<name>{_CAPS}(?:(?:,\s*|\s+and\s+){_CAPS})*"
+    r"(?:\s+(?:district|province|county|locality|municipality|governorate|camp|island)s?)?)\b"
+)
+_JOINED_RE = re.compile(r",\s|\sand\s")
 _UNIT_WORD_RE = re.compile(
     r"\s+(?:district|county|locality|municipality|governorate|camp|island|province)$"
 )
@@ -117,6 +123,7 @@ class PlaceChooser:
         self._seen = _usable_mentions(text, mentions)
         self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in _SECOND_LEVEL}
         # The lead: the first sentence naming a place that is not a part ("Hatay alone").
+        self._lead_place: Place | None = None
         self._lead = next(
             (span for span in sentence_spans if any(map(self._sets_scene, self._within(*span)))),
             None,
@@ -135,7 +142,11 @@ class PlaceChooser:
         `siblings` are where the other figures of the sentence end: a place right after
         one of them ("1,229 from Mariupol") is theirs, not this figure's.
         """
-        own = self.tight_place(end) or self._phrase_place(start, sentence)
+        own = (
+            self.tight_place(end)
+            or self._tight_unknown(end, sentence)
+            or self._phrase_place(start, sentence)
+        )
         if own is not None:
             return own
         taken = {id(s) for s in map(self._tight, siblings) if s is not None}
@@ -148,10 +159,12 @@ class PlaceChooser:
                 return self._place(found, start, end)
         scene = scene_phrase(self._text, *sentence)
         if scene is not None:
-            return _unknown(self._text[scene[0] : scene[1]])
+            return self._in_region(_unknown(self._text[scene[0] : scene[1]]), sentence)
         earlier = self._antecedent(sentence, start)
         if earlier is not None:
             return self._columns(earlier, earlier.mention.surface)
+        if self._lead_place is not None:
+            return self._lead_place
         if self._lead is not None:
             found = [s for s in self._within(*self._lead) if id(s) not in taken]
             if found:
@@ -160,8 +173,51 @@ class PlaceChooser:
         for scope in scopes:
             name = self._unresolved(scope)
             if name is not None:
-                return _unknown(name)
+                return self._in_region(_unknown(name), sentence)
         return Place(NOT_STATED)
+
+    @property
+    def lead(self) -> tuple[int, int] | None:
+        """Return the span of the document's lead sentence, if a sentence names a place."""
+        return self._lead
+
+    def set_lead_place(self, place: Place) -> None:
+        """LEAD-FIGURE-PLACE: make `place` (where the lead's first figure is) the place of
+        figures that name none ("All 20,000 residents of Yellowknife were ordered to leave
+        the capital of the Northwest Territories. Some 1,500 were flown out")."""
+        if self._lead_place is None and place.location != NOT_STATED:
+            self._lead_place = place
+
+    def _tight_unknown(self, end: int, sentence: tuple[int, int]) -> Place | None:
+        """Return a place the gazetteer lacks written right after a figure ("15,000 people
+        in the Buzi district", "20,000 residents of Yellowknife")."""
+        match = _TIGHT_NAME_RE.match(self._text, end)
+        if match is None:
+            return None
+        start, stop = match.span("name")
+        name = match.group("name")
+        if (
+            any(a < stop and start < b for a, b in self._named)
+            or name.split()[0] in _NOT_PLACES
+            or set_aside(self._text, start, stop)
+        ):
+            return None
+        return self._in_region(_unknown(name), sentence)
+
+    def _in_region(self, place: Place, sentence: tuple[int, int]) -> Place:
+        """Return `place` (a name the gazetteer lacks) with the admin1 of the one region
+        (first-level unit) its sentence, else the lead, names."""
+        for span in (sentence, self._lead):
+            if span is None:
+                continue
+            regions = {s.unit.code: s for s in self._within(*span) if s.unit.level in _FIRST_LEVEL}
+            if len(regions) == 1:
+                region = _columns(next(iter(regions.values())), place.location)
+                units = frozenset({_key(place.location)})
+                return replace(region, units=units, district=place.district)
+            if regions:
+                break
+        return place
 
     def _container_after(self, seen: _Seen) -> _Seen | None:
         """Return the hromada or raion named right after a place as its container."""
@@ -193,10 +249,12 @@ class PlaceChooser:
             if whole:
                 return self._columns(whole[0], self._text[possessive[0] : possessive[1]])
             if not any((a, b) == possessive for a, b in self._named):
-                return _unknown(self._text[possessive[0] : possessive[1]])  # "Hay River's"
+                return self._in_region(
+                    _unknown(self._text[possessive[0] : possessive[1]]), sentence
+                )
         scene = scene_phrase(self._text, *sentence)
         if scene is not None and not any(a < scene[1] and scene[0] < b for a, b in self._named):
-            return _unknown(self._text[scene[0] : scene[1]])
+            return self._in_region(_unknown(self._text[scene[0] : scene[1]]), sentence)
         return None
 
     def _unknown_in_clause(
@@ -210,12 +268,7 @@ class PlaceChooser:
         if not known or any(s.unit.level not in _FIRST_LEVEL for s in known):
             return None
         name = self._unresolved(clause)
-        if name is None:
-            return None
-        if len({s.unit.code for s in known}) != 1:
-            return _unknown(name)
-        region = _columns(known[0], name)
-        return replace(region, units=frozenset({_key(name)}), district=_unknown(name).district)
+        return None if name is None else self._in_region(_unknown(name), sentence)
 
     def _unresolved(self, span: tuple[int, int]) -> str | None:
         """Return a place name the gazetteer does not know ("in Bangladesh"), as written."""
@@ -389,7 +442,9 @@ def _unknown(name: str) -> Place:
     """Return the place of a name the gazetteer lacks, as written; a name with a level word
     ("Dadu district", "Tawila locality", "Zamzam camp") names one unit: its district."""
     level = _UNIT_WORD_RE.search(name)
-    return Place(name, district=name[: level.start()].strip() if level else None)
+    if level is None or _JOINED_RE.search(name):
+        return Place(name)  # places of several units name no one district
+    return Place(name, district=name[: level.start()].strip())
 
 
 def _key(name: str) -> str:
