@@ -41,6 +41,13 @@ def _found(text: str) -> list[tuple[str, str | None]]:
         ("Souss-Massa", "MA-09", "Souss-Massa", "MA"),
         ("Nineveh", "IQ-NI", "Nineveh", "IQ"),
         ("Hodeidah", "YE-HU", "Hodeidah", "YE"),
+        ("Catalonia", "ES-CT", "Catalonia", "ES"),  # English name; "Catalunya" an alias
+        ("Catalunya", "ES-CT", "Catalonia", "ES"),
+        ("Madrid", "ES-MD", "Madrid", "ES"),  # ISO "Madrid, Comunidad de"
+        ("Bavaria", "DE-BY", "Bavaria", "DE"),
+        ("Sichuan", "CN-SC", "Sichuan", "CN"),  # ISO "Sichuan Sheng"
+        ("Wales", "GB-WLS", "Wales", "GB"),  # ISO "Wales [Cymru GB-CYM]"
+        ("Tuscany", "IT-52", "Tuscany", "IT"),
     ],
 )
 def test_first_level_units_of_any_country_resolve(

@@ -45,7 +45,19 @@ SOURCES = ROOT / "tracker" / "places" / "sources"
 # KATOTTG category -> gazetteer level.
 LEVELS = {"O": "oblast", "K": "city", "P": "raion", "H": "hromada", "M": "city", "X": "town"}
 
-_PARENTHESES = re.compile(r"\s*\([^)]*\)\s*$")
+_PARENTHESES = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\])\s*$")
+_CHINESE_UNIT = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur)\s+)?(?:Sheng|Shi|Zizhiqu|SAR)$")
+
+
+def _world_name(iso_name: str) -> str:
+    """Return an ISO 3166-2 name as a plain place name, without the unit word or a note.
+
+    "Davao (Region XI)" -> "Davao", "Wales [Cymru GB-CYM]" -> "Wales",
+    "Madrid, Comunidad de" -> "Madrid", "Sichuan Sheng" -> "Sichuan".
+    """
+    name = _PARENTHESES.sub("", iso_name).split(", ")[0]
+    return _plain(_CHINESE_UNIT.sub("", name))
+
 
 # Short English names of the oblasts, as analysts and the press write them.
 OBLAST_SHORT = {
@@ -198,8 +210,10 @@ def world_rows() -> list[Row]:
     for sub in sorted(pycountry.subdivisions, key=lambda s: str(s.code)):
         if sub.parent_code is None and sub.country_code != "UA":
             owner = str(sub.country_code)
-            plain = _plain(_PARENTHESES.sub("", sub.name))  # "Davao (Region XI)" -> "Davao"
+            plain = _world_name(sub.name)
             rows[sub.code] = Row(sub.code, "", "admin1", plain, sub.name, owner, owner)
+            if plain != _plain(sub.name):
+                rows[sub.code].aliases.append(_plain(sub.name))
     for extra in _read_tsv(SOURCES / "extra_units.tsv"):
         row = rows.get(extra["code"]) or Row(extra["code"], "", "", "", "", "", "")
         native = row.native or extra["name"]
