@@ -191,3 +191,20 @@ def test_a_city_with_a_level_word_or_without_the_stays_a_place(
 )
 def test_folded_and_capitalised_names_that_are_names(text: str, code: str) -> None:
     assert [c for _, c in _found(text) if c and c.startswith(code)] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Floods in Unity state displaced thousands.", "SS-UY"),
+        ("Fires in Victoria state.", "AU-VIC"),
+        ("Rain in Georgia state.", "US-GA"),
+    ],
+)
+def test_a_level_word_makes_a_generic_word_a_name(text: str, code: str) -> None:
+    assert [c for _, c in _found(text)] == [code]
+
+
+@pytest.mark.parametrize("text", ["The Central region was calm.", "North province residents left."])
+def test_a_direction_with_a_level_word_is_still_no_name(text: str) -> None:
+    assert _found(text) == []

@@ -85,6 +85,13 @@ _GENERIC = frozenset(
         "sana barr romanov"
     ).split()
 )
+_DIRECTIONS = frozenset(
+    (  # noqa: SIM905
+        "central centre center north south east west northern southern eastern western "
+        "northeast northwest southeast southwest upper lower far middle capital national "
+        "region province"
+    ).split()
+)
 # Lower-case words allowed inside a name ("Rio Grande do Sul", "Bay of Plenty"), never
 # at its start or end.
 _JOINERS = frozenset(
@@ -152,10 +159,9 @@ class MentionFinder:
                 break
             phrase = f"{phrase} {word.group()}" if n else word.group()
             key = heavy_key(phrase)
-            known = key in self._index or (
-                key in self._stems and _LEVEL_AFTER.match(text, word.end()) is not None
-            )
-            if known and _capital_end(word.group()) and _usable(phrase):
+            level_after = _LEVEL_AFTER.match(text, word.end()) is not None
+            known = key in self._index or (key in self._stems and level_after)
+            if known and _capital_end(word.group()) and _usable(phrase, level_after):
                 best = (n + 1, key)
             if key not in self._prefixes:
                 break
@@ -196,10 +202,16 @@ class MentionFinder:
         return light_key(core) in {light_key(n) for n in names}
 
 
-def _usable(phrase: str) -> bool:
-    """Return False for a phrase of generic words only ("North", "Central Region", "Red Sea")."""
+def _usable(phrase: str, level_after: bool) -> bool:
+    """Return False for a phrase of generic words only ("North", "Central Region", "Red Sea").
+
+    A level word after it makes a generic word a name ("Unity state", "Georgia state"),
+    but never a direction ("Central region", "North province").
+    """
     words = light_key(phrase).split()
-    return len(phrase) > 2 and not all(w in _GENERIC or w in _JOINERS for w in words)
+    if len(phrase) <= 2 or all(w in _DIRECTIONS or w in _JOINERS for w in words):
+        return False
+    return level_after or not all(w in _GENERIC or w in _JOINERS for w in words)
 
 
 def _may_continue(word: str) -> bool:
