@@ -140,13 +140,16 @@ class MentionFinder:
                 i += 1
                 continue
             mention, used = found
-            mentions.append(mention)
+            if mention is not None:
+                mentions.append(mention)
             i += used
         return _prefer_named_areas(_share_plural_levels(text, mentions, self._resolver))
 
     def _mention_at(
         self, text: str, words: list[re.Match[str]], i: int
-    ) -> tuple[Mention, int] | None:
+    ) -> tuple[Mention | None, int] | None:
+        """Return the mention starting at word `i` and its word count; a country is passed
+        over whole (None, count), so "Trinidad and Tobago" yields no "Tobago"."""
         best: tuple[int, str] | None = None
         phrase = ""
         for n in range(_MAX_WORDS):
@@ -178,8 +181,10 @@ class MentionFinder:
         surface = text[start:end]
         core = text[start : words[i + count - 1].end()]
         resolution = self._resolver.resolve_key(key, light_key(core), hint, surface)
-        if resolution is None or resolution.unit is None or resolution.unit.level == "country":
+        if resolution is None or resolution.unit is None:
             return None
+        if resolution.unit.level == "country":
+            return None, count
         if hint is None and _is_river(text, start, end, light_key(core), resolution.unit.level):
             return None
         if not self._spelt_as_named(resolution.unit, core):
