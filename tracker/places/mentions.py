@@ -162,9 +162,7 @@ class MentionFinder:
                 break
             phrase = f"{phrase} {word.group()}" if n else word.group()
             key = heavy_key(phrase)
-            level_after = _LEVEL_AFTER.match(text, word.end()) is not None
-            known = key in self._index or (key in self._stems and level_after)
-            if known and _capital_end(word.group()) and _usable(phrase, level_after):
+            if _capital_end(word.group()) and self._names_here(phrase, key, text, word.end()):
                 best = (n + 1, key)
             if key not in self._prefixes:
                 break
@@ -172,7 +170,9 @@ class MentionFinder:
             return None
         count, key = best
         start, end = words[i].start(), words[i + count - 1].end()
-        if _NOT_A_PLACE_AFTER.match(text, end) or _RIVER_BEFORE.search(text, 0, start):
+        if _NOT_A_PLACE_AFTER.match(text, end) or _RIVER_BEFORE.search(
+            text, max(0, start - 40), start
+        ):
             return None
         hint = None
         if after := _LEVEL_AFTER.match(text, end):
@@ -190,6 +190,18 @@ class MentionFinder:
         if not self._spelt_as_named(resolution.unit, core):
             return None
         return Mention(start, end, surface, resolution), count
+
+    def _names_here(self, phrase: str, key: str, text: str, end: int) -> bool:
+        """Return True when `phrase` (folded to `key`) ending at `end` is a name in `text`.
+
+        The level-word regex runs only when the name alone is not enough: a rule-made stem
+        ("Kupian district") or a generic word ("Unity state").
+        """
+        if key in self._index and _usable(phrase, level_after=False):
+            return True
+        if key not in self._index and key not in self._stems:
+            return False
+        return _LEVEL_AFTER.match(text, end) is not None and _usable(phrase, level_after=True)
 
     def _spelt_as_named(self, unit: Unit, core: str) -> bool:
         """Return False for a word that only looks like a name after folding ("URI", "Java").
@@ -235,7 +247,7 @@ def _is_river(text: str, start: int, end: int, light: str, level: str) -> bool:
     English gives a city no article: "the" before a city or town (with no level word, or
     list of names ending in one, after it) names the river that shares its name.
     """
-    if not _THE_BEFORE.search(text, 0, start):
+    if not _THE_BEFORE.search(text, max(0, start - 8), start):
         return False
     named_river = level in _CITY_LEVELS or light in _RIVERS
     return named_river and not _LISTED_LEVEL.match(text, end)
