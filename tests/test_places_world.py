@@ -157,6 +157,9 @@ def test_a_name_shared_by_a_country_and_a_state_is_the_country_when_bare() -> No
         "Positions along the Siverskyi Donets were hit.",
         "Banks of the Inhulets flooded.",
         "Bridges over the Desna and the Psel.",
+        "Villages on the Samara were flooded.",
+        "Along the Kalmius and the Vorskla.",
+        "The Desna river rose.",
     ],
 )
 def test_a_river_is_not_a_city(text: str) -> None:
