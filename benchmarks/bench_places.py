@@ -133,7 +133,7 @@ def main() -> None:
 
     started, cpu_started = time.perf_counter(), time.process_time()
     matches = Counter(resolve(name).match or "unknown" for name in names)
-    total, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    total, cpu_s = time.perf_counter() - started, time.process_time() - cpu_started
     print(f"pool: {len(pool)} distinct spellings {dict(Counter(k for k, _ in pool))}")
     for kind in ("exact", "variant", "misspelt"):
         fresh = Resolver(places().gazetteer)
@@ -143,7 +143,7 @@ def main() -> None:
             fresh.resolve(name)
         cold = (time.perf_counter() - started) / len(spellings) * 1e6
         print(f"  first resolution of a {kind} spelling: {cold:.0f} us")
-    print(f"{args.names:,} mixed names: {total:.2f} s wall, {cpu:.2f} s CPU "
+    print(f"{args.names:,} mixed names: {total:.2f} s wall, {cpu_s:.2f} s CPU "
           f"({total / args.names * 1e6:.1f} us each), matches {dict(matches)} "
           f"(goal < {RESOLVE_GOAL_S:.0f} s)")  # fmt: skip
 
