@@ -170,11 +170,10 @@ def actor_subset(text: str, sentence_start: int, number_start: int, noun_end: in
     """Return True for the share of an earlier total moved by one actor or vehicle: "Police
     officers alone have taken out 4,000 of them", "Of those, 2,000 were picked up by boats"
     (a part by place, "Of them, 1,450 came from Lyptsi", is no such subset)."""
-    lead = text[sentence_start:number_start]
-    if _OF_THEM_AFTER_RE.match(text, noun_end) and _ALONE_RE.search(lead):
-        return True
+    if _OF_THEM_AFTER_RE.match(text, noun_end):
+        return _ALONE_RE.search(text, sentence_start, number_start) is not None
     return bool(
-        _OF_THOSE_LEAD_RE.search(lead)
+        _OF_THOSE_LEAD_RE.search(text[max(sentence_start, number_start - 24) : number_start])
         and _BY_ACTOR_RE.search(text, noun_end, noun_end + _ACTOR_REACH)
     )
 

@@ -86,6 +86,7 @@ _JOINED_RE = re.compile(r",\s|\sand\s")
 _UNIT_WORD_RE = re.compile(
     r"\s+(?:district|county|locality|municipality|governorate|camp|island|province)$"
 )
+_DASHES = ("-", "\u2013", "\u2014")
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014-]\s*")
 
 
@@ -124,6 +125,7 @@ class PlaceChooser:
         self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in _SECOND_LEVEL}
         # The lead: the first sentence naming a place that is not a part ("Hatay alone").
         self._lead_place: Place | None = None
+        self._unresolved_in: dict[tuple[int, int], str | None] = {}
         self._lead = next(
             (span for span in sentence_spans if any(map(self._sets_scene, self._within(*span)))),
             None,
@@ -272,6 +274,11 @@ class PlaceChooser:
 
     def _unresolved(self, span: tuple[int, int]) -> str | None:
         """Return a place name the gazetteer does not know ("in Bangladesh"), as written."""
+        if span not in self._unresolved_in:
+            self._unresolved_in[span] = self._first_unresolved(span)
+        return self._unresolved_in[span]
+
+    def _first_unresolved(self, span: tuple[int, int]) -> str | None:
         for match in _UNKNOWN_PLACE_RE.finditer(self._text, span[0], span[1]):
             group = "name" if match.group("name") else "unit"
             start, end = match.span(group)
@@ -316,6 +323,8 @@ class PlaceChooser:
         """Return the place named right before a figure starting at `start` ("Sloviansk
         about 78,000" in a gapped list); with `dash`, only across a dash ("Kurylivka
         hromada - 19" in a list)."""
+        if dash and not self._text[max(0, start - 4) : start].rstrip().endswith(_DASHES):
+            return None  # most figures follow no dash: skip the walk over the mentions
         for seen in reversed(self._seen):
             if seen.mention.end <= start:
                 gap = self._text[seen.mention.end : start]
