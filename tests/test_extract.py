@@ -148,6 +148,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("remain-unaccounted-for", "Around 850 people remain unaccounted for after the flood.", []),
     ("remain-under-rubble", "At least 30 residents remain under the rubble.", []),
     ("remain-in-hospital", "Nine of the evacuated children remain in hospital.", []),
+    (
+        "earlier-figure-without-verb",
+        "About 9,000 residents remain in the town. Two weeks ago the figure was 14 thousand.",
+        [(R, P, 9000, A, None), (R, P, 14000, X, None)],
+    ),
     # --- hedges (3.5)
     (
         "hedge-scope-mechanical",

@@ -329,3 +329,12 @@ def test_figures_without_a_place_take_the_place_of_the_leads_figure() -> None:
         (3000, "Fort Vermilion", "Alberta"),
         (1100, "Fort Vermilion", "Alberta"),
     ]
+
+
+def test_where_an_evacuation_train_leaves_from_is_no_origin() -> None:
+    text = (
+        "About 9,000 people remain in Selydove. Over the weekend 640 residents left the city, "
+        "most of them by evacuation train from Pavlohrad."
+    )
+    left = [f for f in extract(text).figures if f.value == 640]
+    assert [f.location for f in left] == ["Selydove"]

@@ -197,7 +197,7 @@ _HINT_WORDS = frozenset(
     | _CHILDREN
     | _FAMILIES
     | _ADULTS
-    | {"population", "many", "left", "fled", "them", "whom", "these", "those"}
+    | {"population", "figure", "many", "left", "fled", "them", "whom", "these", "those"}
 )
 _HINT_STEMS = ("evacu", "rescu", "reloca", "famil", "remain", "displac", "airlift")
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")

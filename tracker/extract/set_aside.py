@@ -24,8 +24,11 @@ _ORG_AFTER_RE = re.compile(
     r"headquarters|prosecutor|court|council)\b",
     re.IGNORECASE,
 )
+# "by evacuation train from Pavlohrad": where the vehicle left from is a transit point.
 _DESTINATION_BEFORE_RE = re.compile(
-    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$", re.I
+    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$|"
+    r"\b(?:trains?|bus(?:es)?|flights?|planes?|ferry|ferries)\s+(?:from|via|through)\s+(?:the\s+)?$",
+    re.I,
 )
 _DESTINATION_AFTER_RE = re.compile(
     r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b", re.I
