@@ -153,6 +153,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "About 9,000 residents remain in the town. Two weeks ago the figure was 14 thousand.",
         [(R, P, 9000, A, None), (R, P, 14000, X, None)],
     ),
+    (
+        "since-an-event-on-a-date",
+        "Some 2,400 people have been evacuated since Russian troops crossed the border on May 10.",
+        [(E, P, 2400, A, date(2024, 5, 10))],
+    ),
+    (
+        "since-a-weekday",
+        "Rescuers have taken out 300 people since Friday.",
+        [(E, P, 300, X, date(2024, 5, 31))],
+    ),
     # --- hedges (3.5)
     (
         "hedge-scope-mechanical",
@@ -966,3 +976,21 @@ def test_a_report_full_of_other_numbers_gives_no_figure() -> None:
         "was allocated."
     )
     assert extract(text, published=PUBLISHED).figures == []
+
+
+PERIODS = [
+    ("weekly-rate", "Around 150 people leave the town every week.", "unknown"),
+    ("during-the-past-day", "During the past day, 63 people were evacuated.", "day"),
+    ("heading-day-frame", "Evacuation over the past day: 412 people.", "day"),
+    (
+        "list-takes-heading-frame",
+        "Over the past day people were evacuated from:\nBorova community \u2013 27 people",
+        "day",
+    ),
+    ("stock-has-no-period", "About 400 residents remain in the village today.", "unknown"),
+]
+
+
+@pytest.mark.parametrize(("text", "period"), [p[1:] for p in PERIODS], ids=[p[0] for p in PERIODS])
+def test_period_of_a_figure(text: str, period: str) -> None:
+    assert [f.period for f in extract(text, published=PUBLISHED).figures] == [period]

@@ -47,7 +47,7 @@ _YEAR = (
 )
 _START_WORDS = (
     r"(?:since|starting\s+(?:from|on)|from|began\s+on|begun\s+on|started\s+on|beginning\s+on|"
-    r"since\s+the\s+morning\s+of|since\s+the\s+(?:beginning|start)\s+of\s+[^,.;]{0,50}?\s+on)"
+    r"since\s+the\s+morning\s+of|since\s+[^,.;]{1,60}?\s+on)"
 )
 _SINCE_DATE_RE = re.compile(
     rf"\b(?P<word>{_START_WORDS})\s+(?:the\s+)?{_DAY_MONTH}{_YEAR}\b", re.IGNORECASE
@@ -56,6 +56,11 @@ _SINCE_BEGINNING_RE = re.compile(
     rf"\b(?:since|from)\s+(?:the\s+)?(?:beginning|start)\s+(?:of\s+)?(?:the\s+)?"
     rf"(?:(?P<thisyear>this\s+year|the\s+year)|{_MONTH}{_YEAR})",
     re.IGNORECASE,
+)
+# "since Friday": the last such weekday before the publication date.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SINCE_WEEKDAY_RE = re.compile(
+    r"\bsince\s+(?:last\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
 )
 _AS_OF_RE = re.compile(rf"\bas\s+of\s+(?:the\s+)?{_DAY_MONTH}{_YEAR}\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(
@@ -73,7 +78,7 @@ _DAY_RE = re.compile(
     r"\b(?:over\s+the\s+(?:last|past)\s+day|in\s+the\s+(?:last|past)\s+day|(?:last|past)\s+24"
     r"\s+hours|per\s+day|a\s+day\b|every\s+day|daily|yesterday|today|tonight|overnight|"
     r"last\s+night|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"during\s+the\s+day|in\s+one\s+day|in\s+a\s+day|(?:this|since|in\s+the)\s+morning|"
+    r"during\s+the\s+(?:last\s+|past\s+)?day|in\s+one\s+day|in\s+a\s+day|(?:this|since|in\s+the)\s+morning|"
     r"on\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)(?:\s+\d{1,2})?)\b",
     re.IGNORECASE,
@@ -85,7 +90,8 @@ _WINDOW_RE = re.compile(
     r"\b(?:(?:since|over|during|in)\s+the\s+(?:beginning\s+of\s+the\s+)?(?:last|past|this)?\s*"
     r"(?:week|month|two\s+weeks|\w+\s+days)|in\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\b|(?:last|this)\s+(?:week|month)|"
-    r"(?:in|within)\s+(?:a|one|two|three)\s+(?:weeks?|months?))",
+    r"(?:in|within)\s+(?:a|one|two|three)\s+(?:weeks?|months?)|"
+    r"(?:every|each|per|a)\s+week\b|weekly)",
     re.IGNORECASE,
 )
 _CUMULATIVE_RE = re.compile(
@@ -139,6 +145,10 @@ def _since(text: str, start: int, end: int, published: date | None) -> date | No
         match = pattern.search(text, start, end)
         if match is not None:
             return _resolve(match, published)
+    weekday = _SINCE_WEEKDAY_RE.search(text, start, end)
+    if weekday is not None and published is not None:
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group("weekday").lower())) % 7
+        return published - timedelta(days=back or 7)
     return None
 
 

@@ -16,7 +16,7 @@ from tracker.extract.dates import TimeFrame, read_time_frame
 from tracker.extract.figure import ExtractedFigure, Extraction
 from tracker.extract.framing import frame_sentence
 from tracker.extract.groups import may_count_people
-from tracker.extract.headings import heading_event
+from tracker.extract.headings import heading_event, is_list_line
 from tracker.extract.hedges import hedge_after
 from tracker.extract.numbers import find_numbers
 from tracker.extract.placing import Place, PlaceChooser
@@ -95,7 +95,7 @@ def extract(
         return Extraction([], programmes)
     last_sentence_end = max(sentence.end for _, sentence in readings)
     chooser = PlaceChooser(text, [(s.start, s.end) for s in sentences], last_sentence_end)
-    frames = _FrameCache(text, published)
+    frames = _FrameCache(text, published, sentences)
     places = _places(readings, chooser)
     drafts = [
         d
@@ -138,9 +138,20 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
 class _FrameCache:
     """The time frames of the clauses and sentences of one text, each read once."""
 
-    def __init__(self, text: str, published: date | None) -> None:
+    def __init__(self, text: str, published: date | None, sentences: list[Sentence]) -> None:
         self._text, self._published = text, published
         self._frames: dict[tuple[int, int], TimeFrame] = {}
+        self._before = {b.start: (a.start, a.end) for a, b in zip(sentences, sentences[1:])}
+
+    def of_sentence(self, sentence: Sentence) -> TimeFrame:
+        """Return the time frame of a sentence; a verbless "Place - N" list that states
+        none takes the frame of the line above it ("Over the past day, people were
+        evacuated from:")."""
+        frame = self.of(sentence.start, sentence.end)
+        before = self._before.get(sentence.start)
+        if frame.period or before is None or not is_list_line(self._text, *_span(sentence)):
+            return frame
+        return self.of(*before)
 
     def of(self, start: int, end: int) -> TimeFrame:
         """Return the time frame of text[start:end]."""
@@ -149,6 +160,10 @@ class _FrameCache:
             frame = read_time_frame(self._text, start, end, self._published)
             self._frames[(start, end)] = frame
         return frame
+
+
+def _span(sentence: Sentence) -> tuple[int, int]:
+    return sentence.start, sentence.end
 
 
 def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> dict[int, Place]:
@@ -211,13 +226,15 @@ def _drafts(
     since = None
     period = "unknown"
     if metric not in _STOCKS:
-        whole = frames.of(sentence.start, sentence.end)
+        whole = frames.of_sentence(sentence)
         # A start date elsewhere in the sentence applies unless the clause has its own window.
         shares = frame.period in ("", "cumulative")  # a day or window frame has no start date
         since = frame.since or (whole.since if shares else None)
-        period = frame.period or (
-            "cumulative" if since or metric == Metric.EVACUATED.value else "unknown"
-        )
+        # "Evacuation over the past day: 412 people": a day frame of the sentence holds for
+        # a clause that states none of its own.
+        evacuated = metric == Metric.EVACUATED.value
+        day = "day" if whole.period == "day" and since is None and evacuated else ""
+        period = frame.period or day or ("cumulative" if since or evacuated else "unknown")
     if reading.rule == "family-of-n" and metric == Metric.EVACUATED.value:
         period = "single_operation"
     rule = "+".join(part for part in (reading.rule, reading.event_rule) if part)
