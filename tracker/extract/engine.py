@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from datetime import date
 
 from tracker.extract.dates import TimeFrame, read_time_frame
@@ -141,7 +142,7 @@ class _FrameCache:
     def __init__(self, text: str, published: date | None, sentences: list[Sentence]) -> None:
         self._text, self._published = text, published
         self._frames: dict[tuple[int, int], TimeFrame] = {}
-        self._before = {b.start: (a.start, a.end) for a, b in zip(sentences, sentences[1:])}
+        self._before = {b.start: (a.start, a.end) for a, b in pairwise(sentences)}
 
     def of_sentence(self, sentence: Sentence) -> TimeFrame:
         """Return the time frame of a sentence; a verbless "Place - N" list that states
