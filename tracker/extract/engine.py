@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 
 from tracker.extract.dates import TimeFrame, read_time_frame
 from tracker.extract.figure import ExtractedFigure, Extraction
