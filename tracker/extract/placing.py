@@ -8,8 +8,11 @@ settlement (with its raion and oblast); places of several raions or cities give 
 district nor settlement, only their common oblast, unless the text names a raion holding
 them all. `district` and `oblast` hold the guidelines' short names (short_names.py): a
 hromada or village in a raion or community the text names takes that container's centre.
-Place phrases the gazetteer lacks are read by place_phrases.py; a housed figure takes
-the host place, a gapped list item the place right before it.
+Place phrases the gazetteer lacks are read by place_phrases.py and unknown_places.py (a
+name in the figure's clause beats a wider region; such names take the one region their
+sentence or lead names); a housed figure takes the host place, a gapped or dashed list
+item the place right before it; a figure with no place takes the place of the lead's
+first figure.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, replace
 from tracker.extract.place_phrases import city_before_region, possessive_before, scene_phrase
 from tracker.extract.set_aside import regional, set_aside
 from tracker.extract.short_names import oblast_short_name, short_name
+from tracker.extract.unknown_places import tight_name, unknown_district, unresolved_names
 from tracker.places import Mention, Unit, find_mentions
 from tracker.places.fold import heavy_key, strip_adjective
 
@@ -38,30 +42,6 @@ _ANAPHOR_LEVELS = {
     **dict.fromkeys(("community", "hromada"), frozenset({"hromada"})),
     **dict.fromkeys(("region", "oblast", "province"), frozenset({"oblast", "admin1"})),
 }
-# A capitalised name after a preposition or a verb of leaving, for places the gazetteer lacks.
-_UNKNOWN_PLACE_RE = re.compile(
-    r"\b(?:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
-    r"\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al|el|de)(?=\s+[A-Z]))?(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
-    r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
-    r"locality|municipality|governorate|camp))?)"
-    # "the Tawila locality now hosts ...": a name with a level word needs no preposition.
-    r"|\bthe\s+(?P<unit>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*\s+"
-    r"(?:locality|district|province|county|municipality|governorate|camp))\b"
-)
-_NOT_PLACES = frozenset(
-    re.findall(
-        r"\S+",
-        """
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those
-    Russian Ukrainian Russia's Ukraine's State Emergency Service Ministry Police National
-    Interior Defense Defence Regional Military Administration Council Office President
-    Prime Deputy Head Governor Mayor Red Cross United Nations International Organization
-    Telegram Facebook Storm Cyclone Hurricane Typhoon Highway Route Street Avenue Mr Mrs Ms
-    """,
-    )
-)
 NOT_STATED = "(not stated)"
 _TIGHT_GAP = 24
 _TIGHT_RE = re.compile(
@@ -77,15 +57,6 @@ _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
-_CAPS = r"[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
-_TIGHT_NAME_RE = re.compile(
-    rf"\s+(?:from|in|of)\s+(?:the\s+)?(?P<name>{_CAPS}(?:(?:,\s*|\s+and\s+){_CAPS})*"
-    r"(?:\s+(?:district|province|county|locality|municipality|governorate|camp|island)s?)?)\b"
-)
-_JOINED_RE = re.compile(r",\s|\sand\s")
-_UNIT_WORD_RE = re.compile(
-    r"\s+(?:district|county|locality|municipality|governorate|camp|island|province)$"
-)
 _DASHES = ("-", "\u2013", "\u2014")
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014-]\s*")
 
@@ -193,17 +164,10 @@ class PlaceChooser:
     def _tight_unknown(self, end: int, sentence: tuple[int, int]) -> Place | None:
         """Return a place the gazetteer lacks written right after a figure ("15,000 people
         in the Buzi district", "20,000 residents of Yellowknife")."""
-        match = _TIGHT_NAME_RE.match(self._text, end)
-        if match is None:
+        span = tight_name(self._text, end)
+        if span is None or any(a < span[1] and span[0] < b for a, b in self._named):
             return None
-        start, stop = match.span("name")
-        name = match.group("name")
-        if (
-            any(a < stop and start < b for a, b in self._named)
-            or name.split()[0] in _NOT_PLACES
-            or set_aside(self._text, start, stop)
-        ):
-            return None
+        name = self._text[span[0] : span[1]]
         return self._in_region(_unknown(name), sentence)
 
     def _in_region(self, place: Place, sentence: tuple[int, int]) -> Place:
@@ -279,15 +243,9 @@ class PlaceChooser:
         return self._unresolved_in[span]
 
     def _first_unresolved(self, span: tuple[int, int]) -> str | None:
-        for match in _UNKNOWN_PLACE_RE.finditer(self._text, span[0], span[1]):
-            group = "name" if match.group("name") else "unit"
-            start, end = match.span(group)
-            if any(a < end and start < b for a, b in self._named):
-                continue  # a known place, set aside for this figure: not a fallback
-            if match.group(group).split()[0] not in _NOT_PLACES and not set_aside(
-                self._text, start, end
-            ):
-                return match.group(group)
+        for start, end in unresolved_names(self._text, *span):
+            if not any(a < end and start < b for a, b in self._named):
+                return self._text[start:end]  # a known place set aside is no fallback
         return None
 
     def _antecedent(self, sentence: tuple[int, int], start: int) -> _Seen | None:
@@ -448,12 +406,8 @@ def _columns(seen: _Seen, location: str) -> Place:
 
 
 def _unknown(name: str) -> Place:
-    """Return the place of a name the gazetteer lacks, as written; a name with a level word
-    ("Dadu district", "Tawila locality", "Zamzam camp") names one unit: its district."""
-    level = _UNIT_WORD_RE.search(name)
-    if level is None or _JOINED_RE.search(name):
-        return Place(name)  # places of several units name no one district
-    return Place(name, district=name[: level.start()].strip())
+    """Return the place of a name the gazetteer lacks, as written."""
+    return Place(name, district=unknown_district(name))
 
 
 def _key(name: str) -> str:

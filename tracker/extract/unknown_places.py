@@ -1,0 +1,82 @@
+"""Names of places the gazetteer lacks, read from how the sentence writes them.
+
+- UNKNOWN-PLACE: a capitalised name after a locative preposition or a verb of leaving
+  ("in Jaffarabad", "fled Zamzam camp", "around El Fasher"), or a name with a level word
+  as a subject ("the Tawila locality now hosts ...");
+- TIGHT-UNKNOWN: such a name right after the figure ("15,000 people in the Buzi
+  district", "residents of Yellowknife", "people in Hay River and Fort Smith");
+- a name with a level word ("Dadu district", "Zamzam camp") names one unit, whose short
+  name is its district; a list of names names no one district.
+Callers drop the names the gazetteer does know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tracker.extract.set_aside import set_aside
+
+__all__ = ["tight_name", "unknown_district", "unresolved_names"]
+
+_NAME = r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al|el|de)(?=\s+[A-Z]))?(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
+_UNIT_WORDS = r"(?:locality|district|province|county|municipality|governorate|camp)"
+_UNKNOWN_PLACE_RE = re.compile(
+    r"\b(?:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
+    rf"\s+(?:the\s+)?(?P<name>{_NAME}"
+    r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
+    r"locality|municipality|governorate|camp))?)"
+    rf"|\bthe\s+(?P<unit>{_NAME}\s+{_UNIT_WORDS})\b"
+)
+_NOT_PLACES = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those
+    Russian Ukrainian Russia's Ukraine's State Emergency Service Ministry Police National
+    Interior Defense Defence Regional Military Administration Council Office President
+    Prime Deputy Head Governor Mayor Red Cross United Nations International Organization
+    Telegram Facebook Storm Cyclone Hurricane Typhoon Highway Route Street Avenue Mr Mrs Ms
+    """,
+    )
+)
+_CAPS = r"[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
+_TIGHT_NAME_RE = re.compile(
+    rf"\s+(?:from|in|of)\s+(?:the\s+)?(?P<name>{_CAPS}(?:(?:,\s*|\s+and\s+){_CAPS})*"
+    r"(?:\s+(?:district|province|county|locality|municipality|governorate|camp|island)s?)?)\b"
+)
+_JOINED_RE = re.compile(r",\s|\sand\s")
+_UNIT_WORD_RE = re.compile(
+    r"\s+(?:district|county|locality|municipality|governorate|camp|island|province)$"
+)
+
+
+def unresolved_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the place-like names in text[start:end], in order (known places
+    included: the caller knows which names the gazetteer resolves)."""
+    for match in _UNKNOWN_PLACE_RE.finditer(text, start, end):
+        group = "name" if match.group("name") else "unit"
+        span = match.span(group)
+        if match.group(group).split()[0] not in _NOT_PLACES and not set_aside(text, *span):
+            yield span
+
+
+def tight_name(text: str, end: int) -> tuple[int, int] | None:
+    """Return the span of a place-like name written right after a figure ending at `end`."""
+    match = _TIGHT_NAME_RE.match(text, end)
+    if match is None:
+        return None
+    span = match.span("name")
+    if match.group("name").split()[0] in _NOT_PLACES or set_aside(text, *span):
+        return None
+    return span
+
+
+def unknown_district(name: str) -> str | None:
+    """Return the district a place name the gazetteer lacks gives ("Dadu district" ->
+    Dadu), or None for a bare name or a list of places."""
+    level = _UNIT_WORD_RE.search(name)
+    if level is None or _JOINED_RE.search(name):
+        return None
+    return name[: level.start()].strip()
