@@ -338,3 +338,13 @@ def test_where_an_evacuation_train_leaves_from_is_no_origin() -> None:
     )
     left = [f for f in extract(text).figures if f.value == 640]
     assert [f.location for f in left] == ["Selydove"]
+
+
+def test_a_total_split_across_places_covers_them_all() -> None:
+    text = (
+        "In total, 86 children must be evacuated, including 50 from the Borova community "
+        "and 36 from the Kivsharivka community."
+    )
+    total = next(f for f in extract(text).figures if f.value == 86)
+    assert total.location == "Borova community and Kivsharivka community"
+    assert (total.admin1_name, total.district) == ("Kharkivska", None)

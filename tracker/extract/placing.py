@@ -130,6 +130,12 @@ class PlaceChooser:
             found = [s for s in self._within(*span) if id(s) not in taken]
             if found:
                 return self._place(found, start, end)
+        parts = [s for s in self._within(*sentence) if id(s) in taken and s.mention.start > end]
+        if len({s.unit.code for s in parts}) > 1:
+            # PARTS-GIVE-THE-WHOLE: "147 children, including 99 from the Beryslav community
+            # and 48 from the Bilozerka community": the total covers its parts' places.
+            whole = self._many(parts)
+            return replace(whole, location=" and ".join(s.mention.surface for s in parts))
         scene = scene_phrase(self._text, *sentence)
         if scene is not None:
             return self._in_region(_unknown(self._text[scene[0] : scene[1]]), sentence)
