@@ -348,3 +348,24 @@ def test_a_total_split_across_places_covers_them_all() -> None:
     total = next(f for f in extract(text).figures if f.value == 86)
     assert total.location == "Borova community and Kivsharivka community"
     assert (total.admin1_name, total.district) == ("Kharkivska", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "location"),
+    [
+        (
+            "About 900 people fled Derna, and a further 400 were displaced in other coastal towns.",
+            400,
+            "other coastal towns",
+        ),
+        (
+            "300 people were evacuated from Kupiansk and other settlements of the district.",
+            300,
+            "Kupiansk",
+        ),
+    ],
+    ids=["other-areas-are-not-the-named-place", "named-place-with-other-areas"],
+)
+def test_other_areas_phrase(text: str, value: int, location: str) -> None:
+    figure = next(f for f in extract(text).figures if f.value == value)
+    assert figure.location == location

@@ -57,6 +57,11 @@ _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _SECOND_LEVEL = frozenset({"raion", "admin2"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
+_OTHER_AREAS_RE = re.compile(
+    r"\bother\s+(?:[\w-]+\s+){0,3}?(?:areas|regions|districts|parts|provinces|communities|"
+    r"settlements|villages|towns|cities)\b(?:\s+(?:of|in)\s+[^,.;:]{1,40})?",
+    re.IGNORECASE,
+)
 _DASHES = ("-", "\u2013", "\u2014")
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014-]\s*")
 
@@ -122,6 +127,13 @@ class PlaceChooser:
         )
         if own is not None:
             return own
+        other = _OTHER_AREAS_RE.search(self._text, *clause)
+        if other is not None and not any(
+            not other.start() <= s.mention.start < other.end() for s in self._within(*clause)
+        ):
+            # "a further 6,085 were displaced in other flood-hit areas of eastern Libya":
+            # not the place the sentence named before.
+            return Place(other.group(0))
         taken = {id(s) for s in map(self._tight, siblings) if s is not None}
         local = self._unknown_in_clause(clause, sentence, taken)
         if local is not None:
