@@ -19,14 +19,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from tracker.extract.place_columns import (
+    FIRST_LEVEL,
+    NOT_STATED,
+    SECOND_LEVEL,
+    Place,
+    Seen,
+    columns,
+    mention_distance,
+    unit_key,
+    unknown_place,
+    usable_mentions,
+)
 from tracker.extract.place_phrases import city_before_region, possessive_before, scene_phrase
-from tracker.extract.set_aside import regional, set_aside
 from tracker.extract.short_names import oblast_short_name, short_name
-from tracker.extract.unknown_places import tight_name, unknown_district, unresolved_names
-from tracker.places import Mention, Unit, find_mentions
-from tracker.places.fold import heavy_key, strip_adjective
+from tracker.extract.unknown_places import tight_name, unresolved_names
+from tracker.places import Unit, find_mentions
 
 __all__ = ["NOT_STATED", "Place", "PlaceChooser"]
 
@@ -42,7 +52,6 @@ _ANAPHOR_LEVELS = {
     **dict.fromkeys(("community", "hromada"), frozenset({"hromada"})),
     **dict.fromkeys(("region", "oblast", "province"), frozenset({"oblast", "admin1"})),
 }
-NOT_STATED = "(not stated)"
 _TIGHT_GAP = 24
 _TIGHT_RE = re.compile(
     r"\s*(?:from|in|of|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
@@ -53,8 +62,6 @@ _HOST_BEFORE_RE = re.compile(r"\b(?:in|at|within|across|throughout)\s+(?:the\s+)
 _COMMA_GAP_RE = re.compile(r",\s*")
 _IN_CONTAINER_RE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
 _CONTAINER_LEVELS = frozenset({"hromada", "raion"})
-_FIRST_LEVEL = frozenset({"oblast", "admin1"})
-_SECOND_LEVEL = frozenset({"raion", "admin2"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
 _OTHER_AREAS_RE = re.compile(
@@ -66,28 +73,6 @@ _DASHES = ("-", "\u2013", "\u2014")
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014-]\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """The place columns of one figure; `units` holds folded names of the places it covers."""
-
-    location: str
-    admin1_name: str | None = None
-    admin1_pcode: str | None = None
-    admin2_name: str | None = None
-    admin2_pcode: str | None = None
-    settlement: str | None = None
-    place_match: str | None = None
-    units: frozenset[str] = frozenset()
-    district: str | None = None
-    oblast: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Seen:
-    mention: Mention
-    unit: Unit
-
-
 class PlaceChooser:
     """Chooses places for the figures of one document."""
 
@@ -97,8 +82,8 @@ class PlaceChooser:
         self._first = sentence_spans[0] if sentence_spans else None
         mentions = find_mentions(text[:upto])
         self._named = [(m.start, m.end) for m in mentions]  # every known name, even set aside
-        self._seen = _usable_mentions(text, mentions)
-        self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in _SECOND_LEVEL}
+        self._seen = usable_mentions(text, mentions)
+        self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in SECOND_LEVEL}
         # The lead: the first sentence naming a place that is not a part ("Hatay alone").
         self._lead_place: Place | None = None
         self._unresolved_in: dict[tuple[int, int], str | None] = {}
@@ -122,7 +107,7 @@ class PlaceChooser:
         """
         own = (
             self.tight_place(end)
-            or self._tight_unknown(end, sentence)
+            or self._tightunknown_place(end, sentence)
             or self._phrase_place(start, sentence)
         )
         if own is not None:
@@ -150,7 +135,7 @@ class PlaceChooser:
             return replace(whole, location=" and ".join(s.mention.surface for s in parts))
         scene = scene_phrase(self._text, *sentence)
         if scene is not None:
-            return self._in_region(_unknown(self._text[scene[0] : scene[1]]), sentence)
+            return self._in_region(unknown_place(self._text[scene[0] : scene[1]]), sentence)
         earlier = self._antecedent(sentence, start)
         if earlier is not None:
             return self._columns(earlier, earlier.mention.surface)
@@ -164,7 +149,7 @@ class PlaceChooser:
         for scope in scopes:
             name = self._unresolved(scope)
             if name is not None:
-                return self._in_region(_unknown(name), sentence)
+                return self._in_region(unknown_place(name), sentence)
         return Place(NOT_STATED)
 
     @property
@@ -179,14 +164,14 @@ class PlaceChooser:
         if self._lead_place is None and place.location != NOT_STATED:
             self._lead_place = place
 
-    def _tight_unknown(self, end: int, sentence: tuple[int, int]) -> Place | None:
+    def _tightunknown_place(self, end: int, sentence: tuple[int, int]) -> Place | None:
         """Return a place the gazetteer lacks written right after a figure ("15,000 people
         in the Buzi district", "20,000 residents of Yellowknife")."""
         span = tight_name(self._text, end)
         if span is None or any(a < span[1] and span[0] < b for a, b in self._named):
             return None
         name = self._text[span[0] : span[1]]
-        return self._in_region(_unknown(name), sentence)
+        return self._in_region(unknown_place(name), sentence)
 
     def _in_region(self, place: Place, sentence: tuple[int, int]) -> Place:
         """Return `place` (a name the gazetteer lacks) with the admin1 of the one region
@@ -194,18 +179,18 @@ class PlaceChooser:
         for span in (sentence, self._lead):
             if span is None:
                 continue
-            regions = {s.unit.code: s for s in self._within(*span) if s.unit.level in _FIRST_LEVEL}
+            regions = {s.unit.code: s for s in self._within(*span) if s.unit.level in FIRST_LEVEL}
             if len(regions) == 1:
-                region = _columns(next(iter(regions.values())), place.location)
-                units = frozenset({_key(place.location)})
+                region = columns(next(iter(regions.values())), place.location)
+                units = frozenset({unit_key(place.location)})
                 return replace(region, units=units, district=place.district)
             if regions:
                 break
         return place
 
-    def _container_after(self, seen: _Seen) -> _Seen | None:
+    def _container_after(self, seen: Seen) -> Seen | None:
         """Return the hromada or raion named right after a place as its container."""
-        if seen.unit.level in _FIRST_LEVEL or seen.unit.level in _SECOND_LEVEL:
+        if seen.unit.level in FIRST_LEVEL or seen.unit.level in SECOND_LEVEL:
             return None
         for other in self._seen:
             if other.mention.start >= seen.mention.end:
@@ -215,7 +200,7 @@ class PlaceChooser:
                 return other if fits and other.unit.code != seen.unit.code else None
         return None
 
-    def _contains(self, part: _Seen, container: _Seen) -> bool:
+    def _contains(self, part: Seen, container: Seen) -> bool:
         """Return True for "Izyum district, Kharkiv": a name after a comma that names the
         region holding the place before it."""
         if not _COMMA_GAP_RE.fullmatch(self._text, part.mention.end, container.mention.start):
@@ -234,11 +219,11 @@ class PlaceChooser:
                 return self._columns(whole[0], self._text[possessive[0] : possessive[1]])
             if not any((a, b) == possessive for a, b in self._named):
                 return self._in_region(
-                    _unknown(self._text[possessive[0] : possessive[1]]), sentence
+                    unknown_place(self._text[possessive[0] : possessive[1]]), sentence
                 )
         scene = scene_phrase(self._text, *sentence)
         if scene is not None and not any(a < scene[1] and scene[0] < b for a, b in self._named):
-            return self._in_region(_unknown(self._text[scene[0] : scene[1]]), sentence)
+            return self._in_region(unknown_place(self._text[scene[0] : scene[1]]), sentence)
         return None
 
     def _unknown_in_clause(
@@ -249,10 +234,10 @@ class PlaceChooser:
         moved to higher ground in Jaffarabad") is the figure's place, over a wider region
         (a first-level unit) named in the sentence; the region gives its admin1."""
         known = [s for s in self._within(*sentence) if id(s) not in taken]
-        if not known or any(s.unit.level not in _FIRST_LEVEL for s in known):
+        if not known or any(s.unit.level not in FIRST_LEVEL for s in known):
             return None
         name = self._unresolved(clause)
-        return None if name is None else self._in_region(_unknown(name), sentence)
+        return None if name is None else self._in_region(unknown_place(name), sentence)
 
     def _unresolved(self, span: tuple[int, int]) -> str | None:
         """Return a place name the gazetteer does not know ("in Bangladesh"), as written."""
@@ -266,7 +251,7 @@ class PlaceChooser:
                 return self._text[start:end]  # a known place set aside is no fallback
         return None
 
-    def _antecedent(self, sentence: tuple[int, int], start: int) -> _Seen | None:
+    def _antecedent(self, sentence: tuple[int, int], start: int) -> Seen | None:
         """Return the place "the district" / "the city" points back to, if the sentence
         has such a phrase: the nearest earlier mention of that level."""
         phrase = _ANAPHOR_RE.search(self._text, sentence[0], sentence[1])
@@ -276,7 +261,7 @@ class PlaceChooser:
         earlier = [s for s in self._seen if s.mention.end <= start and s.unit.level in levels]
         return earlier[-1] if earlier else None
 
-    def _sets_scene(self, seen: _Seen) -> bool:
+    def _sets_scene(self, seen: Seen) -> bool:
         after = self._text[seen.mention.end : seen.mention.end + 12]
         return _ALONE_AFTER_RE.match(after) is None
 
@@ -316,47 +301,47 @@ class PlaceChooser:
         seen = self._tight(end)
         return None if seen is None else self._place([seen], end, end)
 
-    def _tight(self, end: int) -> _Seen | None:
+    def _tight(self, end: int) -> Seen | None:
         for seen in self._seen:
             gap = seen.mention.start - end
             if 0 <= gap <= _TIGHT_GAP and _TIGHT_RE.match(self._text, end, seen.mention.start):
                 return seen
         return None
 
-    def _within(self, start: int, end: int) -> list[_Seen]:
+    def _within(self, start: int, end: int) -> list[Seen]:
         return [s for s in self._seen if start <= s.mention.start < end]
 
-    def _place(self, found: list[_Seen], start: int, end: int) -> Place:
+    def _place(self, found: list[Seen], start: int, end: int) -> Place:
         found = [s for i, s in enumerate(found) if i == 0 or not self._contains(found[i - 1], s)]
-        specific = [s for s in found if s.unit.level not in _FIRST_LEVEL]
+        specific = [s for s in found if s.unit.level not in FIRST_LEVEL]
         if not specific:
             return self._single_or_many(found, start, end)
         return self._single_or_many(specific, start, end)
 
-    def _single_or_many(self, found: list[_Seen], start: int, end: int) -> Place:
+    def _single_or_many(self, found: list[Seen], start: int, end: int) -> Place:
         units = {s.unit.code: s for s in found}
         if len(units) == 1:
             return self._columns(found[0], found[0].mention.surface)
         listed = self._listed_group(found, start, end)
         if listed is None:
-            nearest = min(found, key=lambda s: _distance(s.mention, start, end))
+            nearest = min(found, key=lambda s: mention_distance(s.mention, start, end))
             return self._columns(nearest, nearest.mention.surface)
         return self._many(listed)
 
-    def _listed_group(self, found: list[_Seen], start: int, end: int) -> list[_Seen] | None:
+    def _listed_group(self, found: list[Seen], start: int, end: int) -> list[Seen] | None:
         """Return the list of mentions joined by "and"/commas nearest to the figure, if any."""
-        groups: list[list[_Seen]] = [[found[0]]]
+        groups: list[list[Seen]] = [[found[0]]]
         for seen in found[1:]:
             gap = self._text[groups[-1][-1].mention.end : seen.mention.start]
             if _LIST_GAP_RE.match(gap):
                 groups[-1].append(seen)
             else:
                 groups.append([seen])
-        nearest = min(groups, key=lambda g: min(_distance(s.mention, start, end) for s in g))
+        nearest = min(groups, key=lambda g: min(mention_distance(s.mention, start, end) for s in g))
         distinct = {s.unit.code for s in nearest}
         return nearest if len(distinct) > 1 else None
 
-    def _many(self, listed: list[_Seen]) -> Place:
+    def _many(self, listed: list[Seen]) -> Place:
         location = self._text[listed[0].mention.start : listed[-1].mention.end]
         admin1 = {s.unit.admin1_name for s in listed}
         admin1_name = admin1.pop() if len(admin1) == 1 else None
@@ -369,20 +354,20 @@ class PlaceChooser:
             admin2_name=raion.name if raion else None,
             admin2_pcode=raion.pcode if raion else None,
             place_match=listed[0].mention.resolution.match,
-            units=frozenset(_key(s.unit.name) for s in listed),
+            units=frozenset(unit_key(s.unit.name) for s in listed),
             district=short_name(raion) if raion else None,
             oblast=oblast_short_name(first) if admin1_name else None,
         )
 
-    def _columns(self, seen: _Seen, location: str) -> Place:
+    def _columns(self, seen: Seen, location: str) -> Place:
         """Return the columns of one place; a hromada or town inside a raion that the text
         names takes the raion as its district (guidelines 3.8: "Zolochiv hromada in
         Bohodukhiv district" -> Bohodukhiv)."""
-        place = _columns(seen, location)
+        place = columns(seen, location)
         unit = seen.unit
         city = (
             city_before_region(self._text, seen.mention.start)
-            if unit.level in _FIRST_LEVEL
+            if unit.level in FIRST_LEVEL
             else None
         )
         if city is not None and not any(a < city[1] and city[0] < b for a, b in self._named):
@@ -399,52 +384,10 @@ class PlaceChooser:
             return place
         return replace(place, district=short_name(raion))
 
-    def _named_raion(self, listed: list[_Seen]) -> Unit | None:
+    def _named_raion(self, listed: list[Seen]) -> Unit | None:
         """Return the raion the text names that holds every listed place, if any."""
         names = {s.unit.admin2_name for s in listed}
-        if len(names) != 1 or None in names or any(s.unit.level in _FIRST_LEVEL for s in listed):
+        if len(names) != 1 or None in names or any(s.unit.level in FIRST_LEVEL for s in listed):
             return None
         name = names.pop()
         return next((u for u in self._raions.values() if u.name == name), None)
-
-
-def _columns(seen: _Seen, location: str) -> Place:
-    unit, match = seen.unit, seen.mention.resolution.match
-    admin1 = unit.admin1_name or (unit.name if unit.level in _FIRST_LEVEL else None)
-    units = frozenset({_key(unit.name)})
-    oblast = oblast_short_name(unit) if admin1 else None
-    if unit.level in _FIRST_LEVEL:
-        return Place(location, admin1, unit.admin1_pcode, place_match=match, units=units,
-                     oblast=oblast)  # fmt: skip
-    if unit.level in _SECOND_LEVEL:
-        return Place(location, admin1, unit.admin1_pcode, unit.name, unit.pcode, None, match,
-                     units, short_name(unit), oblast)  # fmt: skip
-    return Place(location, admin1, unit.admin1_pcode, unit.admin2_name, unit.admin2_pcode,
-                 unit.name, match, units, short_name(unit), oblast)  # fmt: skip
-
-
-def _unknown(name: str) -> Place:
-    """Return the place of a name the gazetteer lacks, as written."""
-    return Place(name, district=unknown_district(name))
-
-
-def _key(name: str) -> str:
-    """Fold a unit name so that a city and its hromada meet (Toretsk = Toretska)."""
-    key = strip_adjective(heavy_key(name))
-    return key[:-2] if key.endswith("sk") and len(key) >= 5 else key
-
-
-def _distance(mention: Mention, start: int, end: int) -> int:
-    if mention.start >= end:
-        return mention.start - end
-    return max(0, start - mention.end)
-
-
-def _usable_mentions(text: str, mentions: list[Mention]) -> list[_Seen]:
-    kept: list[_Seen] = []
-    for mention in mentions:
-        unit = mention.resolution.unit
-        if unit is None or set_aside(text, mention.start, mention.end):
-            continue
-        kept.append(_Seen(mention, regional(text, mention, unit)))
-    return kept
