@@ -369,3 +369,16 @@ def test_a_total_split_across_places_covers_them_all() -> None:
 def test_other_areas_phrase(text: str, value: int, location: str) -> None:
     figure = next(f for f in extract(text).figures if f.value == value)
     assert figure.location == location
+
+
+def test_host_list_after_a_shelter_verb_is_kept_whole() -> None:
+    text = "More than 5,000 people are staying in schools in Sofala and Manica provinces."
+    assert _only(text)[0] == "Sofala and Manica provinces"
+
+
+def test_ellipsis_without_a_place_shares_its_anchors() -> None:
+    text = (
+        "Up to 2,000 people in the Dondo district still need to be evacuated, while 700 had "
+        "been rescued by boat."
+    )
+    assert [f.location for f in extract(text).figures] == ["Dondo district", "Dondo district"]

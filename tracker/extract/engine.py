@@ -188,6 +188,11 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
             # "Kramatorsk still has 53,000, Sloviansk about 78,000": the head's subject.
             own = own or chooser.place_before(sentence.start, reading.start)
         head = places.get(id(reading.head)) if reading.head is not None else None
+        if head is None and reading.rule == "bare-ellipsis" and reading.anchor is not None:
+            # "up to 15,000 people in the Buzi district ..., while 3,000 had been rescued":
+            # an ellipsis whose clause names no place shares its anchor's.
+            anchor = places.get(id(reading.anchor))
+            head = None if chooser.names_a_place(clause) else anchor
         if own is None and head is not None:
             places[id(reading)] = head
             continue

@@ -265,14 +265,29 @@ class PlaceChooser:
         after = self._text[seen.mention.end : seen.mention.end + 12]
         return _ALONE_AFTER_RE.match(after) is None
 
+    def names_a_place(self, span: tuple[int, int]) -> bool:
+        """Return True when text[span] names a place, known to the gazetteer or not."""
+        return (
+            bool(self._within(*span))
+            or self._unresolved(span) is not None
+            or _OTHER_AREAS_RE.search(self._text, *span) is not None
+        )
+
     def host_place(self, cue_start: int, clause_end: int) -> Place | None:
         """Return the place a housing verb puts people in ("accommodated ... in the
-        Dnipropetrovsk region"), the first one after the verb in its clause."""
-        for seen in self._seen:
+        Dnipropetrovsk region"), the first one after the verb in its clause, or the list
+        it opens ("in Sofala, Manica, Zambezia and Tete provinces")."""
+        for i, seen in enumerate(self._seen):
             if cue_start <= seen.mention.start < clause_end and _HOST_BEFORE_RE.search(
                 self._text, max(0, seen.mention.start - 12), seen.mention.start
             ):
-                return self._place([seen], seen.mention.start, seen.mention.end)
+                listed = [seen]
+                for other in self._seen[i + 1 :]:
+                    gap = self._text[listed[-1].mention.end : other.mention.start]
+                    if not _LIST_GAP_RE.match(gap):
+                        break
+                    listed.append(other)
+                return self._place(listed, seen.mention.start, seen.mention.end)
         return None
 
     def place_before(self, sentence_start: int, start: int) -> Place | None:
