@@ -112,7 +112,7 @@ class PlaceChooser:
         )
         if own is not None:
             return own
-        other = _OTHER_AREAS_RE.search(self._text, *clause)
+        other = self._other_areas(clause)
         if other is not None and not any(
             not other.start() <= s.mention.start < other.end() for s in self._within(*clause)
         ):
@@ -265,12 +265,19 @@ class PlaceChooser:
         after = self._text[seen.mention.end : seen.mention.end + 12]
         return _ALONE_AFTER_RE.match(after) is None
 
+    def _other_areas(self, span: tuple[int, int]) -> re.Match[str] | None:
+        """Return the "other (flood-hit) areas of X" phrase of text[span], if any."""
+        phrase = self._text[span[0] : span[1]]
+        if "other" not in phrase and "Other" not in phrase:
+            return None  # most clauses have none: skip the regex
+        return _OTHER_AREAS_RE.search(self._text, *span)
+
     def names_a_place(self, span: tuple[int, int]) -> bool:
         """Return True when text[span] names a place, known to the gazetteer or not."""
         return (
             bool(self._within(*span))
             or self._unresolved(span) is not None
-            or _OTHER_AREAS_RE.search(self._text, *span) is not None
+            or self._other_areas(span) is not None
         )
 
     def host_place(self, cue_start: int, clause_end: int) -> Place | None:

@@ -24,11 +24,8 @@ _ORG_AFTER_RE = re.compile(
     r"headquarters|prosecutor|court|council)\b",
     re.IGNORECASE,
 )
-# "by evacuation train from Pavlohrad": where the vehicle left from is a transit point.
 _DESTINATION_BEFORE_RE = re.compile(
-    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$|"
-    r"\b(?:trains?|bus(?:es)?|flights?|planes?|ferry|ferries)\s+(?:from|via|through)\s+(?:the\s+)?$",
-    re.I,
+    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$", re.I
 )
 _DESTINATION_AFTER_RE = re.compile(
     r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b", re.I
@@ -44,11 +41,37 @@ _VENUE_BEFORE_RE = re.compile(
 )
 # "police chief Oleksii Kharkivskyi", "Governor Oleh Syniehubov": a surname after a title
 # and a first name is a person, not a place.
-_PERSON_BEFORE_RE = re.compile(
-    r"\b(?i:chief|head|governor|mayor|minister|spokes(?:man|woman|person)|commander|director|"
-    r"deputy|president|official|officer|secretary|chair(?:man|woman)?|colonel|general|"
-    r"lieutenant|captain)\s+[A-Z][a-z'\u2019-]+\s+$"
+_TITLES = frozenset(
+    [
+        "chief",
+        "head",
+        "governor",
+        "mayor",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "director",
+        "deputy",
+        "president",
+        "official",
+        "officer",
+        "secretary",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "colonel",
+        "general",
+        "lieutenant",
+        "captain",
+    ]
 )
+# "by evacuation train from Pavlohrad": where a vehicle left from is a transit point.
+_VEHICLES = frozenset(
+    ["train", "trains", "bus", "buses", "flight", "flights", "plane", "planes", "ferry", "ferries"]
+)
+_TRANSIT_WORDS = frozenset({"from", "via", "through"})
 _BEARING_BEFORE_RE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
 )
@@ -85,13 +108,26 @@ def set_aside(text: str, start: int, end: int) -> bool:
         or _PARTIAL_BEFORE_RE.search(before)
         or _VENUE_BEFORE_RE.search(before)
         or _BEARING_BEFORE_RE.search(before)
-        or _PERSON_BEFORE_RE.search(before)
+        or _after_title_and_name(before)
+        or _after_vehicle_from(before)
         or _CONTAINER_AFTER_RE.match(after)
         or (
             _DATELINE_AFTER_RE.match(after) is not None
             and _LINE_START_RE.search(before) is not None
         )
     )
+
+
+def _after_title_and_name(before: str) -> bool:
+    words = before.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-2].lower() in _TITLES
+
+
+def _after_vehicle_from(before: str) -> bool:
+    words = before.lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return len(words) >= 2 and words[-1] in _TRANSIT_WORDS and words[-2] in _VEHICLES
 
 
 def regional(text: str, mention: Mention, unit: Unit) -> Unit:
