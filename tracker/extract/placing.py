@@ -167,8 +167,8 @@ class PlaceChooser:
     def _tightunknown_place(self, end: int, sentence: tuple[int, int]) -> Place | None:
         """Return a place the gazetteer lacks written right after a figure ("15,000 people
         in the Buzi district", "20,000 residents of Yellowknife")."""
-        span = tight_name(self._text, end)
-        if span is None or any(a < span[1] and span[0] < b for a, b in self._named):
+        span = tight_name(self._text, end, self._named)
+        if span is None:
             return None
         name = self._text[span[0] : span[1]]
         return self._in_region(unknown_place(name), sentence)
@@ -246,9 +246,9 @@ class PlaceChooser:
         return self._unresolved_in[span]
 
     def _first_unresolved(self, span: tuple[int, int]) -> str | None:
-        for start, end in unresolved_names(self._text, *span):
-            if not any(a < end and start < b for a, b in self._named):
-                return self._text[start:end]  # a known place set aside is no fallback
+        # A known place set aside is no fallback: known names are skipped.
+        for start, end in unresolved_names(self._text, *span, self._named):
+            return self._text[start:end]
         return None
 
     def _antecedent(self, sentence: tuple[int, int], start: int) -> Seen | None:

@@ -13,7 +13,7 @@ Callers drop the names the gazetteer does know.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tracker.extract.set_aside import set_aside
 
@@ -52,25 +52,30 @@ _UNIT_WORD_RE = re.compile(
 )
 
 
-def unresolved_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Yield the spans of the place-like names in text[start:end], in order (known places
-    included: the caller knows which names the gazetteer resolves)."""
+def unresolved_names(
+    text: str, start: int, end: int, known: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the place-like names in text[start:end] that overlap none of the
+    `known` spans (names the gazetteer resolves), in order."""
     for match in _UNKNOWN_PLACE_RE.finditer(text, start, end):
         group = "name" if match.group("name") else "unit"
-        span = match.span(group)
-        if match.group(group).split()[0] not in _NOT_PLACES and not set_aside(text, *span):
-            yield span
+        a, b = match.span(group)
+        if any(k0 < b and a < k1 for k0, k1 in known):
+            continue
+        if match.group(group).split()[0] not in _NOT_PLACES and not set_aside(text, a, b):
+            yield a, b
 
 
-def tight_name(text: str, end: int) -> tuple[int, int] | None:
-    """Return the span of a place-like name written right after a figure ending at `end`."""
+def tight_name(text: str, end: int, known: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """Return the span of a place-like name written right after a figure ending at `end`,
+    unless it overlaps one of the `known` spans."""
     match = _TIGHT_NAME_RE.match(text, end)
     if match is None:
         return None
-    span = match.span("name")
-    if match.group("name").split()[0] in _NOT_PLACES or set_aside(text, *span):
+    a, b = match.span("name")
+    if any(k0 < b and a < k1 for k0, k1 in known) or match.group("name").split()[0] in _NOT_PLACES:
         return None
-    return span
+    return None if set_aside(text, a, b) else (a, b)
 
 
 def unknown_district(name: str) -> str | None:
