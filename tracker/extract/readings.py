@@ -14,7 +14,12 @@ A reading ties a number to a person group by one of these rules:
 - NUMBER-OF: "the number of evacuees reached 3,400";
 - HOW-MANY-ANCHOR: "how many citizens are in X ... it is about 50 thousand";
 - BARE-OBJECT: a number right after an evacuation verb ("rescuers evacuated 48,751");
-- BARE-SUBJECT: a bare number before an event verb counts people ("about 3,000 are left");
+- BARE-SUBJECT: a bare number before an event verb counts people ("about 3,000 are left",
+  "burst two dams, and a further 6,085 were displaced": over a count of things);
+- BRACKETED-SUBGROUP: "318 people (30 children)" is a subgroup of the people count;
+- PART-OF-EVACUEES: "Of the evacuees, 1,450 came from Lyptsi" counts evacuated people;
+- ACTOR-SUBSET (distractors.py): "Police alone took out 4,000 of them", "Of those, 2,000
+  were picked up by boats" is a share of a total, not a figure;
 - POPULATION-IS also reads "the number has fallen to 2,7 thousand" (noun given earlier).
 A year-like number before a person noun or after an evacuation verb is a count ("2036
 people"). "including a family of five" inside a total is a subset, not a figure.
