@@ -382,3 +382,9 @@ def test_ellipsis_without_a_place_shares_its_anchors() -> None:
         "been rescued by boat."
     )
     assert [f.location for f in extract(text).figures] == ["Dondo district", "Dondo district"]
+
+
+def test_a_town_in_part_of_a_named_raion_takes_the_raion_as_district() -> None:
+    text = "In Seredyna-Buda, in the north of Shostka district, about 5,000 residents remain."
+    (figure,) = extract(text).figures
+    assert (figure.location, figure.district) == ("Seredyna-Buda", "Shostka")

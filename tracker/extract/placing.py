@@ -60,7 +60,13 @@ _TIGHT_RE = re.compile(
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
 _HOST_BEFORE_RE = re.compile(r"\b(?:in|at|within|across|throughout)\s+(?:the\s+)?$", re.I)
 _COMMA_GAP_RE = re.compile(r",\s*")
-_IN_CONTAINER_RE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+# "Mala Tokmachka in the Orikhiv community", "Seredyna-Buda, in the north of Shostka district".
+_IN_CONTAINER_RE = re.compile(
+    r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|centre|center|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part\s+)?of\s+"
+    r"(?:the\s+)?)?",
+    re.IGNORECASE,
+)
 _CONTAINER_LEVELS = frozenset({"hromada", "raion"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
@@ -335,6 +341,10 @@ class PlaceChooser:
 
     def _place(self, found: list[Seen], start: int, end: int) -> Place:
         found = [s for i, s in enumerate(found) if i == 0 or not self._contains(found[i - 1], s)]
+        if len(found) == 2:
+            # "Seredyna-Buda, in the north of Shostka district": the raion holds the town.
+            held = {id(c) for c in map(self._container_after, found) if c is not None}
+            found = [s for s in found if id(s) not in held] or found
         specific = [s for s in found if s.unit.level not in FIRST_LEVEL]
         if not specific:
             return self._single_or_many(found, start, end)

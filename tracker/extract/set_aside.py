@@ -72,8 +72,11 @@ _VEHICLES = frozenset(
     ["train", "trains", "bus", "buses", "flight", "flights", "plane", "planes", "ferry", "ferries"]
 )
 _TRANSIT_WORDS = frozenset({"from", "via", "through"})
+# "85 miles southwest of Dhaka" is a bearing; "in the north of Shostka district" is inside it.
 _BEARING_BEFORE_RE = re.compile(
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$", re.I
+    r"(?<!the\s)\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+    r"\s+of\s+$",
+    re.I,
 )
 # "KHARKIV - Over the past week...": the dateline names where the report was filed; a
 # number after the dash makes a list item instead ("Pokrovsk district - 318 people").
