@@ -72,25 +72,32 @@ def complete_figures(
     claim_place = pl.coalesce(
         pl.col("admin2_pcode"), pl.col("settlement"), pl.col("location").str.to_lowercase()
     )
-    frame = frame.with_columns(
-        pl.col("figure_id").fill_null(_digests(frame, FIGURE_KEY_COLUMNS, "f")),
-        pl.col("claim_id").fill_null(
-            _digests(frame.with_columns(claim_place.alias("_claim_place")), CLAIM_KEY_COLUMNS, "c")
-        ),
+    # Both keys, then both digests, in one context each: polars runs them in parallel.
+    frame = frame.with_columns(claim_place.alias("_claim_place")).with_columns(
+        _key(FIGURE_KEY_COLUMNS).alias("_figure_key"), _key(CLAIM_KEY_COLUMNS).alias("_claim_key")
     )
-    return frame.select([*COLUMN_NAMES, *metadata_columns(frame)])
+    frame = frame.with_columns(
+        pl.col("figure_id").fill_null(_digest("_figure_key", "f")),
+        pl.col("claim_id").fill_null(_digest("_claim_key", "c")),
+    )
+    return frame.select([*COLUMN_NAMES, *metadata_columns(frame)]).drop(
+        "_claim_place", "_figure_key", "_claim_key"
+    )
 
 
-def _digests(frame: pl.DataFrame, columns: tuple[str, ...], prefix: str) -> pl.Series:
-    """Return model.stable_digest of each row's key columns, as a String series.
+def _key(columns: tuple[str, ...]) -> pl.Expr:
+    """Return the text model.stable_digest hashes for a row: its key values joined."""
+    return pl.concat_str(
+        [pl.col(c).cast(pl.String).fill_null(KEY_NULL) for c in columns], separator=KEY_SEPARATOR
+    )
+
+
+def _digest(key_column: str, prefix: str) -> pl.Expr:
+    """Return model.stable_digest of `key_column`'s text: prefix + 16 hex digits of SHA-256.
 
     polars-hash computes the same SHA-256 as hashlib, vectorised; polars' own hash is
     not promised to stay the same across versions, and these ids are stored for good.
     """
     import polars_hash as plh
 
-    keys = pl.concat_str(
-        [pl.col(c).cast(pl.String).fill_null(KEY_NULL) for c in columns], separator=KEY_SEPARATOR
-    )
-    digest = plh.col("_key").chash.sha2_256().str.slice(0, 16)
-    return frame.select(keys.alias("_key")).select(prefix + digest).to_series()
+    return prefix + plh.col(key_column).chash.sha2_256().str.slice(0, 16)
