@@ -186,3 +186,22 @@ def test_programme_mentions_come_one_per_row(db: Path) -> None:
         ("d1", "Shelter", date(2024, 5, 1)),
         ("d1", "Prykhystok", date(2024, 5, 1)),
     ]
+
+
+def test_staged_rows_are_written_only_by_merge(db: Path) -> None:
+    with open_store(db) as store:
+        with store.staged(figures(3)):
+            pass  # validation failed, say: leave without merging
+        assert store.count_figures() == 0
+        with store.staged(figures(3)) as staging:
+            assert staging.merge().figures_added == 3
+        assert store.count_figures() == 3
+
+
+def test_a_staging_failure_surfaces_at_merge(db: Path) -> None:
+    # SQLite has no list type: ADBC refuses to stage the column.
+    unstageable = figures(1).with_columns(pl.lit([1, 2]).alias("note"))
+    with open_store(db) as store:
+        with pytest.raises(StoreError, match="cannot stage"), store.staged(unstageable) as staging:
+            staging.merge()
+        assert store.count_figures() == 0

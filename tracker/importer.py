@@ -84,6 +84,28 @@ def check_files(
     Raises InputFileError for a file that cannot be read and InvalidDataError for
     unknown or missing columns.
     """
+    figures, parse_failures = _read_files(paths)
+    return figures, _validated(figures, parse_failures, store, today)
+
+
+def import_files(
+    paths: Sequence[Path], store: Store, *, today: date | None = None
+) -> ImportSummary:
+    """Validate every file, then store all their figures in one transaction.
+
+    Raises InvalidDataError (carrying the report) and writes nothing when any row fails.
+    The rows are staged for writing while they are validated (two cores, half the wait).
+    """
+    figures, parse_failures = _read_files(paths)
+    with store.staged(figures) as staging:
+        report = _validated(figures, parse_failures, store, today)
+        _raise_if_invalid(report, what="import")
+        written = staging.merge()
+    return ImportSummary(figures=figures, written=written, report=report)
+
+
+def _read_files(paths: Sequence[Path]) -> tuple[pl.DataFrame, list[Failure]]:
+    """Return the prepared figures of every file and the cells that failed to parse."""
     frames: list[pl.DataFrame] = []
     parse_failures: list[Failure] = []
     stamp = datetime.now(UTC)
@@ -94,20 +116,15 @@ def check_files(
         frames.append(figures)
         parse_failures.extend(failures)
     figures = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+    return figures, parse_failures
+
+
+def _validated(
+    figures: pl.DataFrame, parse_failures: list[Failure], store: Store | None, today: date | None
+) -> ValidationReport:
     history = history_for(store, figures) if store is not None else None
     report = validate_figures(figures, history=history, today=today)
-    return figures, _with_failures(report, parse_failures)
-
-
-def import_files(
-    paths: Sequence[Path], store: Store, *, today: date | None = None
-) -> ImportSummary:
-    """Validate every file, then store all their figures in one transaction.
-
-    Raises InvalidDataError (carrying the report) and writes nothing when any row fails.
-    """
-    figures, report = check_files(paths, store, today=today)
-    return _write_if_valid(figures, report, store, what="import")
+    return _with_failures(report, parse_failures)
 
 
 def log_entry(entry: ManualEntry, store: Store, *, today: date | None = None) -> ImportSummary:
@@ -148,12 +165,16 @@ def _entry_row(entry: ManualEntry, metric: Metric, group: Group, value: int) -> 
 def _write_if_valid(
     figures: pl.DataFrame, report: ValidationReport, store: Store, *, what: str
 ) -> ImportSummary:
+    _raise_if_invalid(report, what=what)
+    written = store.write(figures)
+    return ImportSummary(figures=figures, written=written, report=report)
+
+
+def _raise_if_invalid(report: ValidationReport, *, what: str) -> None:
     if not report.valid:
         raise InvalidDataError(
             f"{len(report.errors)} error(s) in the {what}; nothing was written", report
         )
-    written = store.write(figures)
-    return ImportSummary(figures=figures, written=written, report=report)
 
 
 def _with_failures(report: ValidationReport, failures: list[Failure]) -> ValidationReport:

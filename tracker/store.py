@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ __all__ = [
     "DOCUMENT_COLUMNS",
     "SCHEMA_VERSION",
     "FigureQuery",
+    "Staging",
     "Store",
     "WriteResult",
     "open_store",
@@ -102,6 +104,35 @@ class FigureQuery:
     date_to: date | None = None
 
 
+class _StageWorker(threading.Thread):
+    """Copies frames into a staging file; ADBC's bulk ingest releases the GIL meanwhile."""
+
+    def __init__(self, stage: Path, tables: dict[str, pl.DataFrame]) -> None:
+        super().__init__(name="tracker-stage", daemon=True)
+        self.stage = stage
+        self.tables = tables
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            _stage_tables(self.stage, self.tables)
+        except BaseException as error:  # re-raised by the caller's thread at merge()
+            self.error = error
+
+
+class Staging:
+    """Rows being staged for one write; `merge()` stores them in one transaction."""
+
+    def __init__(self, store: Store, worker: _StageWorker, method: str | None) -> None:
+        self._store = store
+        self._worker = worker
+        self._method = method
+
+    def merge(self) -> WriteResult:
+        """Wait for the staging to finish, then store the rows; return what was added."""
+        return self._store._merge_staged(self._worker, self._method)
+
+
 class Store:
     """An open figures database. Use `open_store` to get one."""
 
@@ -115,19 +146,37 @@ class Store:
         Rows whose figure_id or doc_id is already stored are skipped. `figures` must hold
         every model column; columns starting with `_` are ignored.
         """
+        with self.staged(figures, documents) as staging:
+            return staging.merge()
+
+    @contextmanager
+    def staged(
+        self, figures: pl.DataFrame, documents: pl.DataFrame | None = None
+    ) -> Iterator[Staging]:
+        """Yield a Staging: the rows are copied to a staging file in a background thread,
+        so the caller can validate meanwhile, then call `merge()`, or leave to drop them."""
         # Sorted by key, the merge appends to the primary-key index instead of scattering.
         tables = {"figures": figures.select(COLUMN_NAMES).sort("figure_id")}
         if documents is not None:
             tables["documents"] = documents.select(list(DOCUMENT_COLUMNS))
         with tempfile.TemporaryDirectory(prefix="tracker-stage-", dir=_STAGE_DIR) as folder:
-            stage = Path(folder) / "stage.db"
-            _stage_tables(stage, tables)
-            # ATTACH is refused inside a transaction, so it brackets it.
-            self._db.execute("ATTACH DATABASE ? AS stage", (str(stage),))
+            worker = _StageWorker(Path(folder) / "stage.db", tables)
+            worker.start()
             try:
-                return self._merge_stage(tables, method=_first(figures, "method"))
+                yield Staging(self, worker, method=_first(figures, "method"))
             finally:
-                self._db.execute("DETACH DATABASE stage")
+                worker.join()
+
+    def _merge_staged(self, worker: _StageWorker, method: str | None) -> WriteResult:
+        worker.join()
+        if worker.error is not None:
+            raise StoreError(f"cannot stage the rows to write: {worker.error}") from worker.error
+        # ATTACH is refused inside a transaction, so it brackets it.
+        self._db.execute("ATTACH DATABASE ? AS stage", (str(worker.stage),))
+        try:
+            return self._merge_stage(worker.tables, method=method)
+        finally:
+            self._db.execute("DETACH DATABASE stage")
 
     def _merge_stage(self, tables: dict[str, pl.DataFrame], method: str | None) -> WriteResult:
         with self._transaction() as db:
