@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tracker.extract.caseless import caseless
+
 __all__ = ["TimeFrame", "read_time_frame"]
 
 FULL_SCALE_WAR = date(2022, 2, 24)
@@ -49,55 +51,44 @@ _START_WORDS = (
     r"(?:since|starting\s+(?:from|on)|from|began\s+on|begun\s+on|started\s+on|beginning\s+on|"
     r"since\s+the\s+morning\s+of|since\s+[^,.;]{1,60}?\s+on)"
 )
-_SINCE_DATE_RE = re.compile(
-    rf"\b(?P<word>{_START_WORDS})\s+(?:the\s+)?{_DAY_MONTH}{_YEAR}\b", re.IGNORECASE
-)
-_SINCE_BEGINNING_RE = re.compile(
+_SINCE_DATE_RE = caseless(rf"\b(?P<word>{_START_WORDS})\s+(?:the\s+)?{_DAY_MONTH}{_YEAR}\b")
+_SINCE_BEGINNING_RE = caseless(
     rf"\b(?:since|from)\s+(?:the\s+)?(?:beginning|start)\s+(?:of\s+)?(?:the\s+)?"
-    rf"(?:(?P<thisyear>this\s+year|the\s+year)|{_MONTH}{_YEAR})",
-    re.IGNORECASE,
+    rf"(?:(?P<thisyear>this\s+year|the\s+year)|{_MONTH}{_YEAR})"
 )
 # "since Friday": the last such weekday before the publication date.
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SINCE_WEEKDAY_RE = re.compile(
-    r"\bsince\s+(?:last\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
-)
-_AS_OF_RE = re.compile(rf"\bas\s+of\s+(?:the\s+)?{_DAY_MONTH}{_YEAR}\b", re.IGNORECASE)
-_BETWEEN_RE = re.compile(
-    rf"\bbetween\s+(?P<day>\d{{1,2}})\s+and\s+\d{{1,2}}\s+{_MONTH}{_YEAR}", re.IGNORECASE
-)
-_WAR_RE = re.compile(
+_SINCE_WEEKDAY_RE = caseless(r"\bsince\s+(?:last\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b")
+_AS_OF_RE = caseless(rf"\bas\s+of\s+(?:the\s+)?{_DAY_MONTH}{_YEAR}\b")
+_BETWEEN_RE = caseless(rf"\bbetween\s+(?P<day>\d{{1,2}})\s+and\s+\d{{1,2}}\s+{_MONTH}{_YEAR}")
+_WAR_RE = caseless(
     r"\b(?:since\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+|russia's\s+)?"
     r"(?:full[- ]scale|large[- ]scale|russian)\s+(?:war|invasion|aggression)|during\s+the\s+"
     r"(?:full[- ]scale|large[- ]scale)\s+(?:war|invasion)|since\s+(?:the\s+)?"
     r"(?:full[- ]scale|large[- ]scale)\s+(?:war|invasion)|since\s+(?:feb\.?|february)\s+24"
-    r"(?:,?\s+2022)?|since\s+24\s+february(?:\s+2022)?)",
-    re.IGNORECASE,
+    r"(?:,?\s+2022)?|since\s+24\s+february(?:\s+2022)?)"
 )
-_DAY_RE = re.compile(
+_DAY_RE = caseless(
     r"\b(?:over\s+the\s+(?:last|past)\s+day|in\s+the\s+(?:last|past)\s+day|(?:last|past)\s+24"
     r"\s+hours|per\s+day|a\s+day\b|every\s+day|daily|yesterday|today|tonight|overnight|"
     r"last\s+night|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"during\s+the\s+(?:last\s+|past\s+)?day|in\s+one\s+day|in\s+a\s+day|(?:this|since|in\s+the)\s+morning|"
     r"on\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)(?:\s+\d{1,2})?)\b",
-    re.IGNORECASE,
+    r"october|november|december)(?:\s+\d{1,2})?)\b"
 )
 # Every start-date phrase holds one of these words; most sentences hold none.
-_START_HINT_RE = re.compile(r"since|from|beg[ua]n|start|during|between|began|feb", re.IGNORECASE)
-_YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)
-_WINDOW_RE = re.compile(
+_START_HINT_RE = caseless(r"since|from|beg[ua]n|start|during|between|began|feb")
+_YESTERDAY_RE = caseless(r"\byesterday\b")
+_WINDOW_RE = caseless(
     r"\b(?:(?:since|over|during|in)\s+the\s+(?:beginning\s+of\s+the\s+)?(?:last|past|this)?\s*"
     r"(?:week|month|two\s+weeks|\w+\s+days)|in\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\b|(?:last|this)\s+(?:week|month)|"
     r"(?:in|within)\s+(?:a|one|two|three)\s+(?:weeks?|months?)|"
-    r"(?:every|each|per|a)\s+week\b|weekly)",
-    re.IGNORECASE,
+    r"(?:every|each|per|a)\s+week\b|weekly)"
 )
-_CUMULATIVE_RE = re.compile(
+_CUMULATIVE_RE = caseless(
     r"\b(?:since|so\s+far|already|as\s+of|a\s+total\s+of|in\s+total|in\s+all|to\s+date|"
-    r"over\s+the\s+(?:entire|whole)\s+period|altogether|overall|total)\b",
-    re.IGNORECASE,
+    r"over\s+the\s+(?:entire|whole)\s+period|altogether|overall|total)\b"
 )
 
 

@@ -9,9 +9,9 @@ which becomes the reason a number was skipped in `--explain`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from tracker.extract.caseless import caseless
 from tracker.extract.scanning import index_by_first_word, scan_index
 
 __all__ = [
@@ -106,24 +106,21 @@ _FIRST_WORDS = {
 _FRAMES_BY_WORD = index_by_first_word(
     [(_FIRST_WORDS[name], pattern) for name, pattern in _FRAMES], "f"
 )
-_MONEY_BEFORE_RE = re.compile(
-    r"(?:\b(?:uah|usd|eur|gbp|rub|us\$|hryvnias?)|[$€£₴])\s*$", re.IGNORECASE
-)
+_MONEY_BEFORE_RE = caseless(r"(?:\b(?:uah|usd|eur|gbp|rub|us\$|hryvnias?)|[$€£₴])\s*$")
 _TRANSPORT = (
     r"(?:train|trains|bus|buses|car|cars|boat|boats|helicopter|helicopters|plane|planes|air|"
     r"rail|road|sea|foot|ambulance|ambulances|ferry|ferries|vehicle|vehicles|evacuation\s+train)"
 )
-_SUBSET_RE = re.compile(
+_SUBSET_RE = caseless(
     r"^\s*(?:of\s+(?:them|those|whom|these)|among\s+them)\s+(?:were\s+|was\s+|have\s+been\s+|"
     r"had\s+been\s+)?(?:\w+ed\s+|taken\s+|brought\s+)?(?:out\s+)?"
     r"(?:(?:by|on|in|via|aboard)\s+(?:\w+\s+)?" + _TRANSPORT + r"|"
     r"(?:by|through|with\s+the\s+help\s+of|thanks\s+to)\s+(?:the\s+)?(?:volunteers|police|"
     r"rescuers|military|army|soldiers|ngos?|red\s+cross|\w+\s+organi[sz]ations?))\b|"
-    r"^\s*(?:out\s+of|of)\s+(?:the\s+)?\d",
-    re.IGNORECASE,
+    r"^\s*(?:out\s+of|of)\s+(?:the\s+)?\d"
 )
-_ACTOR_ALONE_RE = re.compile(
-    r"\b(?:volunteers|police|rescuers|the\s+military|soldiers|the\s+army)\s+alone\b", re.IGNORECASE
+_ACTOR_ALONE_RE = caseless(
+    r"\b(?:volunteers|police|rescuers|the\s+military|soldiers|the\s+army)\s+alone\b"
 )
 
 
@@ -155,13 +152,12 @@ def money_before(text: str, number_start: int) -> bool:
 
 
 # ACTOR-SUBSET: the share of an earlier total that one actor or vehicle moved.
-_OF_THEM_AFTER_RE = re.compile(r"\s*of\s+(?:them|those|these)\b", re.IGNORECASE)
-_ALONE_RE = re.compile(r"\balone\b", re.IGNORECASE)
-_OF_THOSE_LEAD_RE = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\s*,?\s*$", re.I)
-_BY_ACTOR_RE = re.compile(
+_OF_THEM_AFTER_RE = caseless(r"\s*of\s+(?:them|those|these)\b")
+_ALONE_RE = caseless(r"\balone\b")
+_OF_THOSE_LEAD_RE = caseless(r"\b(?:of|among)\s+(?:them|those|these)\s*,?\s*$")
+_BY_ACTOR_RE = caseless(
     r"\bby\s+(?:[\w-]+\s+){0,3}?(?:" + _TRANSPORT + r"|volunteers|police|rescuers|military|"
-    r"army|soldiers|coast\s*guards?|crews?|officers)\b",
-    re.IGNORECASE,
+    r"army|soldiers|coast\s*guards?|crews?|officers)\b"
 )
 _ACTOR_REACH = 80
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from tracker.extract.caseless import caseless
 from tracker.extract.dates import TimeFrame, read_time_frame
 from tracker.extract.figure import ExtractedFigure, Extraction
 from tracker.extract.framing import frame_sentence
@@ -30,11 +31,10 @@ from tracker.model import Metric, Qualifier
 __all__ = ["extract"]
 
 _STOCKS = frozenset({Metric.REMAINING.value, Metric.TO_EVACUATE.value})
-_CONNECTOR_RE = re.compile(
+_CONNECTOR_RE = caseless(
     r"\b(?:including|incl\.|among\s+them(?:\s+(?:are|were))?|among\s+whom|among\s+these|"
     r"of\s+whom|of\s+which|"
-    r"of\s+them|of\s+these|with|from|or|a\s+mother\s+of|mother\s+of)[\s,:]*$",
-    re.IGNORECASE,
+    r"of\s+them|of\s+these|with|from|or|a\s+mother\s+of|mother\s+of)[\s,:]*$"
 )
 _GAPPED_NAME_RE = re.compile(
     r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}(?:\s+(?:region|oblast|district|raion|"

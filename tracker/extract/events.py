@@ -14,9 +14,9 @@ Blockers (casualties, pre-war population, capacity, projections...) are in distr
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from tracker.extract.caseless import caseless
 from tracker.extract.scanning import index_by_first_word, scan_index
 
 __all__ = [
@@ -224,21 +224,19 @@ _FIRST_WORDS = {
 _CUES_BY_WORD = index_by_first_word(
     [(_FIRST_WORDS[name], pattern) for name, _, pattern in _CUE_PATTERNS], "c"
 )
-_LEFT_REMAINING_BEFORE_RE = re.compile(
-    r"\b(?:still|are|is|were|was|be|been|only|remain\w*)\s+(?:\w+\s+){0,1}$", re.IGNORECASE
+_LEFT_REMAINING_BEFORE_RE = caseless(
+    r"\b(?:still|are|is|were|was|be|been|only|remain\w*)\s+(?:\w+\s+){0,1}$"
 )
-_LEFT_REMAINING_AFTER_RE = re.compile(
-    r"^\s+(?:in|behind|there|at|inside)\b(?!\s+(?:about|around|some|over|roughly|\d))",
-    re.IGNORECASE,
+_LEFT_REMAINING_AFTER_RE = caseless(
+    r"^\s+(?:in|behind|there|at|inside)\b(?!\s+(?:about|around|some|over|roughly|\d))"
 )
 # "Bakhmut has fewer than five thousand civilians left": a possession verb, then a quantity.
-_POSSESSION_RE = re.compile(
+_POSSESSION_RE = caseless(
     r"\b(?:has|have|had|there\s+(?:are|were|is))\b[^.;]*?(?:\d|\b(?:one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
-    r"dozen)\b)[^.;]*$",
-    re.IGNORECASE,
+    r"dozen)\b)[^.;]*$"
 )
-_PLAN_CONTEXT_RE = re.compile(
+_PLAN_CONTEXT_RE = caseless(
     r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\b"
     r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
     r"(?:forcibly\s+)?evacuated|(?:planned|ordered|decided)\s+to\s+evacuate|"
@@ -246,23 +244,19 @@ _PLAN_CONTEXT_RE = re.compile(
     r"designated\s+(?:villages|settlements|communities|areas|zone)|"
     r"under\s+evacuation\s+orders?|evacuation\s+zone|evacuation\s+(?:began|started|was\s+"
     r"launched)\s+today|covered\s+by\s+(?:the\s+)?(?:\w+\s+)?"
-    r"evacuation)",
-    re.IGNORECASE,
+    r"evacuation)"
 )
-_ZONE_ANAPHOR_RE = re.compile(
+_ZONE_ANAPHOR_RE = caseless(
     r"\b(?:these|those|such|the\s+designated|the\s+listed|the\s+said)\s+(?:\w+\s+)?"
     r"(?:settlements|villages|communities|areas|towns|hromadas|zones?|districts)\b|"
-    r"\b(?:live|lives|living|reside|residing|residents|people|children|families)\s+there\b",
-    re.IGNORECASE,
+    r"\b(?:live|lives|living|reside|residing|residents|people|children|families)\s+there\b"
 )
-_RUNNING_RE = re.compile(
-    r"\bevacuation\s+(?:is|was)\s+(?:continuing|ongoing|under\s+way|underway|in\s+progress)",
-    re.IGNORECASE,
+_RUNNING_RE = caseless(
+    r"\bevacuation\s+(?:is|was)\s+(?:continuing|ongoing|under\s+way|underway|in\s+progress)"
 )
-_THEY_FLED_RE = re.compile(
+_THEY_FLED_RE = caseless(
     r"\b(?:they|who|all\s+of\s+them)\s+(?:all\s+)?(?:had\s+to|have\s+had\s+to|were\s+forced\s+to|"
-    r"have)?\s*(?:flee|fled|leave|left|evacuate|evacuated)\b",
-    re.IGNORECASE,
+    r"have)?\s*(?:flee|fled|leave|left|evacuate|evacuated)\b"
 )
 
 

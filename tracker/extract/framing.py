@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.caseless import caseless
 from tracker.extract.distractors import PREDICATE_FRAMES, Blocker, find_blockers
 from tracker.extract.events import (
     Cue,
@@ -81,8 +82,8 @@ _OWN_FRAME = frozenset(
     }
 )
 _PHRASE_COMMA_RE = re.compile(r",\s")
-_STILL_RE = re.compile(r"\bstill\b", re.IGNORECASE)
-_POSSESSIVE_VERB_RE = re.compile(r"(?:has|have|had)\b", re.IGNORECASE)
+_STILL_RE = caseless(r"\bstill\b")
+_POSSESSIVE_VERB_RE = caseless(r"(?:has|have|had)\b")
 # A name (a capitalised word other than a function word) or a place noun.
 _PLACE_SUBJECT_RE = re.compile(
     r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|In|On|At|By|For|"
@@ -90,15 +91,13 @@ _PLACE_SUBJECT_RE = re.compile(
     r"\b(?:city|town|village|community|region|district|oblast|settlement|hromada|area|"
     r"province|state|territory|country|island|camp|it)\b"
 )
-_EVACUEE_RE = re.compile(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)", re.I)
-_OF_THE_RE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
+_EVACUEE_RE = caseless(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)")
+_OF_THE_RE = caseless(r"\bof\s+(?:the|these|those)\s+$")
 _GAPPED_RE = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
     r"(?:\s+(?:region|oblast|district|raion|province|community|hromada|city|state))?\s+$"
 )
-_PARTITIVE_RE = re.compile(
-    r",\s*(?:[\w,.]+\s+)?(?:of|among)\s+(?:whom|which|them|these)\b", re.IGNORECASE
-)
+_PARTITIVE_RE = caseless(r",\s*(?:[\w,.]+\s+)?(?:of|among)\s+(?:whom|which|them|these)\b")
 _OBJECT_GOVERNORS = frozenset({"evacuated", "planned", "housed"})
 _OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "of", "the", "some"})
 _OBJECT_FILLER_REACH = 3

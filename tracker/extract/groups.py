@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extract.caseless import caseless
 from tracker.model import Group
 
 __all__ = ["NounReading", "may_count_people", "read_noun"]
@@ -177,17 +178,16 @@ _CLOSED = frozenset(
     ]
 )
 _ADJECTIVE_SKIP = 3
-_POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?:so|more)\b", re.IGNORECASE)
+_POSTFIX_HEDGE_RE = caseless(r"\s+or\s+(?:so|more)\b")
 # Modifiers that make a person noun the hosts, not the housed (guidelines 3.1).
 _HOST_MODIFIERS = frozenset({"host", "hosting", "foster", "receiving"})
 # A word may hold an apostrophe ("people's") but not end on a closing quote ("people'").
 _TOKEN_RE = re.compile(
     r"[\s(]*([^\W\d_]\w*(?:['\u2019]\w+)*(?:-[^\W\d_]\w*(?:['\u2019]\w+)*)*)|[\s]*([%$€£₴])"
 )
-_SUBGROUP_AFTER_RE = re.compile(
+_SUBGROUP_AFTER_RE = caseless(
     r"^\s+(?:with\s+(?:disabilit|limited\s+mobility|reduced\s+mobility|special\s+needs)|"
-    r"deprived\s+of\s+parental\s+care|without\s+parental\s+care)",
-    re.IGNORECASE,
+    r"deprived\s+of\s+parental\s+care|without\s+parental\s+care)"
 )
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ians|ans|is|ese|ers)$")
 # A sentence can hold a person count only if it names people or an evacuation: the

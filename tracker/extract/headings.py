@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.caseless import caseless
 from tracker.extract.events import Cue, find_cues
 
 __all__ = ["heading_cue", "heading_event", "is_list_line"]
 
-_HEADING_NOUN_RE = re.compile(
-    r"\s*(?:(?:The\s+)?(?:evacuation|relocation|evacuated|relocated|taken\s+out)\b"
-    r"[^.:;\n]{0,80}?):(?=\s)",
-    re.IGNORECASE,
+_HEADING_NOUN_RE = caseless(
+    r"\s*(?:(?:the\s+)?(?:evacuation|relocation|evacuated|relocated|taken\s+out)\b"
+    r"[^.:;\n]{0,80}?):(?=\s)"
 )
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,3}"
 _DASH = r"\s*[\u2013\u2014-]\s*"

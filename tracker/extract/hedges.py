@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extract.caseless import caseless
 from tracker.model import Qualifier
 
 __all__ = ["Hedge", "hedge_after", "hedge_before"]
@@ -57,13 +58,12 @@ _LEXICON: tuple[tuple[str, Qualifier], ...] = (
 )
 # Words that may sit between a hedge and its number without breaking its scope.
 _FILLER = r"(?:(?:a\s+total\s+of|in\s+total|already|just|only|still|another|an?\s+additional)\s+)?"
-_HEDGE_RE = re.compile(
+_HEDGE_RE = caseless(
     r"(?<![\w])(?P<hedge>"
     + "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase, _ in _LEXICON)
     + r")\s*"
     + _FILLER
-    + r"$",
-    re.IGNORECASE,
+    + r"$"
 )
 _QUALIFIER_OF = dict(_LEXICON)
 # The word right before a hedged number: the last word of a hedge or of a filler.
@@ -71,7 +71,7 @@ _LAST_WORDS = frozenset(
     [phrase.split()[-1] for phrase, _ in _LEXICON]
     + ["of", "total", "already", "just", "only", "still", "another", "additional"]
 )
-_POSTFIX_RE = re.compile(r"^\s+(?:or\s+so|or\s+more|plus)\b", re.IGNORECASE)
+_POSTFIX_RE = caseless(r"^\s+(?:or\s+so|or\s+more|plus)\b")
 _POSTFIX_QUALIFIER = {
     "or so": Qualifier.APPROX,
     "or more": Qualifier.AT_LEAST,

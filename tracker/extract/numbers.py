@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from tracker.extract.caseless import caseless
+
 __all__ = ["NumberMention", "find_numbers"]
 
 _SCALES = {
@@ -66,7 +68,7 @@ _HALF = r"(?:(?:one|1)\s+and\s+a\s+half|half(?:\s+an?)?)\s+(?:hundred|thousand|m
 _SCALE_WORD = r"(?:hundred|thousands?|millions?|billion|mln|bn)\b"
 # "95 thousand 372 people": the digits after a singular scale word are its remainder.
 _REMAINDER = (
-    r"(?:(?:(?<=thousand)|(?<=million))\s+\d{1,3}(?![\d.,]\d)(?=\s+[A-Za-z])"
+    r"(?:(?:(?<=thousand)|(?<=million))\s+\d{1,3}(?![\d.,]\d)(?=\s+[a-z])"
     r"(?!\s*(?:thousand|million)))"
 )
 _ATOM = (
@@ -74,21 +76,19 @@ _ATOM = (
     rf"|{_WORD_NUM})"
 )
 _DASH = r"\s?[-\u2010\u2011\u2012\u2013\u2014]\s?|\s-\s|\s+to\s+"
-_NUMBER_RE = re.compile(
+_NUMBER_RE = caseless(
     rf"(?<![\w.,/$€£₴-])(?:between\s+(?P<b_lo>{_ATOM})\s+and\s+(?P<b_hi>{_ATOM})"
     rf"|(?P<lo>{_ATOM})(?:(?P<dash>{_DASH})(?P<hi>{_ATOM}))?)"
-    r"(?P<suffix>[a-z]+)?",
-    re.IGNORECASE,
+    r"(?P<suffix>[a-z]+)?"
 )
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\b|$)", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^[-\u2010 ](?:year|month|week|day)s?[-\u2010 ]old", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
-_HYPHEN_UNIT = re.compile(r"^[-\u2010][a-z]", re.IGNORECASE)
-_CHANGE_VERB = re.compile(
+_MONTH_BEFORE = caseless(rf"\b{_MONTHS}\s*$")
+_MONTH_AFTER = caseless(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\b|$)")
+_AGE_AFTER = caseless(r"^[-\u2010 ](?:year|month|week|day)s?[-\u2010 ]old")
+_AGE_BEFORE = caseless(r"\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and|to|-)\s*)*$")
+_HYPHEN_UNIT = caseless(r"^[-\u2010][a-z]")
+_CHANGE_VERB = caseless(
     r"\b(?:rose|risen|increased|grew|grown|fell|fallen|decreased|dropped|declined|jumped|"
-    r"went|climbed|changed)\s+(?:\w+\s+)?from\s+$",
-    re.IGNORECASE,
+    r"went|climbed|changed)\s+(?:\w+\s+)?from\s+$"
 )
 # Scanning: only digit runs and these words are tried as the start of a number expression,
 # which is much faster than letting the regex engine try every position.
@@ -96,19 +96,18 @@ _TOKEN_RE = re.compile(r"\d+|\b[AaBbEeFfHhNnOoSsTtZz][a-z]*")
 _NUMBER_STARTS = frozenset([*_UNITS, *_TENS, "between", "half", "a", "an"])
 _GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1e9}
 _ARTICLES = frozenset({"a", "A", "an", "An"})
-_SCALE_NEXT_RE = re.compile(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)", re.IGNORECASE)
+_SCALE_NEXT_RE = caseless(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)")
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
 _IMPLAUSIBLE = 1e13  # no report counts this many people; longer digit runs are ids or noise
 _DOZEN_COUNTS = {"a": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_DOZEN_RE = re.compile(
-    r"\b(?P<count>half\s+a|a|another|one|two|three|four|five)\s+dozen\b(?!s)", re.IGNORECASE
-)
+_DOZEN_RE = caseless(r"\b(?P<count>half\s+a|a|another|one|two|three|four|five)\s+dozen\b(?!s)")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _DECIMAL_RE = re.compile(r"^(\d+)[.,](\d{1,2})$")
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:{_SEP}\d{{3}})+$")
-_REMAINDER_END_RE = re.compile(r"(?:thousand|million)\s+(\d{1,3})$", re.IGNORECASE)
+# These two read an atom already lower-cased by `_atom_value`.
+_REMAINDER_END_RE = re.compile(r"(?:thousand|million)\s+(\d{1,3})$")
 _SCALE_SPLIT_RE = re.compile(
-    r"([\d.,\u00a0\u2009\u202f ]+?)\s*(hundred|thousands?|millions?|billion|mln|bn)\b", re.I
+    r"([\d.,\u00a0\u2009\u202f ]+?)\s*(hundred|thousands?|millions?|billion|mln|bn)\b"
 )
 
 

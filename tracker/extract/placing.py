@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tracker.extract.caseless import caseless
 from tracker.extract.place_columns import (
     FIRST_LEVEL,
     NOT_STATED,
@@ -40,11 +41,10 @@ from tracker.places import Unit, find_mentions
 
 __all__ = ["NOT_STATED", "Place", "PlaceChooser"]
 
-_ALONE_AFTER_RE = re.compile(r"^\s*(?:alone|only)\b", re.IGNORECASE)
-_ANAPHOR_RE = re.compile(
+_ALONE_AFTER_RE = caseless(r"^\s*(?:alone|only)\b")
+_ANAPHOR_RE = caseless(
     r"\bthe\s+(city|town|village|district|raion|community|hromada|region|oblast|province)\b"
-    r"(?!\s+of\b)",
-    re.IGNORECASE,
+    r"(?!\s+of\b)"
 )
 _ANAPHOR_LEVELS = {
     **dict.fromkeys(("city", "town", "village"), frozenset({"city", "town"})),
@@ -53,27 +53,24 @@ _ANAPHOR_LEVELS = {
     **dict.fromkeys(("region", "oblast", "province"), frozenset({"oblast", "admin1"})),
 }
 _TIGHT_GAP = 24
-_TIGHT_RE = re.compile(
-    r"\s*(?:from|in|of|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
-    re.IGNORECASE,
+_TIGHT_RE = caseless(
+    r"\s*(?:from|in|of|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$"
 )
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
-_HOST_BEFORE_RE = re.compile(r"\b(?:in|at|within|across|throughout)\s+(?:the\s+)?$", re.I)
+_HOST_BEFORE_RE = caseless(r"\b(?:in|at|within|across|throughout)\s+(?:the\s+)?$")
 _COMMA_GAP_RE = re.compile(r",\s*")
 # "Mala Tokmachka in the Orikhiv community", "Seredyna-Buda, in the north of Shostka district".
-_IN_CONTAINER_RE = re.compile(
+_IN_CONTAINER_RE = caseless(
     r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|centre|center|"
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part\s+)?of\s+"
-    r"(?:the\s+)?)?",
-    re.IGNORECASE,
+    r"(?:the\s+)?)?"
 )
 _CONTAINER_LEVELS = frozenset({"hromada", "raion"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 
-_OTHER_AREAS_RE = re.compile(
+_OTHER_AREAS_RE = caseless(
     r"\bother\s+(?:[\w-]+\s+){0,3}?(?:areas|regions|districts|parts|provinces|communities|"
-    r"settlements|villages|towns|cities)\b(?:\s+(?:of|in)\s+[^,.;:]{1,40})?",
-    re.IGNORECASE,
+    r"settlements|villages|towns|cities)\b(?:\s+(?:of|in)\s+[^,.;:]{1,40})?"
 )
 _DASHES = ("-", "\u2013", "\u2014")
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014-]\s*")
@@ -124,7 +121,7 @@ class PlaceChooser:
         ):
             # "a further 6,085 were displaced in other flood-hit areas of eastern Libya":
             # not the place the sentence named before.
-            return Place(other.group(0))
+            return Place(self._text[other.start() : other.end()])
         taken = {id(s) for s in map(self._tight, siblings) if s is not None}
         local = self._unknown_in_clause(clause, sentence, taken)
         if local is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.caseless import caseless
+
 __all__ = ["find_programmes"]
 
 # Canonical name -> spellings. "Shelter" is a programme only when written as a name:
@@ -19,7 +21,7 @@ _PROGRAMME_RE = re.compile(
     "|".join(f"(?P<p{i}>{pattern})" for i, pattern in enumerate(_PROGRAMMES.values()))
 )
 _NAMES = tuple(_PROGRAMMES)
-_HINT_RE = re.compile(r"Shelter|Pr[iy]", re.IGNORECASE)
+_HINT_RE = caseless(r"shelter|pr[iy]")
 
 
 def find_programmes(text: str, start: int = 0, end: int | None = None) -> list[str]:

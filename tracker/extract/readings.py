@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tracker.extract.caseless import caseless
 from tracker.extract.distractors import actor_subset, money_before, subset_after
 from tracker.extract.groups import NounReading, read_noun
 from tracker.extract.hedges import Hedge, hedge_before
@@ -39,74 +40,64 @@ from tracker.model import Group
 
 __all__ = ["Reading", "read_sentence"]
 
-_HEAD_BEFORE_RE = re.compile(
+_HEAD_BEFORE_RE = caseless(
     r"(?:\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|"
     r"of\s+these|among\s+these|"
     r"with|from|or)|\bi\.e\.|\bamong\s+(?:them|these|those|whom)\s+(?:are|were|is|was))"
-    r"[\s,:]*$",
-    re.IGNORECASE,
+    r"[\s,:]*$"
 )
-_OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
-_OF_THESE_RE = re.compile(r"\s*(?:of|among)\s+(?:these|them|those|whom)\b", re.IGNORECASE)
+_OF_THEM_AFTER_RE = caseless(r"\s+of\s+(?:them|these|those)\b")
+_OF_THESE_RE = caseless(r"\s*(?:of|among)\s+(?:these|them|those|whom)\b")
 _BRACKET_RE = re.compile(r"\s*\(\s*")
-_WEAK_HEAD_RE = re.compile(r"\b(?:with|from|or)[\s,:]*$", re.IGNORECASE)
-_MOTHER_OF_RE = re.compile(r"\b(?:an?\s+)?(?:mother|father|parent)s?\s+of\s*$", re.IGNORECASE)
-_OF_WHOM_AFTER_RE = re.compile(
+_WEAK_HEAD_RE = caseless(r"\b(?:with|from|or)[\s,:]*$")
+_MOTHER_OF_RE = caseless(r"\b(?:an?\s+)?(?:mother|father|parent)s?\s+of\s*$")
+_OF_WHOM_AFTER_RE = caseless(
     r"^\s+(?:of\s+(?:whom|which|them)\s+(?:(?:are|were|is|was)\s+)?|(?:are|were|is|was)\s+)"
     r"(?:\w+\s+)?"
-    r"(?P<noun>children|minors|kids|families|people|women|adults)\b",
-    re.IGNORECASE,
+    r"(?P<noun>children|minors|kids|families|people|women|adults)\b"
 )
-_POSSESSIVE_RE = re.compile(r"\b(?:his|her|their|our|my|its)\s+(?:own\s+)?$", re.IGNORECASE)
-_HOW_MANY_RE = re.compile(r"\bhow\s+many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
-_OBJECT_VERB_RE = re.compile(
+_POSSESSIVE_RE = caseless(r"\b(?:his|her|their|our|my|its)\s+(?:own\s+)?$")
+_HOW_MANY_RE = caseless(r"\bhow\s+many\s+(?P<noun>[a-z]+)")
+_OBJECT_VERB_RE = caseless(
     r"\b(?:evacuated|rescued|relocated|moved|sheltered|sheltering|housed|hosted|hosting|"
     r"accommodated|took\s+out|taken\s+out|brought\s+out)\s+(?:(?:a|another|further|"
     r"additional|total|of)\s+){0,3}$|\b(?:evacuated|rescued|relocated|moved|sheltered|"
-    r"sheltering|housed|hosted|hosting|accommodated|took\s+out|taken\s+out|brought\s+out)$",
-    re.IGNORECASE,
+    r"sheltering|housed|hosted|hosting|accommodated|took\s+out|taken\s+out|brought\s+out)$"
 )
-_POPULATION_IS_RE = re.compile(
+_POPULATION_IS_RE = caseless(
     r"\bpopulation\b[^.;:]{0,60}?\b(?:is|was|stands\s+at|numbers|numbered|totals|of|fell\s+to|"
-    r"dropped\s+to|decreased\s+to)\s*$",
-    re.IGNORECASE,
+    r"dropped\s+to|decreased\s+to)\s*$"
 )
 # "the number has fallen to 2,7 thousand": a head count whose noun an earlier sentence gave.
-_NUMBER_IS_RE = re.compile(
+_NUMBER_IS_RE = caseless(
     r"\b(?:the|this|that|their)\s+(?:number|figure|count|total)\s+(?:has\s+|had\s+|is\s+now\s+|"
     r"now\s+)?(?:fallen|fell|dropped|decreased|declined|shrunk|shrank|risen|rose|grown|grew|"
-    r"increased|reached|stands\s+at|stood\s+at|is|was)\s+(?:to\s+|at\s+)?$",
-    re.IGNORECASE,
+    r"increased|reached|stands\s+at|stood\s+at|is|was)\s+(?:to\s+|at\s+)?$"
 )
 # A bare number as the subject of an event verb counts people: "Now about 3,000 are left".
-_BARE_SUBJECT_RE = re.compile(
+_BARE_SUBJECT_RE = caseless(
     r"\s+(?:(?:are|were|have|had)\s+)?(?:still\s+|now\s+|already\s+|only\s+)?(?:been\s+)?"
     r"(?:left\b|remain(?:s|ed)?\b|stay(?:ed)?\b|evacuated\b|fled\b|relocated\b|displaced\b|"
-    r"rescued\b|airlifted\b|moved\b|flown\s+out\b|taken\s+out\b)",
-    re.IGNORECASE,
+    r"rescued\b|airlifted\b|moved\b|flown\s+out\b|taken\s+out\b)"
 )
-_OF_EVACUEES_RE = re.compile(
-    r"\b(?:of|among)\s+(?:the|these|those)\s+(?:evacuees|evacuated|displaced)\s*,?\s*$",
-    re.IGNORECASE,
+_OF_EVACUEES_RE = caseless(
+    r"\b(?:of|among)\s+(?:the|these|those)\s+(?:evacuees|evacuated|displaced)\s*,?\s*$"
 )
-_FAMILY_OF_RE = re.compile(r"\bfamily\s+of\s*$", re.IGNORECASE)
-_INCLUDED_FAMILY_RE = re.compile(
-    r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}family\s+of\s*$",
-    re.IGNORECASE,
+_FAMILY_OF_RE = caseless(r"\bfamily\s+of\s*$")
+_INCLUDED_FAMILY_RE = caseless(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:\w+\s+){0,2}family\s+of\s*$"
 )
-_NUMBER_OF_RE = re.compile(
+_NUMBER_OF_RE = caseless(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?P<noun>people|persons|evacuees|residents|children|"
     r"families|civilians|idps|displaced|evacuated|refugees)\b[^.;:]{0,40}?\b(?:reached|is|was|stands\s+at|stood\s+at|rose\s+to|"
     r"increased\s+to|grew\s+to|exceeded|exceeds|totals?|totalled|totaled|amounts\s+to|hit|at|"
-    r"(?:has\s+|had\s+)?(?:fallen|fell|dropped|decreased|declined|risen)\s+to)\s*$",
-    re.IGNORECASE,
+    r"(?:has\s+|had\s+)?(?:fallen|fell|dropped|decreased|declined|risen)\s+to)\s*$"
 )
-_PROPORTION_BASE_RE = re.compile(
+_PROPORTION_BASE_RE = caseless(
     r"(?:%|\b(?:percent|per\s+cent|half|third|quarter|most|majority|many|all|some|part|share|"
-    r"fraction))\s+of\s+(?:the\s+|its\s+|their\s+)?$",
-    re.IGNORECASE,
+    r"fraction))\s+of\s+(?:the\s+|its\s+|their\s+)?$"
 )
-_DERIVED_RE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_DERIVED_RE = caseless(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$")
 _NOT_PEOPLE_NOUNS = frozenset({"never", "unknown", "subgroup"})
 _SMALL_WORD_NUMBER = 100
 _NOT_ANCHORS = frozenset({"date", "year", "ordinal", "age", "time", "bare-number", "measure"})

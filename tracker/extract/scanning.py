@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from tracker.extract.caseless import lowered, require_lower_case
+
 __all__ = ["index_by_first_word", "scan_index", "triggers"]
 
-_WORD_RE = re.compile(r"\b[A-Za-z]\w*")
+_WORD_RE = re.compile(r"\b[a-z]\w*")  # on lowered text
 _KEY = 4  # "there" and "the" differ in four letters; "evacuated" and "evacuation" agree
 
 
@@ -27,7 +29,8 @@ def index_by_first_word(
     """Return, for each trigger key, one regex holding only the alternatives that may start
     with a word of that key, in their original order (named groups `{group}{i}`).
 
-    `alternatives` are (first words, pattern) pairs, in priority order.
+    `alternatives` are (first words, pattern) pairs, in priority order; the patterns are
+    case-insensitive, written in lower case (they run on `lowered` text).
     """
     members: dict[str, list[int]] = {}
     for i, (first_words, _) in enumerate(alternatives):
@@ -38,8 +41,10 @@ def index_by_first_word(
     for key, positions in members.items():
         chosen = tuple(positions)
         if chosen not in compiled:
-            alternation = "|".join(f"(?P<{group}{i}>{alternatives[i][1]})" for i in chosen)
-            compiled[chosen] = re.compile(alternation, re.IGNORECASE)
+            alternation = "|".join(
+                f"(?P<{group}{i}>{require_lower_case(alternatives[i][1])})" for i in chosen
+            )
+            compiled[chosen] = re.compile(alternation)  # run on lowered text
         index[key] = compiled[chosen]
     return index
 
@@ -48,15 +53,18 @@ def scan_index(
     index: dict[str, re.Pattern[str]], text: str, start: int, end: int
 ) -> Iterator[re.Match[str]]:
     """Yield the non-overlapping matches in text[start:end] of the regexes of `index`, each
-    tried only at the words whose key (first four letters) it is filed under."""
+    tried only at the words whose key (first four letters) it is filed under.
+
+    The matches are on `lowered(text)`: same offsets, lower-case group text."""
     pos = start
-    for word in _WORD_RE.finditer(text, start, end):
+    low = lowered(text)
+    for word in _WORD_RE.finditer(low, start, end):
         if word.start() < pos:
             continue
-        pattern = index.get(word.group()[:_KEY].lower())
+        pattern = index.get(word.group()[:_KEY])
         if pattern is None:
             continue
-        match = pattern.match(text, word.start(), end)
+        match = pattern.match(low, word.start(), end)
         if match is not None:
             pos = match.end()
             yield match

@@ -13,31 +13,27 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.caseless import caseless
 from tracker.places import Mention, Unit
 
 __all__ = ["regional", "set_aside"]
 
 _FIRST_LEVEL = frozenset({"oblast", "admin1"})
-_ORG_AFTER_RE = re.compile(
+_ORG_AFTER_RE = caseless(
     r"^\s*(?:regional\s+|oblast\s+|city\s+|district\s+|town\s+|village\s+|community\s+)?"
     r"(?:military|state|civil|civilian|defen[cs]e|police|administration|council|"
-    r"headquarters|prosecutor|court|council)\b",
-    re.IGNORECASE,
+    r"headquarters|prosecutor|court|council)\b"
 )
-_DESTINATION_BEFORE_RE = re.compile(
-    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$", re.I
+_DESTINATION_BEFORE_RE = caseless(
+    r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$"
 )
-_DESTINATION_AFTER_RE = re.compile(
-    r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b", re.I
-)
-_PARTIAL_BEFORE_RE = re.compile(
+_DESTINATION_AFTER_RE = caseless(r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b")
+_PARTIAL_BEFORE_RE = caseless(
     r"\b(?:mostly|mainly|largely|mostly\s+in|including|especially|particularly|such\s+as)\s+"
-    r"(?:in\s+|from\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:in\s+|from\s+)?(?:the\s+)?$"
 )
-_VENUE_BEFORE_RE = re.compile(
-    r"\b(?:told\s+\w+|said|speaking|spoke|briefing|conference|reported|wrote)\s+(?:in|from)\s+$",
-    re.IGNORECASE,
+_VENUE_BEFORE_RE = caseless(
+    r"\b(?:told\s+\w+|said|speaking|spoke|briefing|conference|reported|wrote)\s+(?:in|from)\s+$"
 )
 # "police chief Oleksii Kharkivskyi", "Governor Oleh Syniehubov": a surname after a title
 # and a first name is a person, not a place.
@@ -73,29 +69,26 @@ _VEHICLES = frozenset(
 )
 _TRANSIT_WORDS = frozenset({"from", "via", "through"})
 # "85 miles southwest of Dhaka" is a bearing; "in the north of Shostka district" is inside it.
-_BEARING_BEFORE_RE = re.compile(
+_BEARING_BEFORE_RE = caseless(
     r"(?<!the\s)\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
-    r"\s+of\s+$",
-    re.I,
+    r"\s+of\s+$"
 )
 # "KHARKIV - Over the past week...": the dateline names where the report was filed; a
 # number after the dash makes a list item instead ("Pokrovsk district - 318 people").
 _DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s(?!\s*\d)")
 _LINE_START_RE = re.compile(r"(?:^|[\n.!?]\s*)$")
 _CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
-_REGION_CONTEXT_RE = re.compile(
-    r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$", re.I
+_REGION_CONTEXT_RE = caseless(
+    r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$"
 )
-_LEVEL_WORD_RE = re.compile(
-    r"\b(?:district|raion|rayon|region|oblast|community|hromada|province|state|county)s?\b",
-    re.IGNORECASE,
+_LEVEL_WORD_RE = caseless(
+    r"\b(?:district|raion|rayon|region|oblast|community|hromada|province|state|county)s?\b"
 )
 # A place name that is part of another name: "Kakhovka dam", "Kupiansk direction".
-_PART_OF_NAME_RE = re.compile(
+_PART_OF_NAME_RE = caseless(
     r"^\s*(?:dam|reservoir|power\s+plant|hpp|npp|tpp|airport|railway\s+station|station|"
     r"bridge|river|offensive|operation|brigade|highway|road|neighbou?rhoods?|"
-    r"micro-?districts?|streets?|avenue|quarter|square)\b",
-    re.IGNORECASE,
+    r"micro-?districts?|streets?|avenue|quarter|square)\b"
 )
 
 
