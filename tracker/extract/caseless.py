@@ -35,6 +35,10 @@ def _lowered(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):  # lower() never shortens a character, so each kept its place
         return low
+    # U+0130 is the one character that Unicode lower-cases to two.
+    low = "\u0130".join(part.lower() for part in text.split("\u0130"))
+    if len(low) == len(text):
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 

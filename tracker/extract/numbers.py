@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from tracker.extract.caseless import caseless
+from tracker.extract.caseless import caseless, lowered
 
 __all__ = ["NumberMention", "find_numbers"]
 
@@ -82,20 +82,20 @@ _NUMBER_RE = caseless(
     r"(?P<suffix>[a-z]+)?"
 )
 _MONTH_BEFORE = caseless(rf"\b{_MONTHS}\s*$")
-_MONTH_AFTER = caseless(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\b|$)")
-_AGE_AFTER = caseless(r"^[-\u2010 ](?:year|month|week|day)s?[-\u2010 ]old")
+_MONTH_AFTER = caseless(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\b|$)")
+_AGE_AFTER = caseless(r"[-\u2010 ](?:year|month|week|day)s?[-\u2010 ]old")
 _AGE_BEFORE = caseless(r"\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and|to|-)\s*)*$")
-_HYPHEN_UNIT = caseless(r"^[-\u2010][a-z]")
+_HYPHEN_UNIT = caseless(r"[-\u2010][a-z]")
 _CHANGE_VERB = caseless(
     r"\b(?:rose|risen|increased|grew|grown|fell|fallen|decreased|dropped|declined|jumped|"
     r"went|climbed|changed)\s+(?:\w+\s+)?from\s+$"
 )
 # Scanning: only digit runs and these words are tried as the start of a number expression,
 # which is much faster than letting the regex engine try every position.
-_TOKEN_RE = re.compile(r"\d+|\b[AaBbEeFfHhNnOoSsTtZz][a-z]*")
+_TOKEN_RE = re.compile(r"\d+|\b[abefhnostz][a-z]*")  # on lowered text
 _NUMBER_STARTS = frozenset([*_UNITS, *_TENS, "between", "half", "a", "an"])
 _GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1e9}
-_ARTICLES = frozenset({"a", "A", "an", "An"})
+_ARTICLES = frozenset({"a", "an"})
 _SCALE_NEXT_RE = caseless(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)")
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
 _IMPLAUSIBLE = 1e13  # no report counts this many people; longer digit runs are ids or noise
@@ -144,11 +144,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     kind and value (offsets are in `text`)."""
     mentions: list[NumberMention] = []
     pos = start
-    for token in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+    low = lowered(text)
+    for token in _TOKEN_RE.finditer(low, start, len(text) if end is None else end):
         word = token.group()
-        if token.start() < pos or not (word[0].isdigit() or word.lower() in _NUMBER_STARTS):
+        if token.start() < pos or not (word[0].isdigit() or word in _NUMBER_STARTS):
             continue
-        if word in _ARTICLES and not _SCALE_NEXT_RE.match(text, token.end()):
+        if word in _ARTICLES and not _SCALE_NEXT_RE.match(low, token.end()):
             continue  # "a"/"an" start a number only in "a hundred", "a thousand"...
         match = _NUMBER_RE.match(text, token.start())
         if match is None:
@@ -254,22 +255,22 @@ def _build(
 def _kind(
     text: str, start: int, end: int, lo_text: str, suffix: str | None, lo: float, hi: float
 ) -> str:
-    before, after = text[max(0, start - 12) : start], text[end : end + 24]
+    before, after = max(0, start - 12), end + 24  # the windows read around the number
     if suffix and suffix.lower() in _ORDINALS:
         return "ordinal"
     if suffix:
         return "unit"
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if _AGE_AFTER.match(text, end, after) or _AGE_BEFORE.search(text, before, start):
         return "age"
     if lo != int(lo) or hi != int(hi):
         return "fraction"
     if not any(ch.isalpha() for ch in lo_text) and (
-        _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)
+        _MONTH_BEFORE.search(text, before, start) or _MONTH_AFTER.match(text, end, after)
     ):
         return "date"
-    if _HYPHEN_UNIT.match(after):
+    if _HYPHEN_UNIT.match(text, end, after):
         return "unit"  # "one-kilometer-long", "24-hour"
-    if after.startswith(":") and after[1:2].isdigit():
+    if text[end : end + 1] == ":" and text[end + 1 : end + 2].isdigit():
         return "time"
     if lo_text.isdigit() and 1900 <= lo <= 2100 and lo == hi:
         return "year"
@@ -283,7 +284,7 @@ def _is_range(text: str, match: re.Match[str], lo: float, hi: float) -> bool:
         return False
     dash = match.group("dash") or ""
     if "to" in dash.lower():
-        return not _CHANGE_VERB.search(text[max(0, match.start() - 40) : match.start()])
+        return not _CHANGE_VERB.search(text, max(0, match.start() - 40), match.start())
     return True
 
 

@@ -101,6 +101,7 @@ _JOINERS = frozenset(
     ).split()
 )
 _MAX_WORDS = 5
+_MAX_REMEMBERED_WORDS = 200_000
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class MentionFinder:
         self._gazetteer = gazetteer
         self._index = gazetteer.index
         self._stems = gazetteer.stem_index
+        self._starts: dict[str, bool] = {}  # capitalised word -> may it start a name?
 
     @cached_property
     def _prefixes(self) -> frozenset[str]:
@@ -129,21 +131,34 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         """Return the place mentions in `text`, in order, longest name first at a position."""
         words = list(_WORD.finditer(text))
+        capitals = [
+            i
+            for i, word in enumerate(words)
+            if word.group()[0].isupper() and self._may_start(word.group())
+        ]
         mentions: list[Mention] = []
-        i = 0
-        while i < len(words):
-            if not words[i].group()[0].isupper():
-                i += 1
+        free = 0  # the first word not already inside a mention
+        for i in capitals:
+            if i < free:
                 continue
             found = self._mention_at(text, words, i)
             if found is None:
-                i += 1
                 continue
             mention, used = found
             if mention is not None:
                 mentions.append(mention)
-            i += used
+            free = i + used
         return _prefer_named_areas(_share_plural_levels(text, mentions, self._resolver))
+
+    def _may_start(self, word: str) -> bool:
+        """Return True when `word` is a name, a rule-made stem or the first word of a name."""
+        known = self._starts.get(word)
+        if known is None:
+            key = heavy_key(word)
+            known = key in self._index or key in self._stems or key in self._prefixes
+            if len(self._starts) < _MAX_REMEMBERED_WORDS:
+                self._starts[word] = known
+        return known
 
     def _mention_at(
         self, text: str, words: list[re.Match[str]], i: int
