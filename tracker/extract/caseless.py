@@ -28,7 +28,17 @@ def lowered(text: str) -> str:
     `str.lower` turns a few characters into two ("İ" -> "i̇"); those keep their case, so
     an offset in the result is always the same offset in `text`.
     """
-    return _lowered(text) if len(text) < _SHORT else _lowered_cached(text)
+    last = _last
+    if last[0] is text:  # the same document as the call before: the common case
+        return last[1]
+    low = _lowered(text) if len(text) < _SHORT else _lowered_cached(text)
+    _remember(text, low)
+    return low
+
+
+def _remember(text: str, low: str) -> None:
+    global _last
+    _last = (text, low)  # one tuple: a reader in another thread sees a consistent pair
 
 
 def _lowered(text: str) -> str:
@@ -44,6 +54,7 @@ def _lowered(text: str) -> str:
 
 # A document's regexes all search the same text: keep its lower-case copy.
 _lowered_cached = lru_cache(maxsize=16)(_lowered)
+_last: tuple[str, str] = ("", "")
 
 
 def require_lower_case(pattern: str) -> str:

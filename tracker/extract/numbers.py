@@ -97,6 +97,11 @@ _NUMBER_STARTS = frozenset([*_UNITS, *_TENS, "between", "half", "a", "an"])
 _GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1e9}
 _ARTICLES = frozenset({"a", "an"})
 _SCALE_NEXT_RE = caseless(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)")
+_DIGIT_RE = re.compile(r"\d")
+_NON_DIGIT_RE = re.compile(r"\D")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_LETTER_RUN_RE = re.compile(r"[a-z]+")
+_SCALE_NAME_RE = caseless(r"hundred|thousand|million|billion")
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
 _IMPLAUSIBLE = 1e13  # no report counts this many people; longer digit runs are ids or noise
 _DOZEN_COUNTS = {"a": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -200,7 +205,7 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
         return None
     start, end = match.start(), match.end()
     suffix = match.group("suffix")
-    words = not any(ch.isdigit() for ch in lo_text)
+    words = _DIGIT_RE.search(lo_text) is None
     if suffix and words:
         return None  # a letter run glued to a number word is some other word ("tone")
     hi = _atom_value(hi_text) if hi_text else None
@@ -264,7 +269,7 @@ def _kind(
         return "age"
     if lo != int(lo) or hi != int(hi):
         return "fraction"
-    if not any(ch.isalpha() for ch in lo_text) and (
+    if _LETTER_RE.search(lo_text) is None and (
         _MONTH_BEFORE.search(text, before, start) or _MONTH_AFTER.match(text, end, after)
     ):
         return "date"
@@ -289,12 +294,11 @@ def _is_range(text: str, match: re.Match[str], lo: float, hi: float) -> bool:
 
 
 def _has_scale(atom: str) -> bool:
-    lowered = atom.lower()
-    return any(word in lowered for word in ("hundred", "thousand", "million", "billion"))
+    return _SCALE_NAME_RE.search(atom) is not None
 
 
 def _scale_of(atom: str) -> int:
-    words = re.findall(r"[a-z]+", atom.lower())
+    words = _LETTER_RUN_RE.findall(atom.lower())
     scales = [_SCALES[w] for w in words if w in _SCALES and w != "hundred"]
     return scales[0] if scales else (100 if "hundred" in words else 1)
 
@@ -305,7 +309,7 @@ def _atom_value(atom: str | None) -> float | None:
     lowered = " ".join(atom.lower().split())
     if "half" in lowered:
         return _half_value(lowered)
-    if any(ch.isdigit() for ch in lowered):
+    if _DIGIT_RE.search(lowered):
         return _digits_value(lowered)
     return _words_value(lowered)
 
@@ -316,7 +320,7 @@ def _half_value(atom: str) -> float:
 
 
 def _digits_value(atom: str) -> float | None:
-    if not any(ch.isalpha() for ch in atom):
+    if _LETTER_RE.search(atom) is None:
         return _plain_digits(atom)
     parts = _SCALE_SPLIT_RE.findall(atom)
     if not parts:
@@ -336,7 +340,7 @@ def _plain_digits(digits: str) -> float | None:
     decimal = _DECIMAL_RE.match(digits)
     if decimal:  # one or two digits after the mark: a decimal point or comma ("1,5 thousand")
         return float(f"{decimal.group(1)}.{decimal.group(2)}")
-    cleaned = re.sub(r"[^\d]", "", digits)
+    cleaned = _NON_DIGIT_RE.sub("", digits)
     return float(cleaned) if cleaned else None
 
 
