@@ -223,7 +223,9 @@ def may_count_people(text: str, start: int, end: int) -> bool:
     for match in _WORD_RE.finditer(text, start, end):
         word = match.group()
         lowered = word.lower()
-        if lowered in _HINT_WORDS or lowered.startswith(_HINT_STEMS) or _DEMONYM_RE.match(word):
+        if lowered in _HINT_WORDS or lowered.startswith(_HINT_STEMS):
+            return True
+        if word[0].isupper() and _DEMONYM_RE.match(word):
             return True
     return False
 

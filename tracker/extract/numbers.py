@@ -91,9 +91,16 @@ _CHANGE_VERB = caseless(
     r"went|climbed|changed)\s+(?:\w+\s+)?from\s+$"
 )
 # Scanning: only digit runs and these words are tried as the start of a number expression,
-# which is much faster than letting the regex engine try every position.
-_TOKEN_RE = re.compile(r"\d+|\b[abefhnostz][a-z]*")  # on lowered text
+# which is much faster than letting the regex engine try every position. The token regex
+# finds the words that begin like one of them (first three letters), on lowered text.
 _NUMBER_STARTS = frozenset([*_UNITS, *_TENS, "between", "half", "a", "an"])
+_TOKEN_RE = re.compile(
+    r"\d+|\b(?:"
+    + "|".join(sorted({w[:3] for w in _NUMBER_STARTS if len(w) >= 3}))
+    + "|(?:"
+    + "|".join(sorted(w for w in _NUMBER_STARTS if len(w) < 3))
+    + r")\b)[a-z]*"
+)
 _GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1e9}
 _ARTICLES = frozenset({"a", "an"})
 _SCALE_NEXT_RE = caseless(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)")
