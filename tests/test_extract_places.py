@@ -81,6 +81,27 @@ def test_places_that_are_not_where_people_are_counted_are_set_aside(text: str) -
     assert _only(text)[1:] == (None, None, None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities evacuated more than 650,000 people ahead of Super Typhoon Man-yi.",
+        "About 2,000 people were evacuated in the path of Tropical Storm Alberto.",
+        "Some 300 residents fled from Operation Iron Swords, officials said.",
+    ],
+    ids=["typhoon", "tropical-storm", "operation"],
+)
+def test_an_event_name_is_no_place(text: str) -> None:
+    assert _only(text)[0] == "(not stated)"
+
+
+def test_a_village_the_gazetteer_lacks_is_not_the_town_inside_its_name() -> None:
+    # "Mala Komyshuvakha" is a village, not Komyshuvakha (a town in another oblast).
+    assert _only(
+        "Police evacuated 14 people from the villages of Mala Komyshuvakha and Hrakove "
+        "in Chuhuiv district."
+    )[1:] == ("Kharkivska", "Chuhuivskyi", None)
+
+
 def test_unresolved_place_keeps_location_and_leaves_admin_columns_empty() -> None:
     (figure,) = extract("More than 300,000 people were evacuated in Bangladesh.").figures
     assert figure.location == "Bangladesh"

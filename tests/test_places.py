@@ -94,6 +94,21 @@ def test_find_mentions_skips_generic_words() -> None:
     assert find_mentions("Central authorities in the North said May was calm.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Shelling hit Nove Zaporizhzhia.", []),  # a village, not the city
+        ("Residents of Mala Komyshuvakha left.", []),
+        ("Shelling hit Nova Kakhovka and Velyka Pysarivka.", ["Nova Kakhovka", "Velyka Pysarivka"]),
+        ("Nova. Kharkiv was calm.", ["Kharkiv"]),  # a sentence apart
+    ],
+)
+def test_find_mentions_skips_a_name_inside_an_unknown_settlement_name(
+    text: str, surfaces: list[str]
+) -> None:
+    assert [m.surface for m in find_mentions(text)] == surfaces
+
+
 def test_annotate_places_fills_columns_per_level() -> None:
     frame = pl.DataFrame(
         {

@@ -6,7 +6,10 @@
 - TIGHT-UNKNOWN: such a name right after the figure ("15,000 people in the Buzi
   district", "residents of Yellowknife", "people in Hay River and Fort Smith");
 - a name with a level word ("Dadu district", "Zamzam camp") names one unit, whose short
-  name is its district; a list of names names no one district.
+  name is its district; a list of names names no one district;
+- NOT-A-PLACE: a name that opens with a month, an office or the like ("Ministry"), or
+  that names an event ("Super Typhoon Man-yi", "Tropical Storm Alberto", "Operation ..."),
+  is no place.
 Callers drop the names the gazetteer does know.
 """
 
@@ -41,6 +44,14 @@ _NOT_PLACES = frozenset(
     """,
     )
 )
+# Words that make a name an event: a storm, a disaster, an operation.
+_EVENT_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "Storm Storms Cyclone Hurricane Typhoon Depression Earthquake Wildfire Wildfires Fire "
+        "Flood Floods Operation Offensive",
+    )
+)
 _CAPS = r"[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
 _TIGHT_NAME_RE = re.compile(
     rf"\s+(?:from|in|of)\s+(?:the\s+)?(?P<name>{_CAPS}(?:(?:,\s*|\s+and\s+){_CAPS})*"
@@ -62,8 +73,14 @@ def unresolved_names(
         a, b = match.span(group)
         if any(k0 < b and a < k1 for k0, k1 in known):
             continue
-        if match.group(group).split()[0] not in _NOT_PLACES and not set_aside(text, a, b):
+        if not _not_a_place(match.group(group)) and not set_aside(text, a, b):
             yield a, b
+
+
+def _not_a_place(name: str) -> bool:
+    """Return True for a capitalised name that is no place (see NOT-A-PLACE above)."""
+    words = name.split()
+    return words[0] in _NOT_PLACES or any(word in _EVENT_WORDS for word in words)
 
 
 def tight_name(text: str, end: int, known: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -73,7 +90,7 @@ def tight_name(text: str, end: int, known: Sequence[tuple[int, int]]) -> tuple[i
     if match is None:
         return None
     a, b = match.span("name")
-    if any(k0 < b and a < k1 for k0, k1 in known) or match.group("name").split()[0] in _NOT_PLACES:
+    if any(k0 < b and a < k1 for k0, k1 in known) or _not_a_place(match.group("name")):
         return None
     return None if set_aside(text, a, b) else (a, b)
 

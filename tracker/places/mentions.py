@@ -8,7 +8,9 @@ stand inside a name ("Rio Grande do Sul", "Kafr el-Sheikh"), never at its ends. 
 outside Ukraine must be written as one of its names (folding is for Ukrainian
 romanisations, not "URI" -> Uri). "The" before a city names its river ("across the
 Dnipro"), unless a level word follows ("the Dnipro district", "the Kharkiv and Sumy
-regions").
+regions"). A name after a settlement-name adjective that did not make a name with it
+("Nove Zaporizhzhia", "Mala Komyshuvakha") is part of a name the gazetteer lacks, not the
+place it names alone.
 
 A name of several words is found by extending a word while the longer phrase is still the
 start of some name in the gazetteer (a prefix set built once), so the work is one
@@ -101,6 +103,17 @@ _JOINERS = frozenset(
     ).split()
 )
 _MAX_WORDS = 5
+# The adjectives that open Ukrainian (and Russian-style) settlement names: "Nova Vodolaha",
+# "Mala Danylivka", "Verkhnia Syrovatka", "Novaya Kakhovka".
+_NAME_ADJECTIVES = frozenset(
+    (  # noqa: SIM905
+        "mala malyi male mali velyka velykyi velyke velyki nova novyi nove novi stara staryi "
+        "stare stari verkhnia verkhnii verkhnie nyzhnia nyzhnii nyzhnie zelena zelenyi "
+        "chervona chervonyi chervone krasna krasnyi krasne pershe druhe "
+        "malaya malyy bolshaya bolshoy novaya novyy novoye staraya staryy verkhnyaya "
+        "nizhnyaya krasnaya krasnyy"
+    ).split()
+)
 _MAX_REMEMBERED_WORDS = 200_000
 
 
@@ -139,7 +152,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         free = 0  # the first word not already inside a mention
         for i in capitals:
-            if i < free:
+            if i < free or self._after_name_adjective(text, words, i, free):
                 continue
             found = self._mention_at(text, words, i)
             if found is None:
@@ -149,6 +162,20 @@ class MentionFinder:
                 mentions.append(mention)
             free = i + used
         return _prefer_named_areas(_share_plural_levels(text, mentions, self._resolver))
+
+    @staticmethod
+    def _after_name_adjective(text: str, words: list[re.Match[str]], i: int, free: int) -> bool:
+        """Return True when word `i` follows, in the same name, a settlement-name adjective
+        that started no mention: "Zaporizhzhia" in "Nove Zaporizhzhia" (a village)."""
+        if i == 0 or i - 1 < free:
+            return False
+        before = words[i - 1]
+        return before.group().lower() in _NAME_ADJECTIVES and text[
+            before.end() : words[i].start()
+        ] in (
+            " ",
+            "-",
+        )
 
     def _may_start(self, word: str) -> bool:
         """Return True when `word` is a name, a rule-made stem or the first word of a name."""
