@@ -834,6 +834,31 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(E, P, 1500, X, None), (R, P, 500, X, None)],
     ),
     (
+        "bare-subject-taken-out",
+        "312 people left Pokrovsk. Another 45 were taken out of Rodynske.",
+        [(E, P, 312, X, None), (E, P, 45, X, None)],
+    ),
+    (
+        "bare-subject-moved",
+        "Floods hit Dadu. Another 3,400 were moved to relief camps.",
+        [(E, P, 3400, X, None)],
+    ),
+    (
+        "bare-subject-stayed-behind",
+        "About 45 stayed behind in the village.",
+        [(R, P, 45, A, None)],
+    ),
+    (
+        "bare-subject-due-to-be-moved",
+        "Another 45 are due to be moved from the village.",
+        [(T, P, 45, X, None)],
+    ),
+    (
+        "bare-subject-accommodated",
+        "Another 45 were accommodated in Dnipro.",
+        [(H, P, 45, X, None)],
+    ),
+    (
         "lost-power-is-affected",
         "In the city, 900 people lost power, while 35 residents were evacuated.",
         [(E, P, 35, X, None)],

@@ -102,6 +102,17 @@ def test_a_village_the_gazetteer_lacks_is_not_the_town_inside_its_name() -> None
     )[1:] == ("Kharkivska", "Chuhuivskyi", None)
 
 
+def test_a_region_owning_an_unknown_district_gives_its_admin1() -> None:
+    text = (
+        "Heavy flooding in Sindh's Dadu district forced more than 12,000 people from their "
+        "homes. Another 3,400 were moved to relief camps."
+    )
+    assert [(f.value, f.location, f.admin1_name) for f in extract(text).figures] == [
+        (12000, "Dadu district", "Sindh"),
+        (3400, "Dadu district", "Sindh"),
+    ]
+
+
 def test_unresolved_place_keeps_location_and_leaves_admin_columns_empty() -> None:
     (figure,) = extract("More than 300,000 people were evacuated in Bangladesh.").figures
     assert figure.location == "Bangladesh"

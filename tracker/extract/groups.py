@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tracker.extract.caseless import caseless
 from tracker.model import Group
 
-__all__ = ["NounReading", "may_count_people", "read_noun"]
+__all__ = ["BARE_SUBJECT_VERBS", "NounReading", "may_count_people", "read_noun"]
 
 _PEOPLE = frozenset(
     [
@@ -190,6 +190,29 @@ _SUBGROUP_AFTER_RE = caseless(
     r"deprived\s+of\s+parental\s+care|without\s+parental\s+care)"
 )
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ians|ans|is|ese|ers)$")
+# The verbs whose bare subject is a count of people ("a further 45 were taken out",
+# "about 3,000 still live there"): (first word, pattern). Their first words are hint stems.
+BARE_SUBJECT_VERBS: tuple[tuple[str, str], ...] = (
+    ("left", r"left\b"),
+    ("leave", r"leave\b"),
+    ("remain", r"remain(?:s|ed)?\b"),
+    ("stay", r"stay(?:s|ed)?\b"),
+    ("live", r"live\b"),
+    ("evacuated", r"evacuated\b"),
+    ("fled", r"fled\b"),
+    ("relocated", r"relocated\b"),
+    ("displaced", r"displaced\b"),
+    ("rescued", r"rescued\b"),
+    ("airlifted", r"airlifted\b"),
+    ("moved", r"moved\b"),
+    ("flown", r"flown\s+out\b"),
+    ("taken", r"taken\s+out\b"),
+    ("brought", r"brought\s+out\b"),
+    ("transported", r"transported\b"),
+    ("accommodated", r"accommodated\b"),
+    ("sheltered", r"sheltered\b"),
+    ("housed", r"housed\b"),
+)
 # A sentence can hold a person count only if it names people or an evacuation: the
 # words of the group lexicons, demonyms, and the verbs that take a bare number.
 _HINT_WORDS = frozenset(
@@ -199,7 +222,16 @@ _HINT_WORDS = frozenset(
     | _ADULTS
     | {"population", "figure", "many", "left", "fled", "them", "whom", "these", "those"}
 )
-_HINT_STEMS = ("evacu", "rescu", "reloca", "famil", "remain", "displac", "airlift")
+_HINT_STEMS = (
+    "evacu",
+    "rescu",
+    "reloca",
+    "famil",
+    "remain",
+    "displac",
+    "airlift",
+    *(first for first, _ in BARE_SUBJECT_VERBS),  # "stayed", "lives"
+)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 

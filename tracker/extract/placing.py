@@ -35,6 +35,7 @@ from tracker.extract.place_columns import (
     usable_mentions,
 )
 from tracker.extract.place_phrases import city_before_region, possessive_before, scene_phrase
+from tracker.extract.set_aside import possessor
 from tracker.extract.short_names import oblast_short_name, short_name
 from tracker.extract.unknown_places import tight_name, unresolved_names
 from tracker.places import Unit, find_mentions
@@ -86,6 +87,11 @@ class PlaceChooser:
         mentions = find_mentions(text[:upto])
         self._named = [(m.start, m.end) for m in mentions]  # every known name, even set aside
         self._seen = usable_mentions(text, mentions)
+        self._owners = [
+            Seen(m, m.resolution.unit)
+            for m in mentions
+            if m.resolution.unit is not None and possessor(text, m.end)
+        ]
         self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in SECOND_LEVEL}
         # The lead: the first sentence naming a place that is not a part ("Hatay alone").
         self._lead_place: Place | None = None
@@ -178,11 +184,14 @@ class PlaceChooser:
 
     def _in_region(self, place: Place, sentence: tuple[int, int]) -> Place:
         """Return `place` (a name the gazetteer lacks) with the admin1 of the one region
-        (first-level unit) its sentence, else the lead, names."""
-        for span in (sentence, self._lead):
+        (first-level unit) its sentence, else the lead (or the first sentence), names."""
+        for span in (sentence, self._lead or self._first):
             if span is None:
                 continue
-            regions = {s.unit.code: s for s in self._within(*span) if s.unit.level in FIRST_LEVEL}
+            named = self._within(*span) + [
+                s for s in self._owners if span[0] <= s.mention.start < span[1]
+            ]
+            regions = {s.unit.code: s for s in named if s.unit.level in FIRST_LEVEL}
             if len(regions) == 1:
                 region = columns(next(iter(regions.values())), place.location)
                 units = frozenset({unit_key(place.location)})

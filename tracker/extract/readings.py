@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from tracker.extract.caseless import caseless
 from tracker.extract.distractors import actor_subset, money_before, subset_after
-from tracker.extract.groups import NounReading, read_noun
+from tracker.extract.groups import BARE_SUBJECT_VERBS, NounReading, read_noun
 from tracker.extract.hedges import Hedge, hedge_before
 from tracker.extract.numbers import NumberMention
 from tracker.model import Group
@@ -76,9 +76,9 @@ _NUMBER_IS_RE = caseless(
 )
 # A bare number as the subject of an event verb counts people: "Now about 3,000 are left".
 _BARE_SUBJECT_RE = caseless(
-    r"\s+(?:(?:are|were|have|had)\s+)?(?:still\s+|now\s+|already\s+|only\s+)?(?:been\s+)?"
-    r"(?:left\b|remain(?:s|ed)?\b|stay(?:ed)?\b|evacuated\b|fled\b|relocated\b|displaced\b|"
-    r"rescued\b|airlifted\b|moved\b|flown\s+out\b|taken\s+out\b)"
+    r"\s+(?:(?:are|were|have|had|will|must|need\s+to|needed\s+to|(?:are|were)\s+(?:due\s+)?to)"
+    r"\s+)?(?:still\s+|now\s+|already\s+|only\s+)?(?:be\s+|been\s+)?"
+    r"(?:" + "|".join(pattern for _, pattern in BARE_SUBJECT_VERBS) + ")"
 )
 _OF_EVACUEES_RE = caseless(
     r"\b(?:of|among)\s+(?:the|these|those)\s+(?:evacuees|evacuated|displaced)\s*,?\s*$"

@@ -16,7 +16,7 @@ import re
 from tracker.extract.caseless import caseless
 from tracker.places import Mention, Unit
 
-__all__ = ["regional", "set_aside"]
+__all__ = ["possessor", "regional", "set_aside"]
 
 _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _ORG_AFTER_RE = caseless(
@@ -77,7 +77,7 @@ _BEARING_BEFORE_RE = caseless(
 # number after the dash makes a list item instead ("Pokrovsk district - 318 people").
 _DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s(?!\s*\d)")
 _LINE_START_RE = re.compile(r"(?:^|[\n.!?]\s*)$")
-_CONTAINER_AFTER_RE = re.compile(r"^['\u2019]s\b")
+_CONTAINER_AFTER_RE = re.compile(r"['\u2019]s\b")
 _REGION_CONTEXT_RE = caseless(
     r"\b(?:settlements|villages|communities|districts|towns|areas)\s+(?:in|of)\s+(?:the\s+)?$"
 )
@@ -106,12 +106,18 @@ def set_aside(text: str, start: int, end: int) -> bool:
         or _BEARING_BEFORE_RE.search(before)
         or _after_title_and_name(before)
         or _after_vehicle_from(before)
-        or _CONTAINER_AFTER_RE.match(after)
+        or possessor(text, end)
         or (
             _DATELINE_AFTER_RE.match(after) is not None
             and _LINE_START_RE.search(before) is not None
         )
     )
+
+
+def possessor(text: str, end: int) -> bool:
+    """Return True when the name ending at `end` owns the next one ("Sindh's Dadu district"):
+    it is no figure's place, but it is the region around the owned one."""
+    return _CONTAINER_AFTER_RE.match(text, end) is not None
 
 
 def _after_title_and_name(before: str) -> bool:

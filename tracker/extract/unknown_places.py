@@ -23,10 +23,17 @@ from tracker.extract.set_aside import set_aside
 __all__ = ["tight_name", "unknown_district", "unresolved_names"]
 
 _NAME = r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al|el|de)(?=\s+[A-Z]))?(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
+# "in neighbouring Jacobabad", "from flood-hit Dadu": the name after a place adjective.
+_MODIFIER = (
+    r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central|coastal|frontline|"
+    r"front-line|flooded|flood-hit|hard-hit|quake-hit|fire-hit)\s+)?"
+)
+# "in Sindh's Dadu district": the owner is the region, the owned name the place.
+_OWNER = r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u2019]s\s+)?"
 _UNIT_WORDS = r"(?:locality|district|province|county|municipality|governorate|camp)"
 _UNKNOWN_PLACE_RE = re.compile(
     r"\b(?:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
-    rf"\s+(?:the\s+)?(?P<name>{_NAME}"
+    rf"\s+(?:the\s+)?{_MODIFIER}{_OWNER}(?P<name>{_NAME}"
     r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
     r"locality|municipality|governorate|camp))?)"
     rf"|\bthe\s+(?P<unit>{_NAME}\s+{_UNIT_WORDS})\b"

@@ -29,7 +29,8 @@ from tracker.places.resolver import LEVEL_HINTS, Resolution, Resolver
 
 __all__ = ["Mention", "MentionFinder"]
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019\u02bc\-]*")
+# A possessive "'s" is not part of the name: "Sindh's Dadu district".
+_WORD = re.compile(r"[^\W\d_](?:[\w\u02bc\-]|['\u2019](?![sS]\b))*")
 _LEVEL_AFTER = re.compile(
     r"(?:\s+(?:territorial|urban|rural|city|village|settlement|міська|сільська|селищна|"
     r"територіальна))*\s+(?P<word>" + "|".join(sorted(LEVEL_HINTS, key=len, reverse=True)) + r")\b",
