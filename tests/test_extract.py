@@ -859,6 +859,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(H, P, 45, X, None)],
     ),
     (
+        "the-figure-stands-at-keeps-the-event",
+        "27 residents were taken out of the town this week. Since the start of the year the "
+        "figure stands at 1,134.",
+        [(E, P, 27, X, None), (E, P, 1134, X, date(2024, 1, 1))],
+    ),
+    (
+        "the-number-fell-to-keeps-the-stock",
+        "About 3,000 residents remain in the town. The number has fallen to 1,2 thousand.",
+        [(R, P, 3000, A, None), (R, P, 1200, X, None)],
+    ),
+    (
         "lost-power-is-affected",
         "In the city, 900 people lost power, while 35 residents were evacuated.",
         [(E, P, 35, X, None)],

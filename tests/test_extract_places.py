@@ -113,6 +113,19 @@ def test_a_region_owning_an_unknown_district_gives_its_admin1() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kherson: 27 residents were taken out of the Dniprovskyi district of the city.",
+        "Police took 27 people out of the Dniprovskyi district of Kherson overnight.",
+    ],
+    ids=["of-the-city", "of-a-named-city"],
+)
+def test_a_district_of_a_city_is_no_raion(text: str) -> None:
+    # Dniprovskyi is also a raion of Dnipropetrovsk oblast; here it is part of Kherson.
+    assert _only(text)[1:] == ("Khersonska", "Khersonskyi", "Kherson")
+
+
 def test_unresolved_place_keeps_location_and_leaves_admin_columns_empty() -> None:
     (figure,) = extract("More than 300,000 people were evacuated in Bangladesh.").figures
     assert figure.location == "Bangladesh"

@@ -207,7 +207,11 @@ def _frame(
         return
     clause = clause_span(sentence, reading.number.start)
     cue = _governing_cue(text, reading, [c for c in cues if clause[0] <= c.start < clause[1]])
-    if reading.rule == "population-is" and (cue is None or cue.kind == "presence"):
+    if reading.rule == "figure-is" and cue is None and anchor is not None and anchor.metric:
+        # "Since the start of 2025 the figure stands at 1,134": the earlier figure's event.
+        reading.metric, reading.event_rule = anchor.metric, "same-count-as-before"
+        return
+    if reading.rule in ("population-is", "figure-is") and (cue is None or cue.kind == "presence"):
         reading.metric, reading.event_rule = "remaining", "population-stock"
         return
     if cue is None:

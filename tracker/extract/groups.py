@@ -220,7 +220,8 @@ _HINT_WORDS = frozenset(
     | _CHILDREN
     | _FAMILIES
     | _ADULTS
-    | {"population", "figure", "many", "left", "fled", "them", "whom", "these", "those"}
+    | {"population", "figure", "number", "count", "total", "many", "left", "fled", "them"}
+    | {"whom", "these", "those"}
 )
 _HINT_STEMS = (
     "evacu",

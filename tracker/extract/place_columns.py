@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.extract.caseless import caseless
 from tracker.extract.set_aside import regional, set_aside
 from tracker.extract.short_names import oblast_short_name, short_name
 from tracker.extract.unknown_places import unknown_district
@@ -29,6 +30,9 @@ __all__ = [
 ]
 
 NOT_STATED = "(not stated)"
+_CITY_LEVELS = frozenset({"city"})
+_OF_THE_CITY_RE = caseless(r"\s+of\s+the\s+city\b")
+_OF_RE = caseless(r"\s+of\s+")
 FIRST_LEVEL = frozenset({"oblast", "admin1"})
 SECOND_LEVEL = frozenset({"raion", "admin2"})
 
@@ -94,9 +98,28 @@ def mention_distance(mention: Mention, start: int, end: int) -> int:
 def usable_mentions(text: str, mentions: list[Mention]) -> list[Seen]:
     """Return the mentions that resolve and are where people are counted, as Seen."""
     kept: list[Seen] = []
-    for mention in mentions:
+    for i, mention in enumerate(mentions):
         unit = mention.resolution.unit
         if unit is None or set_aside(text, mention.start, mention.end):
             continue
+        if _city_district(text, mention, mentions[i + 1] if i + 1 < len(mentions) else None):
+            continue
         kept.append(Seen(mention, regional(text, mention, unit)))
     return kept
+
+
+def _city_district(text: str, mention: Mention, following: Mention | None) -> bool:
+    """Return True for a district of a city, not a raion: "the Dniprovskyi district of the
+    city", "the Saltivskyi district of Kharkiv" (the city is the place)."""
+    unit = mention.resolution.unit
+    if unit is None or unit.level not in SECOND_LEVEL:
+        return False
+    of_city = _OF_THE_CITY_RE.match(text, mention.end)
+    if of_city is not None:
+        return True
+    if following is None or following.resolution.unit is None:
+        return False
+    return (
+        following.resolution.unit.level in _CITY_LEVELS
+        and _OF_RE.fullmatch(text, mention.end, following.start) is not None
+    )

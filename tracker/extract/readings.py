@@ -150,6 +150,9 @@ def read_sentence(
         refers_back = opens_on_head or _OF_THEM_AFTER_RE.match(text, number.end) is not None
         previous = readings if readings or not refers_back or carried is None else [carried]
         reading = _read(text, start, number, previous, anchor)
+        if reading.rule == "figure-is" and reading.anchor is None:
+            # "the figure stands at 1,134": the count of the figure just before.
+            reading.anchor = _last_counted(readings) or carried
         readings.append(reading)
     return readings
 
@@ -277,7 +280,7 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         reading.group, reading.rule = _GROUP_OF.get(noun, Group.PEOPLE), "number-of"
         return
     if _NUMBER_IS_RE.search(before):
-        reading.group, reading.rule = Group.PEOPLE, "population-is"  # "the number fell to"
+        reading.group, reading.rule = Group.PEOPLE, "figure-is"  # "the number fell to"
         return
     if _POPULATION_IS_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "population-is"
