@@ -870,6 +870,29 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(R, P, 3000, A, None), (R, P, 1200, X, None)],
     ),
     (
+        "count-in-brackets-after-a-place",
+        "Forty-seven residents, nine of them children, were evacuated from the district. "
+        "The largest group came from the Kupiansk hromada (21), followed by Kindrashivka (14).",
+        [(E, P, 47, X, None), (E, C, 9, X, None), (E, P, 21, X, None), (E, P, 14, X, None)],
+    ),
+    (
+        "count-after-a-dash-after-a-place",
+        "Police took out 186 people from the region. The bulk came from the Kramatorsk "
+        "district — 131 — while 55 were taken out of the Pokrovsk district.",
+        [(E, P, 186, X, None), (E, P, 131, X, None), (E, P, 55, X, None)],
+    ),
+    (
+        "ellipsis-after-a-subgroup-counts-the-whole",
+        "Since May 10, 318 residents have been taken out, including 24 children; "
+        "seventeen more left over the past day.",
+        [(E, P, 318, X, date(2024, 5, 10)), (E, C, 24, X, date(2024, 5, 10)), (E, P, 17, X, None)],
+    ),
+    (
+        "bracketed-number-without-a-figure-before-is-nothing",
+        "Shelling hit the Kupiansk hromada (21) and Kindrashivka (14).",
+        [],
+    ),
+    (
         "lost-power-is-affected",
         "In the city, 900 people lost power, while 35 residents were evacuated.",
         [(E, P, 35, X, None)],

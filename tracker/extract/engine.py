@@ -114,9 +114,11 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
     carried: Reading | None = None
     heading: str | None = None
     for sentence in sentences:
+        # A sentence right after a figure may continue it with bare numbers alone ("The
+        # largest group came from the Kupiansk hromada (21), ...").
         own = (
             find_numbers(text, sentence.start, sentence.end)
-            if may_count_people(text, sentence.start, sentence.end)
+            if carried is not None or may_count_people(text, sentence.start, sentence.end)
             else []
         )
         if not own:

@@ -73,8 +73,8 @@ _OTHER_AREAS_RE = caseless(
     r"\bother\s+(?:[\w-]+\s+){0,3}?(?:areas|regions|districts|parts|provinces|communities|"
     r"settlements|villages|towns|cities)\b(?:\s+(?:of|in)\s+[^,.;:]{1,40})?"
 )
-_DASHES = ("-", "\u2013", "\u2014")
-_DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014-]\s*")
+_OPENERS = ("-", "\u2013", "\u2014", "(")  # "Kurylivka hromada - 19", "Kindrashivka (14)"
+_DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014(-]\s*")
 
 
 class PlaceChooser:
@@ -317,8 +317,8 @@ class PlaceChooser:
     def place_right_before(self, start: int, *, dash: bool = False) -> Place | None:
         """Return the place named right before a figure starting at `start` ("Sloviansk
         about 78,000" in a gapped list); with `dash`, only across a dash ("Kurylivka
-        hromada - 19" in a list)."""
-        if dash and not self._text[max(0, start - 4) : start].rstrip().endswith(_DASHES):
+        hromada - 19" in a list, "Kindrashivka (14)")."""
+        if dash and not self._text[max(0, start - 4) : start].rstrip().endswith(_OPENERS):
             return None  # most figures follow no dash: skip the walk over the mentions
         for seen in reversed(self._seen):
             if seen.mention.end <= start:

@@ -76,10 +76,19 @@ _NUMBER_IS_RE = caseless(
 )
 # A bare number as the subject of an event verb counts people: "Now about 3,000 are left".
 _BARE_SUBJECT_RE = caseless(
-    r"\s+(?:(?:are|were|have|had|will|must|need\s+to|needed\s+to|(?:are|were)\s+(?:due\s+)?to)"
+    r"\s+(?:more\s+|others?\s+)?"
+    r"(?:(?:are|were|have|had|will|must|need\s+to|needed\s+to|(?:are|were)\s+(?:due\s+)?to)"
     r"\s+)?(?:still\s+|now\s+|already\s+|only\s+)?(?:be\s+|been\s+)?"
     r"(?:" + "|".join(pattern for _, pattern in BARE_SUBJECT_VERBS) + ")"
 )
+# COUNT-AFTER-PLACE: a place name (or its level word), then "(" or a dash, then the number.
+_COUNT_AFTER_PLACE_RE = re.compile(
+    r"(?:[A-Z][\w'\u2019-]*|hromadas?|communit(?:y|ies)|districts?|raions?|regions?|oblasts?)"
+    r"\s*(?P<open>\(|[\u2014\u2013-])\s*$"
+)
+_BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+_DASH_ITEM_END_RE = re.compile(r"\s*(?:[,;.)\u2014\u2013]|\s(?:including|among|of\s+them)\b|$)")
+_MORE_AFTER_RE = caseless(r"\s+more\b")
 _OF_EVACUEES_RE = caseless(
     r"\b(?:of|among)\s+(?:the|these|those)\s+(?:evacuees|evacuated|displaced)\s*,?\s*$"
 )
@@ -153,6 +162,8 @@ def read_sentence(
         if reading.rule == "figure-is" and reading.anchor is None:
             # "the figure stands at 1,134": the count of the figure just before.
             reading.anchor = _last_counted(readings) or carried
+        if reading.rejected in ("bare-number", "bare-small-number"):
+            _read_count_after_place(text, reading, _last_counted(readings) or carried)
         readings.append(reading)
     return readings
 
@@ -285,18 +296,21 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
     if _POPULATION_IS_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "population-is"
         return
-    if reading.number.words and reading.number.high < _SMALL_WORD_NUMBER:
+    more = _MORE_AFTER_RE.match(text, reading.number.end) is not None  # "seventeen more left"
+    if reading.number.words and reading.number.high < _SMALL_WORD_NUMBER and not more:
         reading.rejected = "bare-small-number"  # "one of them", "six of the community"
         return
-    if (last is None or last.rejected == "unknown-noun") and _BARE_SUBJECT_RE.match(
+    if (last is None or last.rejected == "unknown-noun" or more) and _BARE_SUBJECT_RE.match(
         text, reading.number.end
     ):
         # "burst two dams, and a further 6,085 were displaced": only people are displaced.
         reading.group, reading.rule = Group.PEOPLE, "bare-subject"
         return
     if last is not None and last.group is not None:
-        reading.group, reading.rule = last.group, "bare-ellipsis"
-        reading.adult, reading.anchor = last.adult, last
+        # "318 residents, including 24 children; seventeen more left": the whole, not the part.
+        source = _whole(last) if last.head in previous else last
+        reading.group, reading.rule = source.group, "bare-ellipsis"
+        reading.adult, reading.anchor = source.adult, source
         if last.rejected is not None:
             reading.rejected = last.rejected
         _carry_multiplier(reading, last)
@@ -305,6 +319,32 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         reading.group, reading.rule = anchor, "how-many-anchor"
         return
     reading.rejected = last.rejected if last is not None and last.rejected else "bare-number"
+
+
+def _read_count_after_place(text: str, reading: Reading, earlier: Reading | None) -> None:
+    """COUNT-AFTER-PLACE: a bare number in brackets or after a dash right after a place name
+    ("the Kupiansk hromada (21)", "the Kramatorsk district — 131, including ...") counts
+    what the figure before it counted."""
+    if earlier is None or earlier.rejected is not None:
+        return
+    number = reading.number
+    before = _COUNT_AFTER_PLACE_RE.search(text, max(0, number.start - 40), number.start)
+    if before is None:
+        return
+    closer = _BRACKET_CLOSE_RE if before.group("open") == "(" else _DASH_ITEM_END_RE
+    if closer.match(text, number.end) is None:
+        return
+    whole = _whole(earlier)
+    if whole.group is None:
+        return
+    reading.group, reading.adult, reading.rule = whole.group, whole.adult, "count-after-place"
+    reading.anchor, reading.rejected = whole, None
+
+
+def _whole(reading: Reading) -> Reading:
+    """Return the figure a subgroup belongs to ("nine of them children" -> the 47 residents)."""
+    head = reading.head
+    return head if head is not None and head.group is not None else reading
 
 
 def _carry_multiplier(reading: Reading, last: Reading) -> None:
