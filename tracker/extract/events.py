@@ -41,8 +41,13 @@ _FACILITY = (
     r"cent(?:re|er)s?|dormitor(?:y|ies)|accommodation|housing|hostels?|hotels?|motels?|"
     r"modular\s+(?:towns?|homes?)|container\s+(?:homes?|towns?|cities)|containers|tents?|"
     r"relief\s+camps?|temporary\s+homes|schools?|school\s+buildings?|gyms?|"
-    r"sports\s+halls?|churches|mosques?|public\s+buildings?)\b"
+    r"sports\s+halls?|churches|mosques?|public\s+buildings?|facilit(?:y|ies)|"
+    r"(?:collective|displacement|idp|evacuation)\s+sites?|"
+    r"(?:compact\s+)?(?:settlement|residence|accommodation|living)\s+places?|"
+    r"places\s+of\s+(?:compact\s+|temporary\s+)?(?:residence|settlement|accommodation|living))\b"
 )
+# "in its three remaining facilities": up to three words between the preposition and the place.
+_IN_FACILITY = r"(?:in|into|at)\s+(?:[\w-]+\s+){0,3}" + _FACILITY
 _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     # (name, class, pattern); names appear in the figure's `rule`.
     ("negated-plan", "negated", r"\bno\s+(?:\w+\s+){0,2}evacuation\s+is\s+(?:planned|expected)"),
@@ -133,9 +138,9 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "sheltering-in-place",
         "remaining",
-        r"\b(?:are|were|is|was)\s+(?:still\s+)?sheltering\s+in\b(?!\s+(?:\w+\s+){0,2}"
+        r"\b(?:(?:are|were|is|was)\s+(?:still\s+)?)?sheltering\s+in\b(?!\s+(?:[\w-]+\s+){0,3}"
         + _FACILITY
-        + r"|\s+(?:\w+\s+){0,2}buildings?\b)",
+        + r"|\s+(?:[\w-]+\s+){0,3}buildings?\b)",
     ),
     (
         "housed-verb",
@@ -145,8 +150,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"huddl\w*|crowd(?:ed|ing)\s+into|packed\s+into|settled\s+in(?:to)?|"
         r"given\s+(?:\w+\s+)?(?:housing|shelter|accommodation)|found\s+(?:\w+\s+)?"
         r"(?:housing|shelter|refuge)|receiv\w+\s+(?:\w+\s+)?(?:housing|shelter)|"
-        r"spen[dt]s?(?:ing)?\s+(?:the|last|that|this|\w+day)\s+nights?|"
-        r"(?:in|into|at)\s+(?:\w+\s+){0,2}" + _FACILITY + r")",
+        r"spen[dt]s?(?:ing)?\s+(?:the|last|that|this|\w+day)\s+nights?|" + _IN_FACILITY + r")",
     ),
     (
         "remain-displaced",
@@ -205,7 +209,7 @@ _FIRST_WORDS = {
     "planned",
     "passive-plan": "is are was were has have",
     "done-evacuation": "completed carried conducted organized organised helped",
-    "sheltering-in-place": "are were is was",
+    "sheltering-in-place": "are were is was sheltering",
     "housed-verb": "shelter sheltered sheltering shelters accommodated accommodating "
     "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
     "huddling crowded crowding packed settled given found received receiving spent spend spends "

@@ -1,0 +1,69 @@
+"""More event phrasings: one row per phrase and the (metric, group, value) tuples it gives.
+
+The rows name the rule of the annotation guidelines (../shared/eval/README.md, 3.1-3.3)
+that each phrase exercises; the negative rows are readings that must not change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract import extract
+
+PUBLISHED = date(2025, 6, 1)
+
+E, R, T, H = "evacuated", "remaining", "to_evacuate", "housed"
+P, C, F = "people", "children", "families"
+
+Row = tuple[str, str, int]
+
+CASES: list[tuple[str, str, list[Row]]] = [
+    # --- housed: a person count living, staying or sheltering in a shelter-type place
+    (
+        "live-in-compact-settlement-places",
+        "Another 1 873 IDPs live in 38 compact settlement places in Mykolaiv city.",
+        [(H, P, 1873)],
+    ),
+    (
+        "live-in-places-of-compact-residence",
+        "About 300 people live in places of compact residence in Lviv.",
+        [(H, P, 300)],
+    ),
+    ("live-in-dormitories", "1 460 people live in dormitories in Dnipro.", [(H, P, 1460)]),
+    (
+        "staying-at-collective-sites",
+        "Some 2,000 people are staying at collective sites in Dnipro.",
+        [(H, P, 2000)],
+    ),
+    (
+        "sheltering-in-facilities",
+        "UNRWA said 11,000 people were sheltering in its three remaining facilities in Gaza City.",
+        [(H, P, 11000)],
+    ),
+    # --- negative: sheltering in a place that is no shelter is the population present
+    (
+        "sheltering-in-basements-is-remaining",
+        "500 people remain sheltering in basements.",
+        [(R, P, 500)],
+    ),
+    (
+        "sheltering-in-a-city-is-remaining",
+        "About 1.4 million displaced people sheltering in Rafah face hunger.",
+        [(R, P, 1_400_000)],
+    ),
+    ("sheltering-actor-is-housed", "UNRWA was sheltering 22,000 people.", [(H, P, 22000)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_phrase_gives_expected_figures(text: str, expected: list[Row]) -> None:
+    figures = extract(text, published=PUBLISHED).figures
+    got = sorted((f.metric, f.population_group, f.value) for f in figures)
+    assert got == sorted(expected)
+
+
+def test_case_names_are_unique() -> None:
+    names = [name for name, _, _ in CASES]
+    assert len(names) == len(set(names))
