@@ -126,6 +126,19 @@ def test_a_district_of_a_city_is_no_raion(text: str) -> None:
     assert _only(text)[1:] == ("Khersonska", "Khersonskyi", "Kherson")
 
 
+def test_the_region_points_to_the_oblast_holding_the_places_named_before() -> None:
+    text = (
+        "Residents of 10 villages of the Zolochiv hromada are to be evacuated. Since May 10, "
+        "11,283 people have been evacuated from the region's border areas."
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.admin1_name, f.admin2_name) for f in figures][-1] == (
+        11283,
+        "Kharkivska",
+        None,
+    )
+
+
 def test_unresolved_place_keeps_location_and_leaves_admin_columns_empty() -> None:
     (figure,) = extract("More than 300,000 people were evacuated in Bangladesh.").figures
     assert figure.location == "Bangladesh"

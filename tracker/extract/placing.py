@@ -38,7 +38,7 @@ from tracker.extract.place_phrases import city_before_region, possessive_before,
 from tracker.extract.set_aside import possessor
 from tracker.extract.short_names import oblast_short_name, short_name
 from tracker.extract.unknown_places import tight_name, unresolved_names
-from tracker.places import Unit, find_mentions
+from tracker.places import Mention, Unit, find_mentions, resolve
 
 __all__ = ["NOT_STATED", "Place", "PlaceChooser"]
 
@@ -271,7 +271,13 @@ class PlaceChooser:
             return None
         levels = _ANAPHOR_LEVELS[phrase.group(1).lower()]
         earlier = [s for s in self._seen if s.mention.end <= start and s.unit.level in levels]
-        return earlier[-1] if earlier else None
+        if earlier:
+            return earlier[-1]
+        before = [s for s in self._seen if s.mention.end <= start]
+        if levels == FIRST_LEVEL and before:
+            # "the region's border areas" in a text that named only places inside it.
+            return _region_of(before[-1], phrase.start(), phrase.end(), phrase.group(0))
+        return None
 
     def _sets_scene(self, seen: Seen) -> bool:
         after = self._text[seen.mention.end : seen.mention.end + 12]
@@ -429,3 +435,14 @@ class PlaceChooser:
             return None
         name = names.pop()
         return next((u for u in self._raions.values() if u.name == name), None)
+
+
+def _region_of(seen: Seen, start: int, end: int, surface: str) -> Seen | None:
+    """Return the first-level unit holding `seen`'s place, as a mention of text[start:end]."""
+    unit = seen.unit
+    level = "oblast" if unit.country == "UA" else "admin1"
+    region = resolve(unit.admin1_name, level=level).unit if unit.admin1_name else None
+    if region is None or region.level not in FIRST_LEVEL:
+        return None
+    resolution = replace(seen.mention.resolution, unit=region, candidates=(region,))
+    return Seen(Mention(start, end, surface, resolution), region)
