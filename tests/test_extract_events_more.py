@@ -54,6 +54,23 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(R, P, 1_400_000)],
     ),
     ("sheltering-actor-is-housed", "UNRWA was sheltering 22,000 people.", [(H, P, 22000)]),
+    # --- housed: a place that takes people in (hosting communities, transit centres)
+    (
+        "has-taken-in",
+        "Zaporizhzhia city has taken in 24 thousand IDPs from the occupied areas since 2022.",
+        [(H, P, 24000)],
+    ),
+    ("took-in", "Kharkiv took in 500 evacuees last week.", [(H, P, 500)]),
+    (
+        "centre-received",
+        "The transit centre in Pavlohrad received 2,1 thousand evacuees during the last two weeks.",
+        [(H, P, 2100)],
+    ),
+    ("camp-holds", "The Bakassi camp holds over 40 thousand people.", [(H, P, 40000)]),
+    ("shelter-hosts", "The shelter hosts 300 people.", [(H, P, 300)]),
+    # --- negative: "taken" without "in" is still a transfer; "received" money is no count
+    ("have-taken-out", "Police have taken 30 people out of Kupiansk.", [(E, P, 30)]),
+    ("received-money", "Hosts have received UAH 96 million in compensation.", []),
 ]
 
 

@@ -48,6 +48,11 @@ _FACILITY = (
 )
 # "in its three remaining facilities": up to three words between the preposition and the place.
 _IN_FACILITY = r"(?:in|into|at)\s+(?:[\w-]+\s+){0,3}" + _FACILITY
+# Lookahead for a number right after a verb, past a few hedge words ("holds over 40 thousand").
+_NUMBER_AHEAD = (
+    r"(?=\s+(?:(?:over|more|than|about|around|some|nearly|almost|roughly|approximately|an|"
+    r"estimated|up|to|at|least|another|a|further|total|of|just|only|close|the)\s+){0,3}\d)"
+)
 _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     # (name, class, pattern); names appear in the figure's `rule`.
     ("negated-plan", "negated", r"\bno\s+(?:\w+\s+){0,2}evacuation\s+is\s+(?:planned|expected)"),
@@ -153,6 +158,14 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"spen[dt]s?(?:ing)?\s+(?:the|last|that|this|\w+day)\s+nights?|" + _IN_FACILITY + r")",
     ),
     (
+        # "The transit centre received 2,1 thousand evacuees", "the camp alone holds over 40
+        # thousand": a place that takes people in, with the count as its object.
+        "host-verb",
+        "housed",
+        r"\b(?:receiv(?:ed|es|ing)|admitted|welcomed|hold(?:s|ing)?|(?:has|have)\s+taken\s+in)"
+        + _NUMBER_AHEAD,
+    ),
+    (
         "remain-displaced",
         "evacuated",
         r"\bremain(?:s|ed)?\s+(?:internally\s+)?(?:displaced|refugees|idps)\b",
@@ -179,7 +192,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "evacuated",
         r"\b(?:" + _EVAC_VERB + r"|fled|flee\w*|leav(?:e|es|ing)\b|depart\w*|escap\w*|"
         r"rescu\w*|(?:became|become|registered\s+as)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
-        r"took|(?:has|have|had)\s+taken|"
+        r"took|(?:has|have|had)\s+taken(?!\s+in\b)|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
         r"out\s+of\s+their\s+homes|from\s+their\s+homes|among\s+(?:the\s+)?evacuees)",
     ),
@@ -214,6 +227,7 @@ _FIRST_WORDS = {
     "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
     "huddling crowded crowding packed settled given found received receiving spent spend spends "
     "spending in into at",
+    "host-verb": "received receives receiving admitted welcomed hold holds holding has have",
     "remain-displaced": "remain remains remained",
     "remain-verb": "remain remains remained remaining still stay stays stayed staying has have "
     "kept refuse refused refuses refusing did do hid hide hiding",
