@@ -128,7 +128,8 @@ def test_a_district_of_a_city_is_no_raion(text: str) -> None:
 
 def test_the_region_points_to_the_oblast_holding_the_places_named_before() -> None:
     text = (
-        "Residents of 10 villages of the Zolochiv hromada are to be evacuated. Since May 10, "
+        "Residents of 10 villages of the Zolochiv hromada in the Bohodukhiv district are to be "
+        "evacuated. Since May 10, "
         "11,283 people have been evacuated from the region's border areas."
     )
     figures = extract(text).figures
