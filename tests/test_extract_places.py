@@ -140,6 +140,13 @@ def test_the_region_points_to_the_oblast_holding_the_places_named_before() -> No
     )
 
 
+def test_housed_people_from_elsewhere_live_in_the_place_the_sentence_sets() -> None:
+    assert _only(
+        "In the neighbouring Mykolaiv region, 3 612 people from Kherson Oblast are currently "
+        "housed under the Prykhystok programme."
+    )[:2] == ("Mykolaiv region", "Mykolaivska")
+
+
 def test_unresolved_place_keeps_location_and_leaves_admin_columns_empty() -> None:
     (figure,) = extract("More than 300,000 people were evacuated in Bangladesh.").figures
     assert figure.location == "Bangladesh"

@@ -40,6 +40,7 @@ _GAPPED_NAME_RE = re.compile(
     r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}(?:\s+(?:region|oblast|district|raion|"
     r"province|community|hromada|city|state))?\s+$"
 )
+_FROM_AFTER_RE = caseless(r"\s*from\b")
 _MAX_CUE_REACH = 140  # evidence stretches to a governing verb at most this far away
 
 
@@ -97,7 +98,7 @@ def extract(
     last_sentence_end = max(sentence.end for _, sentence in readings)
     chooser = PlaceChooser(text, [(s.start, s.end) for s in sentences], last_sentence_end)
     frames = _FrameCache(text, published, sentences)
-    places = _places(readings, chooser)
+    places = _places(text, readings, chooser)
     drafts = [
         d
         for reading, sentence in readings
@@ -169,7 +170,9 @@ def _span(sentence: Sentence) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
-def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> dict[int, Place]:
+def _places(
+    text: str, readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser
+) -> dict[int, Place]:
     """Return the place of every reading, by id: a subgroup without a place of its own
     ("including 1,229 from Mariupol" has one) shares its head's place."""
     places: dict[int, Place] = {}
@@ -181,9 +184,16 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
         own = chooser.place_right_before(reading.start, dash=True) or chooser.tight_place(
             reading.noun_end
         )
+        origin = False
         if reading.metric == Metric.HOUSED.value and reading.cue_start is not None:
             # "IDPs from Nikopol accommodated in the Dnipropetrovsk region": the host place.
-            own = chooser.host_place(reading.cue_start, clause[1]) or own
+            host = chooser.host_place(reading.cue_start, clause[1])
+            # "In the Mykolaiv region, 3,612 people from Kherson Oblast are housed": the
+            # place after "from" is where they came from, not where they live.
+            origin = host is None and _FROM_AFTER_RE.match(text, reading.noun_end) is not None
+            if origin:
+                own, siblings = None, [*siblings, reading.noun_end]
+            own = host or own
         if reading.event_rule == "gapped-coordination":
             own = chooser.place_right_before(reading.start) or own
         elif id(reading) in heads:
@@ -199,7 +209,12 @@ def _places(readings: list[tuple[Reading, Sentence]], chooser: PlaceChooser) -> 
             places[id(reading)] = head
             continue
         places[id(reading)] = own or chooser.place_for(
-            clause, (sentence.start, sentence.end), reading.number.start, reading.noun_end, siblings
+            clause,
+            (sentence.start, sentence.end),
+            reading.number.start,
+            reading.noun_end,
+            siblings,
+            origin_after=origin,
         )
         if chooser.lead == (sentence.start, sentence.end):
             chooser.set_lead_place(places[id(reading)])

@@ -108,17 +108,20 @@ class PlaceChooser:
         start: int,
         end: int,
         siblings: Sequence[int] = (),
+        *,
+        origin_after: bool = False,
     ) -> Place:
         """Return the place of a figure at text[start:end] in `clause` of `sentence`.
 
         `siblings` are where the other figures of the sentence end: a place right after
-        one of them ("1,229 from Mariupol") is theirs, not this figure's.
+        one of them ("1,229 from Mariupol") is theirs, not this figure's. With
+        `origin_after`, the place right after the figure is where its people came from.
         """
         own = (
-            self.tight_place(end)
-            or self._tightunknown_place(end, sentence)
-            or self._phrase_place(start, sentence)
-        )
+            None
+            if origin_after
+            else self.tight_place(end) or self._tightunknown_place(end, sentence)
+        ) or self._phrase_place(start, sentence)
         if own is not None:
             return own
         other = self._other_areas(clause)
