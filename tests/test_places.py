@@ -101,6 +101,8 @@ def test_find_mentions_skips_generic_words() -> None:
         ("Residents of Mala Komyshuvakha left.", []),
         ("Shelling hit Nova Kakhovka and Velyka Pysarivka.", ["Nova Kakhovka", "Velyka Pysarivka"]),
         ("Nova. Kharkiv was calm.", ["Kharkiv"]),  # a sentence apart
+        ("Villages in East Flores district were evacuated.", []),  # not Uruguay's Flores
+        ("Fighting in North Kordofan.", ["North Kordofan"]),  # a name with its compass word
     ],
 )
 def test_find_mentions_skips_a_name_inside_an_unknown_settlement_name(

@@ -9,8 +9,8 @@ outside Ukraine must be written as one of its names (folding is for Ukrainian
 romanisations, not "URI" -> Uri). "The" before a city names its river ("across the
 Dnipro"), unless a level word follows ("the Dnipro district", "the Kharkiv and Sumy
 regions"). A name after a settlement-name adjective that did not make a name with it
-("Nove Zaporizhzhia", "Mala Komyshuvakha") is part of a name the gazetteer lacks, not the
-place it names alone.
+("Nove Zaporizhzhia", "Mala Komyshuvakha"), or after a capitalised compass word ("East
+Flores"), is part of a name the gazetteer lacks, not the place it names alone.
 
 A name of several words is found by extending a word while the longer phrase is still the
 start of some name in the gazetteer (a prefix set built once), so the work is one
@@ -116,6 +116,7 @@ _NAME_ADJECTIVES = frozenset(
     ).split()
 )
 _MAX_REMEMBERED_WORDS = 200_000
+_COMPASS_PARTS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 
 
 @dataclass(frozen=True)
@@ -170,13 +171,11 @@ class MentionFinder:
         that started no mention: "Zaporizhzhia" in "Nove Zaporizhzhia" (a village)."""
         if i == 0 or i - 1 < free:
             return False
-        before = words[i - 1]
-        return before.group().lower() in _NAME_ADJECTIVES and text[
-            before.end() : words[i].start()
-        ] in (
-            " ",
-            "-",
-        )
+        before = words[i - 1].group()
+        if text[words[i - 1].end() : words[i].start()] not in (" ", "-"):
+            return False
+        # "East Flores", "West Java": a capitalised compass word is part of the name.
+        return before.lower() in _NAME_ADJECTIVES or before in _COMPASS_PARTS
 
     def _may_start(self, word: str) -> bool:
         """Return True when `word` is a name, a rule-made stem or the first word of a name."""
