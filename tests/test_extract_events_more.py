@@ -71,6 +71,63 @@ CASES: list[tuple[str, str, list[Row]]] = [
     # --- negative: "taken" without "in" is still a transfer; "received" money is no count
     ("have-taken-out", "Police have taken 30 people out of Kupiansk.", [(E, P, 30)]),
     ("received-money", "Hosts have received UAH 96 million in compensation.", []),
+    # --- to_evacuate: subject to relocation, obligation after a participle, a decision
+    (
+        "subject-to-relocation",
+        "According to the administration, 28 children and 41 parents or guardians are "
+        "subject to relocation.",
+        [(T, C, 28)],
+    ),
+    (
+        "subject-to-resettlement",
+        "About 300 residents are subject to mandatory resettlement.",
+        [(T, P, 300)],
+    ),
+    (
+        "living-there-must-now-leave",
+        "The exclusion zone has been widened to 7 km, and 16,000 residents living inside it "
+        "must now leave, a spokesman said.",
+        [(T, P, 16000)],
+    ),
+    (
+        "living-nearby-will-have-to-leave",
+        "About 300 people living near the dam will have to leave.",
+        [(T, P, 300)],
+    ),
+    (
+        "affected-by-the-evacuation-decision",
+        "Mandatory evacuation of all residents has been announced in the Bilozerske and "
+        "Dobropillia communities. Approximately 16 thousand people are affected by the "
+        "decision, including about 700 children.",
+        [(T, P, 16000), (T, C, 700)],
+    ),
+    (
+        "affected-by-the-evacuation-orders",
+        "About 5,000 people are affected by the evacuation orders.",
+        [(T, P, 5000)],
+    ),
+    (
+        "live-in-villages-after-a-forced-evacuation-decision",
+        "The regional defence council has decided to forcibly evacuate residents of 10 villages "
+        "of the Zolochiv hromada. Around 800 people, 57 of them children, currently live in "
+        "these villages, the governor said.",
+        [(T, P, 800), (T, C, 57)],
+    ),
+    # --- negative: a decision that is no evacuation leaves "affected" a distractor; people
+    # living in a place with no decision are present
+    (
+        "affected-by-another-decision",
+        "The city decided to close schools. Approximately 16 thousand people are affected by "
+        "the decision.",
+        [],
+    ),
+    ("affected-by-the-flood", "61,189 people were affected by the flood.", []),
+    (
+        "live-in-villages-without-a-decision",
+        "Shelling hit 10 villages of the hromada. Around 800 people currently live in these "
+        "villages.",
+        [(R, P, 800)],
+    ),
 ]
 
 

@@ -116,11 +116,20 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "subject-to-evacuation",
         "planned",
-        r"\bsubject\s+to\s+(?:\w+\s+)?evacuation|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
+        r"\bsubject\s+to\s+(?:\w+\s+)?(?:evacuation|relocation|resettlement|removal)"
+        r"|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
         r"|\b(?:evacuation\s+)?orders?\s+(?:\w+\s+)?affect\w*|\baffected\s+by\s+(?:the\s+)?"
         r"(?:\w+\s+){0,2}evacuation\s+orders?"
         r"|\b(?:ordered|told|instructed)\s+(?:by\s+(?:[\w-]+\s+){1,4}?)?to\s+(?:leave|evacuate|flee|"
         r"move\s+(?:south|north|east|west|out|away))",
+    ),
+    (
+        # "16 thousand people are affected by the decision": planned when the decision is
+        # an evacuation decision of this sentence or the one before (see find_cues).
+        "affected-by-decision",
+        "decision",
+        r"\baffected\s+by\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}"
+        r"(?:decisions?|orders?|decrees?|resolutions?|measures?)\b",
     ),
     (
         "decided-evacuation",
@@ -218,6 +227,7 @@ _FIRST_WORDS = {
     "urged-to-leave": "urged advised instructed called ordered told",
     "subject-to-evacuation": "subject under evacuation orders order affected ordered told "
     "instructed",
+    "affected-by-decision": "affected",
     "decided-evacuation": "announced ordered decided declared approved introduced plan plans "
     "planned",
     "passive-plan": "is are was were has have",
@@ -257,7 +267,9 @@ _POSSESSION_RE = caseless(
 _PLAN_CONTEXT_RE = caseless(
     r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\b"
     r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
-    r"(?:forcibly\s+)?evacuated|(?:planned|ordered|decided)\s+to\s+evacuate|"
+    r"(?:forcibly\s+)?evacuated|(?:plan(?:s|ned)?|intend(?:s|ed)?|ordered|decided|decision(?:\s+"
+    r"(?:was|has\s+been)\s+(?:made|taken))?)\s+to\s+(?:forcibly\s+|compulsorily\s+)?"
+    r"(?:evacuate|relocate|resettle)|"
     r"(?:ordered|told|instructed)\s+(?:[\w-]+\s+){1,5}?to\s+(?:leave|evacuate)|"
     r"designated\s+(?:villages|settlements|communities|areas|zone)|"
     r"under\s+evacuation\s+orders?|evacuation\s+zone|evacuation\s+(?:began|started|was\s+"
@@ -296,6 +308,10 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         name, kind, _ = _CUE_PATTERNS[index]
         if kind == "left":
             kind, name = _read_left(text, start, match.start(), match.end())
+        if kind == "decision":
+            if not plan_follows(text, _previous_sentence_start(text, start), match.start()):
+                continue  # "affected by the decision to close schools": a distractor
+            kind = "planned"
         cues.append(Cue(match.start(), match.end(), kind, name))
     return cues
 
@@ -318,6 +334,12 @@ def running_evacuation(text: str, start: int, end: int) -> bool:
 def they_fled_after(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] says "they had to flee" of the people just counted."""
     return _THEY_FLED_RE.search(text, start, end) is not None
+
+
+def _previous_sentence_start(text: str, start: int) -> int:
+    """Return roughly where the sentence before the one at `start` begins."""
+    stop = max(0, start - 2)
+    return max(text.rfind(". ", 0, stop), text.rfind("\n", 0, stop)) + 1
 
 
 def _read_left(text: str, clause_start: int, start: int, end: int) -> tuple[str, str]:

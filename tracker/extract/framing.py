@@ -13,7 +13,8 @@ Rules, in order (names end up in the figure's `rule`):
    ... who had lived there"); else the nearest event cue of the reading's clause,
    preferring the predicate after the noun; a participle right after the noun ("people
    displaced from their homes") gives way to a finite verb later in the clause ("have
-   been given accommodation"), as does "people living in X" to "had been told to move";
+   been given accommodation"), as does "people living in X" to "had been told to move"
+   or to a modal ("residents living inside it must now leave");
    an infinitive after the noun ("urged 50,000 residents to evacuate") gives way to the
    order verb before it; "Of the 1,000 residents, 600 have left": the 1,000 has only
    the predicate before the comma (not a relative "who lived"), else it is a reference
@@ -102,6 +103,7 @@ _OBJECT_GOVERNORS = frozenset({"evacuated", "planned", "housed"})
 _OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "of", "the", "some"})
 _OBJECT_FILLER_REACH = 3
 _ORDER_REACH = 6  # "remain under evacuation orders": the order right after the verb
+_MODAL_RE = caseless(r"(?:must|will|shall|should|need|needs)\b")
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
 
@@ -120,9 +122,14 @@ def frame_sentence(
         cues.append(opener)
     listed = heading if heading and is_list_line(text, sentence.start, sentence.end) else None
     blockers = find_blockers(text, sentence.start, sentence.end)
+    planned = [c for c in cues if c.kind == "planned"]
     cues = sorted(
         cues
-        + [Cue(b.start, b.end, "blocked", b.name) for b in blockers if b.name in PREDICATE_FRAMES],
+        + [
+            Cue(b.start, b.end, "blocked", b.name)
+            for b in blockers
+            if b.name in PREDICATE_FRAMES and not _inside(b, planned)
+        ],
         key=lambda c: (c.start, c.kind != "blocked"),  # a frame beats a verb it starts with
     )
     _apply_blockers(
@@ -147,8 +154,9 @@ def _apply_blockers(
     blockers: list[Blocker],
 ) -> None:
     counted = [r for r in readings if r.rejected not in ("date", "year", "ordinal", "time")]
+    planned = [c for c in cues if c.kind == "planned"]
     for blocker in blockers:
-        if any(c.start <= blocker.start < c.end and c.kind == "planned" for c in cues):
+        if _inside(blocker, planned):
             continue  # "affected by the evacuation orders" is a frame, not a distractor
         clause = clause_span(sentence, blocker.start)
         # Nearest within the blocker's comma-delimited phrase first: "Of the 3,500 people
@@ -164,6 +172,11 @@ def _apply_blockers(
                 nearest.rejected in _OWN_FRAME and blocker.name not in _OWN_FRAME
             ):
                 nearest.rejected = blocker.name
+
+
+def _inside(blocker: Blocker, cues: list[Cue]) -> bool:
+    """True when a cue spans the blocker: "affected by the evacuation orders" is a frame."""
+    return any(c.start <= blocker.start < c.end for c in cues)
 
 
 def _phrase_around(text: str, clause: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -323,7 +336,7 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
             and len(after) > 1
             and not _after_auxiliary(text, first)
         ):
-            finite = [c for c in after[1:] if _after_auxiliary(text, c)]
+            finite = [c for c in after[1:] if _after_auxiliary(text, c) or _is_modal(text, c)]
             if finite:
                 return finite[0]
         return first
@@ -361,6 +374,12 @@ def _holder_is_a_place(text: str, clause: tuple[int, int], cue: Cue) -> bool:
 
 def _infinitive(text: str, cue: Cue) -> bool:
     return text[max(0, cue.start - 4) : cue.start].lower().endswith("to ")
+
+
+def _is_modal(text: str, cue: Cue) -> bool:
+    """True for a cue that opens with a modal ("must now leave", "will have to leave"): a
+    finite verb of its own."""
+    return _MODAL_RE.match(text, cue.start) is not None
 
 
 def _after_auxiliary(text: str, cue: Cue) -> bool:
