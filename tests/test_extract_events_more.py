@@ -128,6 +128,57 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "villages.",
         [(R, P, 800)],
     ),
+    # --- evacuated: forced or driven from their homes is displacement
+    (
+        "forced-from-their-homes",
+        "Roughly 17,000 people have now been forced from their homes in Manitoba.",
+        [(E, P, 17000)],
+    ),
+    (
+        "driven-out-of-their-homes",
+        "About 3,000 people have been driven out of their homes by the floods.",
+        [(E, P, 3000)],
+    ),
+    ("has-n-residents-is-present", "Kramatorsk has 60,000 residents.", [(R, P, 60000)]),
+    # --- remaining: a place or administration counting its residents
+    (
+        "administration-counts-residents",
+        "In Slavyansk, the city administration counts some 68-70 thousand residents, and "
+        "'every day 150 to 200 people leave'.",
+        [(R, P, 68000), (R, P, 70000), (E, P, 150), (E, P, 200)],
+    ),
+    (
+        "city-counted-residents",
+        "A month earlier the city counted roughly 11 thousand residents.",
+        [(R, P, 11000)],
+    ),
+    # --- not logged: a verb leaving people in a distractor state; expected departures
+    (
+        "leaving-people-affected",
+        "Flash floods have inundated large parts of Sylhet, the ministry said, leaving some "
+        "1.8 million people affected.",
+        [],
+    ),
+    ("left-people-homeless", "The storm left 2,000 people homeless.", []),
+    ("left-people-without-power", "The storm left 2,000 people without power.", []),
+    ("left-the-town-is-departure", "Yesterday 490 people left the town.", [(E, P, 490)]),
+    (
+        "rescued-people-trapped",
+        "Its boats had rescued 1,7 thousand residents trapped on rooftops.",
+        [(E, P, 1700)],
+    ),
+    (
+        "we-expect-n-a-day",
+        "'Over the past two days, 1 120 residents have already left Dobropillia, and we expect "
+        "300-400 a day from now on,' the head of the administration said.",
+        [(E, P, 1120)],
+    ),
+    ("officials-expect-n", "Officials expect 5,000 more people to leave.", []),
+    (
+        "expected-to-be-evacuated-is-planned",
+        "Another 350 people are expected to be evacuated on Tuesday.",
+        [(T, P, 350)],
+    ),
 ]
 
 

@@ -58,6 +58,8 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     (
         "projection",
         r"\b(?:could|might|may\s+(?:have\s+to|need\s+to|be)|would|projected|forecast\w*|"
+        r"(?:expect|anticipat)\w*(?=\s+(?:(?:another|a|further|about|around|some|over|up|to|"
+        r"more|than|at|least|roughly|nearly)\s+){0,3}\d)|"
         r"warned|predict\w*|threaten\w*|risk\s+of|if\s+(?:necessary|needed|required|"
         r"the\s+situation\s+\w+)|in\s+case\s+of)\b",
     ),
@@ -94,7 +96,8 @@ _FIRST_WORDS = {
     "rubble-rescue": "out from",
     "pre-war-population": "before pre prewar preinvasion once used previously peacetime in prior",
     "capacity": "capacity resources able ready prepared can designed room places vacant",
-    "projection": "could might may would projected forecast forecasts warned predict "
+    "projection": "could might may would projected forecast forecasts expect expects "
+    "expected expecting anticipate anticipates anticipated anticipating warned predict "
     "predicted predicting threaten threatened threatening risk if in",
     "intention": "do does did not want wants wish intend intends applied",
     "school-enrolment": "study studied studies studying lyceum enrolled enrolment enrollment "

@@ -180,6 +180,14 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"\bremain(?:s|ed)?\s+(?:internally\s+)?(?:displaced|refugees|idps)\b",
     ),
     (
+        # "the city administration counts some 68-70 thousand residents": a population stock.
+        "counts-residents",
+        "remaining",
+        r"\bcount(?:s|ed)\b(?=\s+(?:(?:some|about|around|over|more|than|nearly|almost|roughly|"
+        r"approximately|an|estimated|up|to|at|least|just|only)\s+){0,3}\d[^.;]{0,30}?\b"
+        r"(?:residents|inhabitants|people|persons|civilians|population)\b)",
+    ),
+    (
         "remain-verb",
         "remaining",
         r"\b(?:remain\w*|still\s+(?:live|living|lives|resid(?:e|es|ed|ing)\b|in\b|there\b|at\b|stay\w*)|"
@@ -190,7 +198,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "presence",
         "presence",
         r"\b(?:live[sd]?\b|living\b|resid(?:e|es|ed|ing)\b|there\s+(?:are|were|is)\b|"
-        r"(?:has|have|had)\b(?!\s+(?:been|already|not|never|to|just|also|since|left|fled|kept|"
+        r"(?:has|have|had)\b(?!\s+(?:(?:now|so\s+far|reportedly|recently)\s+)?(?:been|already|not|"
+        r"never|to|just|also|since|left|fled|kept|"
         r"become|gone|come|got|made|taken|\w+ed\b))|home\s+to\b|are\s+(?:currently|now)\s+in\b|"
         r"(?:is|are)\s+(?:currently\s+)?(?:located\s+)?in\b|it\s+is\b|now\s+it\s+is|it\s+was\b)",
     ),
@@ -203,6 +212,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"rescu\w*|(?:became|become|registered\s+as)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
         r"took|(?:has|have|had)\s+taken(?!\s+in\b)|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
+        r"(?:forced|driven|chased)\s+(?:from|out\s+of|out)\b|"
         r"out\s+of\s+their\s+homes|from\s+their\s+homes|among\s+(?:the\s+)?evacuees)",
     ),
 )
@@ -239,6 +249,7 @@ _FIRST_WORDS = {
     "spending in into at",
     "host-verb": "received receives receiving admitted welcomed hold holds holding has have",
     "remain-displaced": "remain remains remained",
+    "counts-residents": "counts counted",
     "remain-verb": "remain remains remained remaining still stay stays stayed staying has have "
     "kept refuse refused refuses refusing did do hid hide hiding",
     "presence": "live lives lived living reside resides resided residing there has have had "
@@ -247,7 +258,7 @@ _FIRST_WORDS = {
     "evacuation-of": "evacuation relocation rescue",
     "evacuation-verb": _EVAC_VERB_FIRST + "fled flee flees fleeing leave leaves leaving departed "
     "depart departing escaped escape escaping rescued rescue rescuing rescuers became become "
-    "registered crossed went forced out from among has have had",
+    "registered crossed went forced driven chased out from among has have had",
 }
 _CUES_BY_WORD = index_by_first_word(
     [(_FIRST_WORDS[name], pattern) for name, _, pattern in _CUE_PATTERNS], "c"

@@ -103,6 +103,7 @@ _OBJECT_GOVERNORS = frozenset({"evacuated", "planned", "housed"})
 _OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "of", "the", "some"})
 _OBJECT_FILLER_REACH = 3
 _ORDER_REACH = 6  # "remain under evacuation orders": the order right after the verb
+_LEAVE_RE = caseless(r"(?:leav(?:e|es|ing)|left)\b")
 _MODAL_RE = caseless(r"(?:must|will|shall|should|need|needs)\b")
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
@@ -317,6 +318,8 @@ def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         and governor.name != "evacuation-of"  # a noun: "the evacuation of N ... was ordered"
         and _governs_object(text, governor, reading)
     ):
+        if _left_in_a_state(text, governor, reading, after):
+            return after[0]  # "leaving some 1.8 million people affected": no departure
         return governor  # "police evacuated 19 residents ... who had lived": the object's verb
     if (
         after
@@ -350,6 +353,17 @@ def _governs_object(text: str, cue: Cue, reading: Reading) -> bool:
     residents", "took out a further 40 people"): only fillers stand between them."""
     between = text[cue.end : reading.start].lower().split()
     return len(between) <= _OBJECT_FILLER_REACH and all(w in _OBJECT_FILLERS for w in between)
+
+
+def _left_in_a_state(text: str, governor: Cue, reading: Reading, after: list[Cue]) -> bool:
+    """LEFT-IN-A-STATE: True for "left/leaving N people affected (homeless, stranded,
+    without power)": the verb leaves its object in a state a distractor frame names."""
+    return (
+        bool(after)
+        and after[0].kind == "blocked"
+        and after[0].start - reading.noun_end <= 2
+        and _LEAVE_RE.match(text, governor.start) is not None
+    )
 
 
 def _nearest_in_sentence(reading: Reading, cues: list[Cue]) -> Cue | None:
