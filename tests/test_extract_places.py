@@ -147,6 +147,24 @@ def test_housed_people_from_elsewhere_live_in_the_place_the_sentence_sets() -> N
     )[:2] == ("Mykolaiv region", "Mykolaivska")
 
 
+def test_abroad_a_name_the_gazetteer_lacks_in_the_clause_beats_the_lead() -> None:
+    text = (
+        "Floods in Sindh have displaced 12,000 people in Dadu district. In neighbouring "
+        "Jacobabad, another 3,400 were moved to relief camps."
+    )
+    assert [(f.value, f.location, f.admin1_name) for f in extract(text).figures] == [
+        (12000, "Dadu district", "Sindh"),
+        (3400, "Jacobabad", "Sindh"),
+    ]
+
+
+def test_in_ukraine_a_village_the_gazetteer_lacks_takes_the_leads_place() -> None:
+    text = (
+        "Shelling of Zaporizhzhia continues. 18 families were evacuated from Prymorske and Plavni."
+    )
+    assert _only(text)[1:3] == ("Zaporizka", "Zaporizkyi")
+
+
 def test_unresolved_place_keeps_location_and_leaves_admin_columns_empty() -> None:
     (figure,) = extract("More than 300,000 people were evacuated in Bangladesh.").figures
     assert figure.location == "Bangladesh"

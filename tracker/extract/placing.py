@@ -92,6 +92,7 @@ class PlaceChooser:
             for m in mentions
             if m.resolution.unit is not None and possessor(text, m.end)
         ]
+        self._abroad = bool(self._seen) and all(s.unit.country != "UA" for s in self._seen)
         self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in SECOND_LEVEL}
         # The lead: the first sentence naming a place that is not a part ("Hatay alone").
         self._lead_place: Place | None = None
@@ -148,6 +149,13 @@ class PlaceChooser:
         scene = scene_phrase(self._text, *sentence)
         if scene is not None:
             return self._in_region(unknown_place(self._text[scene[0] : scene[1]]), sentence)
+        if self._abroad and not self._within(*sentence):
+            # "In neighbouring Jacobabad, another 3,400 were moved": outside Ukraine the
+            # gazetteer stops at regions, so a name it lacks in the figure's own clause is
+            # the figure's district or town (in Ukraine it is a village of the lead's area).
+            name = self._unresolved(clause)
+            if name is not None:
+                return self._in_region(unknown_place(name), sentence)
         earlier = self._antecedent(sentence, start)
         if earlier is not None:
             return self._columns(earlier, earlier.mention.surface)

@@ -32,7 +32,7 @@ _MODIFIER = (
 _OWNER = r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u2019]s\s+)?"
 _UNIT_WORDS = r"(?:locality|district|province|county|municipality|governorate|camp)"
 _UNKNOWN_PLACE_RE = re.compile(
-    r"\b(?:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
+    r"\b(?i:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
     rf"\s+(?:the\s+)?{_MODIFIER}{_OWNER}(?P<name>{_NAME}"
     r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
     r"locality|municipality|governorate|camp))?)"
@@ -48,6 +48,7 @@ _NOT_PLACES = frozenset(
     Interior Defense Defence Regional Military Administration Council Office President
     Prime Deputy Head Governor Mayor Red Cross United Nations International Organization
     Telegram Facebook Storm Cyclone Hurricane Typhoon Highway Route Street Avenue Mr Mrs Ms
+    Eid Ramadan Christmas Easter Passover Hanukkah Diwali Nowruz Independence Victory
     """,
     )
 )
