@@ -179,6 +179,24 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Another 350 people are expected to be evacuated on Tuesday.",
         [(T, P, 350)],
     ),
+    # --- left: a departure with an object, even after an auxiliary "has" in the sentence
+    (
+        "left-the-town-after-has-intensified",
+        "Evacuation from Huliaipole has intensified: over the past three days 140 residents "
+        "left the town, yet 'there are still up to 2,5 thousand people there,' he said.",
+        [(E, P, 140), (R, P, 2500)],
+    ),
+    ("there-are-n-left-on", "There are 300 people left on the island.", [(R, P, 300)]),
+    (
+        "has-n-left-and-n-left-the-town",
+        "The town has 300 people left, and yesterday 40 people left the town.",
+        [(R, P, 300), (E, P, 40)],
+    ),
+    (
+        "have-now-been-ordered-out",
+        "The 4 500 residents of the villages have now been ordered out.",
+        [(T, P, 4500)],
+    ),
 ]
 
 

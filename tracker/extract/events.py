@@ -140,7 +140,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "passive-plan",
         "planned",
-        r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+)?(?:planned|scheduled|"
+        r"\b(?:is|are|was|were|(?:has|have)\s+(?:now\s+|already\s+|also\s+)?been)\s+"
+        r"(?:being\s+)?(?:planned|scheduled|"
         r"ordered|announced|expected)\b",
     ),
     (
@@ -266,12 +267,17 @@ _CUES_BY_WORD = index_by_first_word(
 _LEFT_REMAINING_BEFORE_RE = caseless(
     r"\b(?:still|are|is|were|was|be|been|only|remain\w*)\s+(?:\w+\s+){0,1}$"
 )
+# "140 residents left the town", "left for Dnipro": "left" with an object or a destination
+# is a departure, whatever possession verb came before.
+_LEFT_DEPARTED_AFTER_RE = caseless(
+    r"^\s+(?:the|their|his|her|its|our|for|home|homes|via|aboard|towards?)\b"
+)
 _LEFT_REMAINING_AFTER_RE = caseless(
     r"^\s+(?:in|behind|there|at|inside)\b(?!\s+(?:about|around|some|over|roughly|\d))"
 )
 # "Bakhmut has fewer than five thousand civilians left": a possession verb, then a quantity.
 _POSSESSION_RE = caseless(
-    r"\b(?:has|have|had|there\s+(?:are|were|is))\b[^.;]*?(?:\d|\b(?:one|two|three|four|five|six|"
+    r"\b(?:(?:has|have|had)\b(?!\s+\w+ed\b)|there\s+(?:are|were|is)\b)[^.;:]*?(?:\d|\b(?:one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
     r"dozen)\b)[^.;]*$"
 )
@@ -359,6 +365,8 @@ def _read_left(text: str, clause_start: int, start: int, end: int) -> tuple[str,
     after = text[end : end + 12]
     if _LEFT_REMAINING_AFTER_RE.match(after) or _LEFT_REMAINING_BEFORE_RE.search(before):
         return "remaining", "left-as-remaining"
+    if _LEFT_DEPARTED_AFTER_RE.match(after):
+        return "evacuated", "left-as-departed"
     if _POSSESSION_RE.search(text[clause_start:start]):
         return "remaining", "have-n-left"
     return "evacuated", "left-as-departed"
