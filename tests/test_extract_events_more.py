@@ -197,6 +197,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "The 4 500 residents of the villages have now been ordered out.",
         [(T, P, 4500)],
     ),
+    # --- not logged: a destination subset of a flow counted before (3.7)
+    (
+        "of-them-have-reached",
+        "More than 81,000 people have fled El Fasher since 26 October. An estimated 5 000 of "
+        "them have reached Tawila.",
+        [(E, P, 81000)],
+    ),
 ]
 
 

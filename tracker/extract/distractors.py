@@ -120,7 +120,10 @@ _SUBSET_RE = caseless(
     r"(?:(?:by|on|in|via|aboard)\s+(?:\w+\s+)?" + _TRANSPORT + r"|"
     r"(?:by|through|with\s+the\s+help\s+of|thanks\s+to)\s+(?:the\s+)?(?:volunteers|police|"
     r"rescuers|military|army|soldiers|ngos?|red\s+cross|\w+\s+organi[sz]ations?))\b|"
-    r"^\s*(?:out\s+of|of)\s+(?:the\s+)?\d"
+    r"^\s*(?:out\s+of|of)\s+(?:the\s+)?\d|"
+    # "5 000 of them have reached Tawila": a destination subset of a flow counted before.
+    r"^\s*(?:of\s+(?:them|those|whom|these)|among\s+them)\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:already\s+|now\s+|so\s+far\s+)?(?:reached|arrived\s+(?:in|at)|made\s+it\s+to)\b"
 )
 _ACTOR_ALONE_RE = caseless(
     r"\b(?:volunteers|police|rescuers|the\s+military|soldiers|the\s+army)\s+alone\b"
@@ -178,5 +181,6 @@ def actor_subset(text: str, sentence_start: int, number_start: int, noun_end: in
 
 
 def subset_after(text: str, noun_end: int) -> bool:
-    """Return True for a transport/actor subset ("135 of them by train") or "N out of M"."""
+    """Return True for a transport/actor subset ("135 of them by train"), "N out of M", or a
+    destination subset ("5 000 of them have reached Tawila")."""
     return _SUBSET_RE.match(text[noun_end : noun_end + 80]) is not None
