@@ -158,6 +158,17 @@ def test_abroad_a_name_the_gazetteer_lacks_in_the_clause_beats_the_lead() -> Non
     ]
 
 
+def test_abroad_a_later_clause_with_its_own_place_does_not_take_the_sentence_scene() -> None:
+    text = (
+        "Floods hit Punjab. In Kasur district alone, about 25,000 people were evacuated, and "
+        "in Lahore, teams shifted 3 500 people by boat from low-lying areas of Shahdara."
+    )
+    assert [(f.value, f.location, f.admin1_name) for f in extract(text).figures] == [
+        (25000, "Kasur district", "Punjab"),
+        (3500, "Lahore", "Punjab"),
+    ]
+
+
 def test_in_ukraine_a_village_the_gazetteer_lacks_takes_the_leads_place() -> None:
     text = (
         "Shelling of Zaporizhzhia continues. 18 families were evacuated from Prymorske and Plavni."

@@ -58,6 +58,9 @@ _TIGHT_RE = caseless(
     r"\s*(?:from|in|of|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$"
 )
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)$")
+_SCENE_OPENING_RE = caseless(
+    r"[\s,;:]*(?:(?:and|but|while|whereas)\s+)?(?:in|at)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
+)
 _HOST_BEFORE_RE = caseless(r"\b(?:in|at|within|across|throughout)\s+(?:the\s+)?$")
 _COMMA_GAP_RE = re.compile(r",\s*")
 # "Mala Tokmachka in the Orikhiv community", "Seredyna-Buda, in the north of Shostka district".
@@ -118,11 +121,12 @@ class PlaceChooser:
         one of them ("1,229 from Mariupol") is theirs, not this figure's. With
         `origin_after`, the place right after the figure is where its people came from.
         """
-        own = (
-            None
-            if origin_after
-            else self.tight_place(end) or self._tightunknown_place(end, sentence)
-        ) or self._phrase_place(start, sentence)
+        own = None if origin_after else self.tight_place(end)
+        own = own or (None if origin_after else self._tightunknown_place(end, sentence))
+        abroad = self._abroad and not self._within(*sentence)
+        if own is None and abroad and clause[0] > sentence[0]:
+            own = self._clause_scene(clause, sentence)  # ", and in Lahore, teams ..."
+        own = own or self._phrase_place(start, sentence)
         if own is not None:
             return own
         other = self._other_areas(clause)
@@ -149,13 +153,10 @@ class PlaceChooser:
         scene = scene_phrase(self._text, *sentence)
         if scene is not None:
             return self._in_region(unknown_place(self._text[scene[0] : scene[1]]), sentence)
-        if self._abroad and not self._within(*sentence):
-            # "In neighbouring Jacobabad, another 3,400 were moved": outside Ukraine the
-            # gazetteer stops at regions, so a name it lacks in the figure's own clause is
-            # the figure's district or town (in Ukraine it is a village of the lead's area).
-            name = self._unresolved(clause)
-            if name is not None:
-                return self._in_region(unknown_place(name), sentence)
+        if abroad:
+            local = self._unresolved_place(clause, sentence)
+            if local is not None:
+                return local
         earlier = self._antecedent(sentence, start)
         if earlier is not None:
             return self._columns(earlier, earlier.mention.surface)
@@ -261,6 +262,25 @@ class PlaceChooser:
             return None
         name = self._unresolved(clause)
         return None if name is None else self._in_region(unknown_place(name), sentence)
+
+    def _unresolved_place(self, clause: tuple[int, int], sentence: tuple[int, int]) -> Place | None:
+        """ABROAD-UNKNOWN-IN-CLAUSE: outside Ukraine the gazetteer stops at regions, so a
+        name it lacks in the figure's own clause ("In neighbouring Jacobabad, another 3,400
+        were moved") is the figure's district or town; in Ukraine such a name is a village
+        of the lead's area."""
+        name = self._unresolved(clause)
+        return None if name is None else self._in_region(unknown_place(name), sentence)
+
+    def _clause_scene(self, clause: tuple[int, int], sentence: tuple[int, int]) -> Place | None:
+        """Return the unknown place a later clause opens with (", and in Lahore, ..."): a
+        new scene, where a name after "from" later in the clause is a place inside it."""
+        name = self._unresolved(clause)
+        if name is None:
+            return None
+        where = self._text.find(name, clause[0], clause[1])
+        if not _SCENE_OPENING_RE.fullmatch(self._text, clause[0], where):
+            return None
+        return self._in_region(unknown_place(name), sentence)
 
     def _unresolved(self, span: tuple[int, int]) -> str | None:
         """Return a place name the gazetteer does not know ("in Bangladesh"), as written."""
