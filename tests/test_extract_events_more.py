@@ -204,6 +204,31 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "them have reached Tawila.",
         [(E, P, 81000)],
     ),
+    # --- more of the same rules
+    ("shelter-houses", "The shelter now houses 120 people.", [(H, P, 120)]),
+    ("camp-is-home-to", "The Bakassi camp is home to 40,000 people.", [(H, P, 40000)]),
+    ("dormitory-has", "The dormitory has 300 residents.", [(H, P, 300)]),
+    ("city-still-home-to", "Kramatorsk is still home to 60,000 people.", [(R, P, 60000)]),
+    ("hospital-had-patients", "The hospital had 200 patients.", []),
+    (
+        "decision-affects",
+        "Mandatory evacuation was announced in Pokrovsk. The decision affects about 16,000 people.",
+        [(T, P, 16000)],
+    ),
+    (
+        "covered-by-the-decision",
+        "Mandatory evacuation was announced in Pokrovsk. About 16,000 people are covered by the "
+        "decision.",
+        [(T, P, 16000)],
+    ),
+    (
+        "covered-by-the-evacuation",
+        "1,000 people are covered by the mandatory evacuation.",
+        [(T, P, 1000)],
+    ),
+    ("uprooted", "500,000 people have been uprooted by the fighting.", [(E, P, 500000)]),
+    ("town-numbers-inhabitants", "The town numbers about 5,000 inhabitants.", [(R, P, 5000)]),
+    ("hiding-in-basements", "500 people are hiding in basements.", [(R, P, 500)]),
 ]
 
 

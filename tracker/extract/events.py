@@ -25,6 +25,7 @@ __all__ = [
     "names_zone",
     "plan_follows",
     "running_evacuation",
+    "shelter_subject",
     "they_fled_after",
 ]
 
@@ -118,6 +119,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "planned",
         r"\bsubject\s+to\s+(?:\w+\s+)?(?:evacuation|relocation|resettlement|removal)"
         r"|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
+        r"|\bcovered\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}evacuation\b"
         r"|\b(?:evacuation\s+)?orders?\s+(?:\w+\s+)?affect\w*|\baffected\s+by\s+(?:the\s+)?"
         r"(?:\w+\s+){0,2}evacuation\s+orders?"
         r"|\b(?:ordered|told|instructed)\s+(?:by\s+(?:[\w-]+\s+){1,4}?)?to\s+(?:leave|evacuate|flee|"
@@ -128,8 +130,10 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         # an evacuation decision of this sentence or the one before (see find_cues).
         "affected-by-decision",
         "decision",
-        r"\baffected\s+by\s+(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}"
-        r"(?:decisions?|orders?|decrees?|resolutions?|measures?)\b",
+        r"\b(?:affected|covered|concerned)\s+by\s+(?:the|this|that|these|those|its|their)\s+"
+        r"(?:[\w-]+\s+){0,2}(?:decisions?|orders?|decrees?|resolutions?|measures?)\b|"
+        r"\b(?:decision|decree|resolution)\s+(?:now\s+|also\s+)?(?:affects|covers|concerns|"
+        r"applies\s+to)\b",
     ),
     (
         "decided-evacuation",
@@ -172,8 +176,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         # thousand": a place that takes people in, with the count as its object.
         "host-verb",
         "housed",
-        r"\b(?:receiv(?:ed|es|ing)|admitted|welcomed|hold(?:s|ing)?|(?:has|have)\s+taken\s+in)"
-        + _NUMBER_AHEAD,
+        r"\b(?:receiv(?:ed|es|ing)|admitted|welcomed|hold(?:s|ing)?|hous(?:es|ing)|"
+        r"(?:has|have)\s+taken\s+in)" + _NUMBER_AHEAD,
     ),
     (
         "remain-displaced",
@@ -184,7 +188,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         # "the city administration counts some 68-70 thousand residents": a population stock.
         "counts-residents",
         "remaining",
-        r"\bcount(?:s|ed)\b(?=\s+(?:(?:some|about|around|over|more|than|nearly|almost|roughly|"
+        r"\b(?:count|number)(?:s|ed)\b(?=\s+(?:(?:some|about|around|over|more|than|nearly|almost|roughly|"
         r"approximately|an|estimated|up|to|at|least|just|only)\s+){0,3}\d[^.;]{0,30}?\b"
         r"(?:residents|inhabitants|people|persons|civilians|population)\b)",
     ),
@@ -193,7 +197,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "remaining",
         r"\b(?:remain\w*|still\s+(?:live|living|lives|resid(?:e|es|ed|ing)\b|in\b|there\b|at\b|stay\w*)|"
         r"stay(?:s|ed|ing)?\b|(?:has|have)\s+kept|kept\b|refus\w*\s+to\s+(?:leave|evacuate)|"
-        r"did\s+not\s+leave|do\s+not\s+want\s+to\s+leave|hid(?:e|ing)?\s+from\s+evacuation)",
+        r"did\s+not\s+leave|do\s+not\s+want\s+to\s+leave|hid(?:e|ing)?\s+from\s+evacuation|"
+        r"hid(?:e|es|ing)\s+in\b)",
     ),
     (
         "presence",
@@ -213,7 +218,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"rescu\w*|(?:became|become|registered\s+as)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
         r"took|(?:has|have|had)\s+taken(?!\s+in\b)|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
-        r"(?:forced|driven|chased)\s+(?:from|out\s+of|out)\b|"
+        r"(?:forced|driven|chased)\s+(?:from|out\s+of|out)\b|uproot(?:ed|ing)\b|"
         r"out\s+of\s+their\s+homes|from\s+their\s+homes|among\s+(?:the\s+)?evacuees)",
     ),
 )
@@ -236,9 +241,9 @@ _FIRST_WORDS = {
     "ordered-evacuation-of": "mandatory forced compulsory forcible decision",
     "waiting-for-evacuation": "waiting wait await awaiting",
     "urged-to-leave": "urged advised instructed called ordered told",
-    "subject-to-evacuation": "subject under evacuation orders order affected ordered told "
+    "subject-to-evacuation": "subject under covered evacuation orders order affected ordered told "
     "instructed",
-    "affected-by-decision": "affected",
+    "affected-by-decision": "affected covered concerned decision decree resolution",
     "decided-evacuation": "announced ordered decided declared approved introduced plan plans "
     "planned",
     "passive-plan": "is are was were has have",
@@ -248,18 +253,19 @@ _FIRST_WORDS = {
     "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
     "huddling crowded crowding packed settled given found received receiving spent spend spends "
     "spending in into at",
-    "host-verb": "received receives receiving admitted welcomed hold holds holding has have",
+    "host-verb": "received receives receiving admitted welcomed hold holds holding houses "
+    "housing has have",
     "remain-displaced": "remain remains remained",
-    "counts-residents": "counts counted",
+    "counts-residents": "counts counted numbers numbered",
     "remain-verb": "remain remains remained remaining still stay stays stayed staying has have "
-    "kept refuse refused refuses refusing did do hid hide hiding",
+    "kept refuse refused refuses refusing did do hid hide hides hiding",
     "presence": "live lives lived living reside resides resided residing there has have had "
     "home are is it now",
     "left": "left",
     "evacuation-of": "evacuation relocation rescue",
     "evacuation-verb": _EVAC_VERB_FIRST + "fled flee flees fleeing leave leaves leaving departed "
     "depart departing escaped escape escaping rescued rescue rescuing rescuers became become "
-    "registered crossed went forced driven chased out from among has have had",
+    "registered crossed went forced driven chased uprooted uprooting out from among has have had",
 }
 _CUES_BY_WORD = index_by_first_word(
     [(_FIRST_WORDS[name], pattern) for name, _, pattern in _CUE_PATTERNS], "c"
@@ -297,6 +303,12 @@ _ZONE_ANAPHOR_RE = caseless(
     r"\b(?:these|those|such|the\s+designated|the\s+listed|the\s+said)\s+(?:\w+\s+)?"
     r"(?:settlements|villages|communities|areas|towns|hromadas|zones?|districts)\b|"
     r"\b(?:live|lives|living|reside|residing|residents|people|children|families)\s+there\b"
+)
+# "The Bakassi camp is home to 40,000", "the dormitory has 300 residents": a shelter-type
+# place as the subject right before a presence verb.
+_SHELTER_SUBJECT_RE = caseless(
+    r"\b" + _FACILITY + r"\s+(?:(?:alone|now|currently|still|already|itself|is|was|are|were)\s+)"
+    r"{0,3}$"
 )
 _RUNNING_RE = caseless(
     r"\bevacuation\s+(?:is|was)\s+(?:continuing|ongoing|under\s+way|underway|in\s+progress)"
@@ -341,6 +353,12 @@ def plan_follows(text: str, start: int, end: int) -> bool:
 def names_zone(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] points back at a zone ("these settlements")."""
     return _ZONE_ANAPHOR_RE.search(text, start, end) is not None
+
+
+def shelter_subject(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] ends with a shelter-type place as the subject of the
+    verb that follows ("The Bakassi camp is" home to 40,000)."""
+    return _SHELTER_SUBJECT_RE.search(text, start, end) is not None
 
 
 def running_evacuation(text: str, start: int, end: int) -> bool:

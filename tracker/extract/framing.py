@@ -25,7 +25,8 @@ Rules, in order (names end up in the figure's `rule`):
    sentence placed under one; "evacuated" when the sentence goes on "and they had to
    flee"; else remaining ("still home to" stays remaining even under an order). "X has
    N people" needs X to be a place. A remaining or presence verb followed by a shelter
-   ("staying in temporary shelters") gives housed.
+   ("staying in temporary shelters") gives housed, as does a shelter-type place as the
+   subject of a presence verb ("the camp is home to 40,000").
 5. ELLIPSIS: a clause with no cue continues the event of the previous figure of its
    sentence ("and since the beginning of this year one and a half thousand people"),
    else takes a cue of the sentence right next to it ("Evacuated: 1,234 people");
@@ -44,6 +45,7 @@ from tracker.extract.events import (
     names_zone,
     plan_follows,
     running_evacuation,
+    shelter_subject,
     they_fled_after,
 )
 from tracker.extract.headings import heading_cue, is_list_line
@@ -273,6 +275,8 @@ def _frame(
         if housed is not None:
             kind, name = "housed", f"{name}-in-shelter"
             reading.cue_end = housed.end
+    if kind == "presence" and shelter_subject(text, max(clause[0], cue.start - 60), cue.start):
+        kind, name = "housed", "presence-of-a-shelter"  # "the camp is home to 40,000"
     if kind == "presence" and not _holder_is_a_place(text, clause, cue):
         reading.rejected = "presence-not-of-a-place"  # "the hospital had 200 patients"
         return
