@@ -229,6 +229,47 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("uprooted", "500,000 people have been uprooted by the fighting.", [(E, P, 500000)]),
     ("town-numbers-inhabitants", "The town numbers about 5,000 inhabitants.", [(R, P, 5000)]),
     ("hiding-in-basements", "500 people are hiding in basements.", [(R, P, 500)]),
+    (
+        "affected-by-the-decision-to-evacuate",
+        "About 16,000 people are affected by the decision to evacuate Pokrovsk.",
+        [(T, P, 16000)],
+    ),
+    ("are-to-leave", "Some 300 residents are to leave the village by Friday.", [(T, P, 300)]),
+    ("are-due-to-leave", "About 400 people are due to leave on Monday.", [(T, P, 400)]),
+    (
+        "shelter-in-the-metro",
+        "About 1,000 people shelter in the metro every night.",
+        [(R, P, 1000)],
+    ),
+    (
+        "sheltered-in-basements",
+        "Some 2,000 people sheltered in basements during the attack.",
+        [(R, P, 2000)],
+    ),
+    (
+        "sheltering-in-a-school-building",
+        "Forty families were sheltering in a school building on the edge of town.",
+        [(H, F, 40)],
+    ),
+    ("city-shelters", "The city shelters 5,000 IDPs.", [(H, P, 5000)]),
+    (
+        "evacuation-covers-residents-of-villages",
+        "The evacuation covers 3,000 residents of 12 villages.",
+        [(T, P, 3000)],
+    ),
+    (
+        "residents-of-settlements-ordered-out",
+        "The remaining 4 500 residents of 32 settlements east of the Oskil have now been ordered "
+        "out by the regional defence council.",
+        [(T, P, 4500)],
+    ),
+    ("n-out-of-m-is-derived", "46 out of 47 residents have left.", []),
+    ("country-holds-children", "Russia holds 19,546 deported children.", [(E, C, 19546)]),
+    (
+        "camp-alone-holds",
+        "The Bakassi camp alone holds over 40 thousand people.",
+        [(H, P, 40000)],
+    ),
 ]
 
 

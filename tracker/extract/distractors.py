@@ -120,7 +120,10 @@ _SUBSET_RE = caseless(
     r"(?:(?:by|on|in|via|aboard)\s+(?:\w+\s+)?" + _TRANSPORT + r"|"
     r"(?:by|through|with\s+the\s+help\s+of|thanks\s+to)\s+(?:the\s+)?(?:volunteers|police|"
     r"rescuers|military|army|soldiers|ngos?|red\s+cross|\w+\s+organi[sz]ations?))\b|"
-    r"^\s*(?:out\s+of|of)\s+(?:the\s+)?\d|"
+    # "46 out of 47", not "4 500 residents of 32 settlements" (where they live)
+    r"^\s*out\s+of\s+(?:the\s+)?\d|^\s*of\s+(?:the\s+)?\d(?![\d\s,.]*(?:[\w-]+\s+)?(?:settlements|villages|"
+    r"communities|hromadas|towns|cities|districts|regions|oblasts|provinces|municipalities|"
+    r"raions|areas|localities|neighbourhoods|neighborhoods)\b)|"
     # "5 000 of them have reached Tawila": a destination subset of a flow counted before.
     r"^\s*(?:of\s+(?:them|those|whom|these)|among\s+them)\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:already\s+|now\s+|so\s+far\s+)?(?:reached|arrived\s+(?:in|at)|made\s+it\s+to)\b"

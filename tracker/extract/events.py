@@ -87,7 +87,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "is-to-evacuate",
         "planned",
-        r"\b(?:is|are)\s+to\s+(?:evacuate|relocate|move|take\s+out|resettle)\b",
+        r"\b(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to)\s+(?:evacuate|relocate|move|"
+        r"take\s+out|resettle|leave)\b",
     ),
     (
         "plan-verb",
@@ -120,6 +121,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"\bsubject\s+to\s+(?:\w+\s+)?(?:evacuation|relocation|resettlement|removal)"
         r"|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
         r"|\bcovered\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}evacuation\b"
+        r"|\bevacuation\s+(?:now\s+|also\s+)?(?:covers|affects|concerns|applies\s+to)\b"
         r"|\b(?:evacuation\s+)?orders?\s+(?:\w+\s+)?affect\w*|\baffected\s+by\s+(?:the\s+)?"
         r"(?:\w+\s+){0,2}evacuation\s+orders?"
         r"|\b(?:ordered|told|instructed)\s+(?:by\s+(?:[\w-]+\s+){1,4}?)?to\s+(?:leave|evacuate|flee|"
@@ -157,7 +159,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "sheltering-in-place",
         "remaining",
-        r"\b(?:(?:are|were|is|was)\s+(?:still\s+)?)?sheltering\s+in\b(?!\s+(?:[\w-]+\s+){0,3}"
+        r"\b(?:(?:are|were|is|was)\s+(?:still\s+)?)?shelter(?:ing|ed|s)?\s+in\b(?!\s+(?:[\w-]+\s+){0,3}"
         + _FACILITY
         + r"|\s+(?:[\w-]+\s+){0,3}buildings?\b)",
     ),
@@ -176,9 +178,11 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         # thousand": a place that takes people in, with the count as its object.
         "host-verb",
         "housed",
-        r"\b(?:receiv(?:ed|es|ing)|admitted|welcomed|hold(?:s|ing)?|hous(?:es|ing)|"
-        r"(?:has|have)\s+taken\s+in)" + _NUMBER_AHEAD,
+        r"\b(?:receiv(?:ed|es|ing)|admitted|welcomed|hous(?:es|ing)|(?:has|have)\s+taken\s+in)"
+        + _NUMBER_AHEAD,
     ),
+    # "the Bakassi camp alone holds over 40 thousand": housed when a shelter holds them.
+    ("shelter-holds", "hold", r"\bhold(?:s|ing)?" + _NUMBER_AHEAD),
     (
         "remain-displaced",
         "evacuated",
@@ -248,13 +252,13 @@ _FIRST_WORDS = {
     "planned",
     "passive-plan": "is are was were has have",
     "done-evacuation": "completed carried conducted organized organised helped",
-    "sheltering-in-place": "are were is was sheltering",
+    "sheltering-in-place": "are were is was shelter shelters sheltered sheltering",
     "housed-verb": "shelter sheltered sheltering shelters accommodated accommodating "
     "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
     "huddling crowded crowding packed settled given found received receiving spent spend spends "
     "spending in into at",
-    "host-verb": "received receives receiving admitted welcomed hold holds holding houses "
-    "housing has have",
+    "host-verb": "received receives receiving admitted welcomed houses housing has have",
+    "shelter-holds": "hold holds holding",
     "remain-displaced": "remain remains remained",
     "counts-residents": "counts counted numbers numbered",
     "remain-verb": "remain remains remained remaining still stay stays stayed staying has have "
@@ -338,9 +342,13 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if kind == "left":
             kind, name = _read_left(text, start, match.start(), match.end())
         if kind == "decision":
-            if not plan_follows(text, _previous_sentence_start(text, start), match.start()):
+            if not plan_follows(text, _previous_sentence_start(text, start), end):
                 continue  # "affected by the decision to close schools": a distractor
             kind = "planned"
+        if kind == "hold":
+            if not shelter_subject(text, max(start, match.start() - 60), match.start()):
+                continue  # "Russia holds 19,546 deported children"
+            kind = "housed"
         cues.append(Cue(match.start(), match.end(), kind, name))
     return cues
 
