@@ -5,11 +5,12 @@ Place mentions come from `tracker.places.find_mentions`; those that are not wher
 are counted are set aside first (set_aside.py), and named_places.py turns the ones a figure
 points at into columns by guidelines 3.8 (an oblast gives admin1 only; a raion gives
 admin2; a city or hromada gives the settlement with its raion and oblast; several places
-give their common unit). Place phrases the gazetteer lacks are read by place_phrases.py and unknown_places.py (a
-name in the figure's clause beats a wider region; such names take the one region their
-sentence or lead names); a housed figure takes the host place, a gapped or dashed list
-item the place right before it; a figure with no place takes the place of the lead's
-first figure.
+give their common unit). Place phrases the gazetteer lacks are read by place_phrases.py
+and unknown_places.py (a name in the figure's clause beats a wider region; such names take
+the one region their sentence or lead names; abroad, where the gazetteer stops at regions,
+a name in the figure's clause beats the lead); a housed figure takes the host place, a
+gapped or dashed list item the place right before it; a figure with no place takes the
+place of the lead's first figure.
 """
 
 from __future__ import annotations
