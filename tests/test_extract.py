@@ -893,6 +893,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [],
     ),
     (
+        "partitive-of-its-residents",
+        "Yesterday 36 of its residents left on evacuation buses.",
+        [(E, P, 36, X, None)],
+    ),
+    (
+        "quoted-bare-subject",
+        "Since mandatory evacuation began, 'more than 15 thousand' have left their homes.",
+        [(E, P, 15000, L, None)],
+    ),
+    (
+        "partitive-of-the-buses-is-no-count",
+        "Five of the 12 buses left the town.",
+        [],
+    ),
+    (
         "lost-power-is-affected",
         "In the city, 900 people lost power, while 35 residents were evacuated.",
         [(E, P, 35, X, None)],

@@ -76,7 +76,7 @@ _NUMBER_IS_RE = caseless(
 )
 # A bare number as the subject of an event verb counts people: "Now about 3,000 are left".
 _BARE_SUBJECT_RE = caseless(
-    r"\s+(?:more\s+|others?\s+)?"
+    r"['\u2019\u201d\"]?\s+(?:more\s+|others?\s+)?"
     r"(?:(?:are|were|have|had|will|must|need\s+to|needed\s+to|(?:are|were)\s+(?:due\s+)?to)"
     r"\s+)?(?:still\s+|now\s+|already\s+|only\s+)?(?:be\s+|been\s+)?"
     r"(?:" + "|".join(pattern for _, pattern in BARE_SUBJECT_VERBS) + ")"
