@@ -270,6 +270,19 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "The Bakassi camp alone holds over 40 thousand people.",
         [(H, P, 40000)],
     ),
+    (
+        "staying-at-the-reception-point",
+        "About 150 people are staying at the reception point.",
+        [(H, P, 150)],
+    ),
+    ("still-in-the-shelter", "Over 600 evacuees are still in the shelter.", [(H, P, 600)]),
+    ("now-in-the-school-gym", "About 300 people are now in the school gym.", [(H, P, 300)]),
+    ("still-in-a-city", "About 80 thousand people are still in Kramatorsk.", [(R, P, 80000)]),
+    (
+        "still-in-the-city-sheltering-in-basements",
+        "About 300 people are still in the city, sheltering in basements.",
+        [(R, P, 300)],
+    ),
 ]
 
 

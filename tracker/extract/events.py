@@ -25,6 +25,7 @@ __all__ = [
     "names_zone",
     "plan_follows",
     "running_evacuation",
+    "shelter_after",
     "shelter_subject",
     "they_fled_after",
 ]
@@ -44,6 +45,7 @@ _FACILITY = (
     r"relief\s+camps?|temporary\s+homes|schools?|school\s+buildings?|gyms?|"
     r"sports\s+halls?|churches|mosques?|public\s+buildings?|facilit(?:y|ies)|"
     r"(?:collective|displacement|idp|evacuation)\s+sites?|"
+    r"(?:transit|reception|evacuation|humanitarian)\s+(?:points?|hubs?)|"
     r"(?:compact\s+)?(?:settlement|residence|accommodation|living)\s+places?|"
     r"places\s+of\s+(?:compact\s+|temporary\s+)?(?:residence|settlement|accommodation|living))\b"
 )
@@ -314,6 +316,8 @@ _SHELTER_SUBJECT_RE = caseless(
     r"\b" + _FACILITY + r"\s+(?:(?:alone|now|currently|still|already|itself|is|was|are|were)\s+)"
     r"{0,3}$"
 )
+# "are still in | the shelter": the place right after a verb that took the preposition.
+_SHELTER_AFTER_RE = caseless(r"\s*(?:(?:in|into|at)\s+)?(?:[\w-]+\s+){0,3}?" + _FACILITY)
 _RUNNING_RE = caseless(
     r"\bevacuation\s+(?:is|was)\s+(?:continuing|ongoing|under\s+way|underway|in\s+progress)"
 )
@@ -361,6 +365,13 @@ def plan_follows(text: str, start: int, end: int) -> bool:
 def names_zone(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] points back at a zone ("these settlements")."""
     return _ZONE_ANAPHOR_RE.search(text, start, end) is not None
+
+
+def shelter_after(text: str, start: int) -> int | None:
+    """Return where the shelter-type place that follows `start` within three words ends
+    ("still in | the shelter"), or None."""
+    match = _SHELTER_AFTER_RE.match(text, start)
+    return match.end() if match is not None else None
 
 
 def shelter_subject(text: str, start: int, end: int) -> bool:

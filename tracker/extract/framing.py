@@ -45,6 +45,7 @@ from tracker.extract.events import (
     names_zone,
     plan_follows,
     running_evacuation,
+    shelter_after,
     shelter_subject,
     they_fled_after,
 )
@@ -106,6 +107,7 @@ _OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "
 _OBJECT_FILLER_REACH = 3
 _ORDER_REACH = 6  # "remain under evacuation orders": the order right after the verb
 _LEAVE_RE = caseless(r"(?:leav(?:e|es|ing)|left)\b")
+_ENDS_IN_PREPOSITION_RE = caseless(r"\b(?:in|at)$")
 _MODAL_RE = caseless(r"(?:must|will|shall|should|need|needs)\b")
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
@@ -272,9 +274,10 @@ def _frame(
             (c for c in cues if c.kind == "housed" and 0 <= c.start - cue.end <= _SHELTER_REACH),
             None,
         )
-        if housed is not None:
+        place_end = housed.end if housed is not None else _shelter_taken_in(text, cue)
+        if place_end is not None:
             kind, name = "housed", f"{name}-in-shelter"
-            reading.cue_end = housed.end
+            reading.cue_end = place_end
     if kind == "presence" and shelter_subject(text, max(clause[0], cue.start - 60), cue.start):
         kind, name = "housed", "presence-of-a-shelter"  # "the camp is home to 40,000"
     if kind == "presence" and not _holder_is_a_place(text, clause, cue):
@@ -388,6 +391,14 @@ def _holder_is_a_place(text: str, clause: tuple[int, int], cue: Cue) -> bool:
         return True
     subject = text[max(clause[0], cue.start - 60) : cue.start]
     return _PLACE_SUBJECT_RE.search(subject) is not None
+
+
+def _shelter_taken_in(text: str, cue: Cue) -> int | None:
+    """For a cue that took the preposition ("are still in", "are now in"): where the
+    shelter-type place right after it ends, or None."""
+    if not _ENDS_IN_PREPOSITION_RE.search(text, cue.start, cue.end):
+        return None
+    return shelter_after(text, cue.end)
 
 
 def _infinitive(text: str, cue: Cue) -> bool:
