@@ -169,6 +169,17 @@ def test_abroad_a_later_clause_with_its_own_place_does_not_take_the_sentence_sce
     ]
 
 
+def test_abroad_several_areas_the_gazetteer_cannot_list_keep_their_phrase() -> None:
+    text = (
+        "Vietnam plans to evacuate more than 586,000 people from six central provinces. In "
+        "Nghe An province alone, authorities intend to relocate about 150,000 residents."
+    )
+    assert [(f.value, f.location, f.admin1_name) for f in extract(text).figures] == [
+        (586000, "six central provinces", None),
+        (150000, "Nghe An province", "Nghe An"),
+    ]
+
+
 def test_in_ukraine_a_village_the_gazetteer_lacks_takes_the_leads_place() -> None:
     text = (
         "Shelling of Zaporizhzhia continues. 18 families were evacuated from Prymorske and Plavni."

@@ -51,6 +51,12 @@ _ANAPHOR_LEVELS = {
 _SCENE_OPENING_RE = caseless(
     r"[\s,;:]*(?:(?:and|but|while|whereas)\s+)?(?:in|at)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
 )
+_PLURAL_AREAS_RE = caseless(
+    r"\b(?:from|in|of|across|throughout)\s+(?:the\s+)?(?P<areas>(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|many|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:provinces|regions|"
+    r"districts|states|counties|municipalities|communities|settlements|villages|towns|cities|"
+    r"islands)\b)"
+)
 _OTHER_AREAS_RE = caseless(
     r"\bother\s+(?:[\w-]+\s+){0,3}?(?:areas|regions|districts|parts|provinces|communities|"
     r"settlements|villages|towns|cities)\b(?:\s+(?:of|in)\s+[^,.;:]{1,40})?"
@@ -128,7 +134,7 @@ class PlaceChooser(NamedPlaces):
         if scene is not None:
             return self._in_region(unknown_place(self._text[scene[0] : scene[1]]), sentence)
         if abroad:
-            local = self._unresolved_place(clause, sentence)
+            local = self._plural_areas(clause, sentence) or self._unresolved_place(clause, sentence)
             if local is not None:
                 return local
         earlier = self._antecedent(sentence, start)
@@ -223,6 +229,18 @@ class PlaceChooser(NamedPlaces):
         of the lead's area."""
         name = self._unresolved(clause)
         return None if name is None else self._in_region(unknown_place(name), sentence)
+
+    def _plural_areas(self, clause: tuple[int, int], sentence: tuple[int, int]) -> Place | None:
+        """PLURAL-AREAS: "from six central provinces" names several areas the gazetteer
+        cannot list: the figure's place as written, in the one region its sentence names."""
+        areas = _PLURAL_AREAS_RE.search(self._text, *clause)
+        if areas is None:
+            return None
+        place = Place(self._text[areas.start("areas") : areas.end("areas")])
+        regions = {s.unit.code: s for s in self._within(*sentence) if s.unit.level in FIRST_LEVEL}
+        if len(regions) != 1:
+            return place
+        return replace(columns(next(iter(regions.values())), place.location), units=frozenset())
 
     def _clause_scene(self, clause: tuple[int, int], sentence: tuple[int, int]) -> Place | None:
         """Return the unknown place a later clause opens with (", and in Lahore, ..."): a
