@@ -283,6 +283,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "About 300 people are still in the city, sheltering in basements.",
         [(R, P, 300)],
     ),
+    (
+        "the-order-covers",
+        "Mandatory evacuation was declared in Flin Flon. The order covers roughly 12,000 people.",
+        [(T, P, 12000)],
+    ),
+    ("another-order-covers", "The court order covers roughly 12,000 people.", []),
+    ("left-people-stranded", "Floods left 500 people stranded.", []),
+    ("we-expect-evacuees", "We expect about 1,000 more evacuees this week.", []),
 ]
 
 

@@ -136,7 +136,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "decision",
         r"\b(?:affected|covered|concerned)\s+by\s+(?:the|this|that|these|those|its|their)\s+"
         r"(?:[\w-]+\s+){0,2}(?:decisions?|orders?|decrees?|resolutions?|measures?)\b|"
-        r"\b(?:decision|decree|resolution)\s+(?:now\s+|also\s+)?(?:affects|covers|concerns|"
+        r"\b(?:decision|decree|resolution|order)\s+(?:now\s+|also\s+)?(?:affects|covers|concerns|"
         r"applies\s+to)\b",
     ),
     (
@@ -249,7 +249,7 @@ _FIRST_WORDS = {
     "urged-to-leave": "urged advised instructed called ordered told",
     "subject-to-evacuation": "subject under covered evacuation orders order affected ordered told "
     "instructed",
-    "affected-by-decision": "affected covered concerned decision decree resolution",
+    "affected-by-decision": "affected covered concerned decision decree resolution order",
     "decided-evacuation": "announced ordered decided declared approved introduced plan plans "
     "planned",
     "passive-plan": "is are was were has have",
