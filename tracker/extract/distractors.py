@@ -2,9 +2,9 @@
 
 Noun classes that are never facts (km, drones, troops, money...) live in groups.py; here
 are the frames around a person noun that disqualify it: casualties, people affected or
-without power, pre-war population, capacity, projections and warnings, intentions,
-school enrolments, transport or actor subsets and derived counts. Each frame has a name,
-which becomes the reason a number was skipped in `--explain`.
+without power, pre-war population, capacity, projections, warnings and expected numbers,
+intentions, school enrolments, transport, actor or destination subsets and derived counts.
+Each frame has a name, which becomes the reason a number was skipped in `--explain`.
 """
 
 from __future__ import annotations

@@ -1,12 +1,15 @@
 """Event cues: the verb classes and frames that say what happened to the people counted.
 
 Each cue is a named pattern with a class:
-- evacuated: taken out, moved to safety, left, fled, displaced;
-- planned (-> to_evacuate): ordered, decided, planned, "are to be", "need to be", and
-  obligation ("must leave", "will have to leave", "were told to leave");
+- evacuated: taken out, moved to safety, left, fled, displaced, forced from their homes;
+- planned (-> to_evacuate): ordered, decided, planned, "are to be", "need to be", "subject
+  to relocation", obligation ("must leave", "will have to leave", "were told to leave"),
+  and "affected by the decision" when the decision is an evacuation decision;
 - housed: sheltered, accommodated, in shelters, hosted, "spent the night", staying in
-  tents / hotels / container homes / a school building (a named facility);
-- remaining: remain, still in, stayed, left in, refuse to leave;
+  tents / hotels / container homes / a school building (a named facility); a place that
+  received, admitted, has taken in or houses N; a shelter that holds N;
+- remaining: remain, still in, stayed, left in, refuse to leave, sheltering in a place
+  that is no shelter, a place that counts N residents;
 - presence (neutral): live, there are, has, home to; resolved by the framing rule;
 - departed_or_left: the polysemous "left", resolved from its neighbours.
 Blockers (casualties, pre-war population, capacity, projections...) are in distractors.py.
