@@ -291,6 +291,19 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("another-order-covers", "The court order covers roughly 12,000 people.", []),
     ("left-people-stranded", "Floods left 500 people stranded.", []),
     ("we-expect-evacuees", "We expect about 1,000 more evacuees this week.", []),
+    # --- evacuated: an evacuee noun outranks a neutral presence verb
+    (
+        "evacuees-are-from",
+        "Roughly 17,000 people have now been forced from their homes in Manitoba. About 2 000 "
+        "of the evacuees are from Cross Lake, most of them flown to Winnipeg, where the "
+        "convention centre has set up 1,200 cots.",
+        [(E, P, 17000), (E, P, 2000)],
+    ),
+    (
+        "there-are-evacuees-in-shelters",
+        "There are 2,000 evacuees in shelters in Lviv.",
+        [(H, P, 2000)],
+    ),
 ]
 
 

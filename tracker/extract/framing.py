@@ -26,7 +26,8 @@ Rules, in order (names end up in the figure's `rule`):
    flee"; else remaining ("still home to" stays remaining even under an order). "X has
    N people" needs X to be a place. A remaining or presence verb followed by a shelter
    ("staying in temporary shelters") gives housed, as does a shelter-type place as the
-   subject of a presence verb ("the camp is home to 40,000").
+   subject of a presence verb ("the camp is home to 40,000"); an evacuee noun outranks a
+   presence verb ("2 000 of the evacuees are from Cross Lake").
 5. ELLIPSIS: a clause with no cue continues the event of the previous figure of its
    sentence ("and since the beginning of this year one and a half thousand people"),
    else takes a cue of the sentence right next to it ("Evacuated: 1,234 people");
@@ -280,6 +281,11 @@ def _frame(
             reading.cue_end = place_end
     if kind == "presence" and shelter_subject(text, max(clause[0], cue.start - 60), cue.start):
         kind, name = "housed", "presence-of-a-shelter"  # "the camp is home to 40,000"
+    if kind == "presence" and _EVACUEE_RE.search(text, reading.number.start, reading.noun_end):
+        # "About 2 000 of the evacuees are from Cross Lake": the noun says what happened.
+        reading.cue_start = reading.cue_end = None
+        reading.metric, reading.event_rule = "evacuated", "evacuee-noun"
+        return
     if kind == "presence" and not _holder_is_a_place(text, clause, cue):
         reading.rejected = "presence-not-of-a-place"  # "the hospital had 200 patients"
         return
