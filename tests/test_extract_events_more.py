@@ -304,6 +304,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "There are 2,000 evacuees in shelters in Lviv.",
         [(H, P, 2000)],
     ),
+    # --- left: a headline "Place: N people left" is a stock
+    ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
+    (
+        "headline-n-left-over-the-day",
+        "Kharkiv region: 300 people left over the day.",
+        [(E, P, 300)],
+    ),
+    ("yesterday-n-left", "Yesterday 490 people left.", [(E, P, 490)]),
 ]
 
 

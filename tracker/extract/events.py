@@ -287,6 +287,9 @@ _LEFT_REMAINING_BEFORE_RE = caseless(
 _LEFT_DEPARTED_AFTER_RE = caseless(
     r"^\s+(?:the|their|his|her|its|our|for|home|homes|via|aboard|towards?)\b"
 )
+# A headline "Place: N people left" with nothing after "left" is a stock.
+_HEADLINE_LEAD_RE = caseless(r"\s*[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}:\s")
+_LEFT_CLAUSE_FINAL_RE = caseless(r"\s*(?:[-\u2013\u2014:;.,)]|$)")
 _LEFT_REMAINING_AFTER_RE = caseless(
     r"^\s+(?:in|behind|there|at|inside)\b(?!\s+(?:about|around|some|over|roughly|\d))"
 )
@@ -409,4 +412,6 @@ def _read_left(text: str, clause_start: int, start: int, end: int) -> tuple[str,
         return "evacuated", "left-as-departed"
     if _POSSESSION_RE.search(text[clause_start:start]):
         return "remaining", "have-n-left"
+    if _HEADLINE_LEAD_RE.match(text, clause_start) and _LEFT_CLAUSE_FINAL_RE.match(after):
+        return "remaining", "headline-n-left"  # "Nikopol: about 58 thousand residents left"
     return "evacuated", "left-as-departed"
