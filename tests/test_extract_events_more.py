@@ -312,6 +312,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(E, P, 300)],
     ),
     ("yesterday-n-left", "Yesterday 490 people left.", [(E, P, 490)]),
+    # --- took shelter / refuge: in a shelter is housed, in a basement is remaining
+    ("took-shelter-in-basements", "About 500 people took shelter in basements.", [(R, P, 500)]),
+    ("took-refuge-in-a-school", "About 500 people took refuge in a school.", [(H, P, 500)]),
+    ("sought-refuge-in-the-church", "About 500 people sought refuge in the church.", [(H, P, 500)]),
+    ("took-refuge-abroad", "About 500 people took refuge in Chad.", [(E, P, 500)]),
+    ("police-took-people-to", "Police took 17 people to Mykolaiv.", [(E, P, 17)]),
 ]
 
 

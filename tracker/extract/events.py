@@ -46,7 +46,7 @@ _FACILITY = (
     r"cent(?:re|er)s?|dormitor(?:y|ies)|accommodation|housing|hostels?|hotels?|motels?|"
     r"modular\s+(?:towns?|homes?)|container\s+(?:homes?|towns?|cities)|containers|tents?|"
     r"relief\s+camps?|temporary\s+homes|schools?|school\s+buildings?|gyms?|"
-    r"sports\s+halls?|churches|mosques?|public\s+buildings?|facilit(?:y|ies)|"
+    r"sports\s+halls?|church(?:es)?|mosques?|public\s+buildings?|facilit(?:y|ies)|"
     r"(?:collective|displacement|idp|evacuation)\s+sites?|"
     r"(?:transit|reception|evacuation|humanitarian)\s+(?:points?|hubs?)|"
     r"(?:compact\s+)?(?:settlement|residence|accommodation|living)\s+places?|"
@@ -171,7 +171,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "housed-verb",
         "housed",
-        r"\b(?:shelter(?:ed|ing|s)\b|accommodat\w*|housed|hous(?:ing)\s+(?:them|people)|"
+        r"\b(?:(?:took|taken|sought|seeking)\s+(?:shelter|refuge)\s+" + _IN_FACILITY + r"|"
+        r"shelter(?:ed|ing|s)\b|accommodat\w*|housed|hous(?:ing)\s+(?:them|people)|"
         r"host(?:ed|ing|s)\b|took\s+in|taken\s+in|placed\s+in|put\s+up|passed\s+through|"
         r"huddl\w*|crowd(?:ed|ing)\s+into|packed\s+into|settled\s+in(?:to)?|"
         r"given\s+(?:\w+\s+)?(?:housing|shelter|accommodation)|found\s+(?:\w+\s+)?"
@@ -225,7 +226,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "evacuated",
         r"\b(?:" + _EVAC_VERB + r"|fled|flee\w*|leav(?:e|es|ing)\b|depart\w*|escap\w*|"
         r"rescu\w*|(?:became|become|registered\s+as)\s+(?:\w+\s+)?(?:idps|displaced|refugees)|"
-        r"took|(?:has|have|had)\s+taken(?!\s+in\b)|"
+        r"took(?!\s+(?:shelter|cover)\b)|(?:has|have|had)\s+taken(?!\s+(?:in|shelter|cover)\b)|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
         r"(?:forced|driven|chased)\s+(?:from|out\s+of|out)\b|uproot(?:ed|ing)\b|"
         r"out\s+of\s+their\s+homes|from\s+their\s+homes|among\s+(?:the\s+)?evacuees)",
@@ -261,6 +262,7 @@ _FIRST_WORDS = {
     "housed-verb": "shelter sheltered sheltering shelters accommodated accommodating "
     "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
     "huddling crowded crowding packed settled given found received receiving spent spend spends "
+    "sought seeking "
     "spending in into at",
     "host-verb": "received receives receiving admitted welcomed houses housing has have",
     "shelter-holds": "hold holds holding",
