@@ -40,6 +40,7 @@ _GAPPED_NAME_RE = re.compile(
     r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}(?:\s+(?:region|oblast|district|raion|"
     r"province|community|hromada|city|state))?\s+$"
 )
+_LISTED_COUNT_RE = re.compile(r"[(\u2013\u2014-]\s*\d")  # "Kindrashivka (14)", "district - 131"
 _FROM_AFTER_RE = caseless(r"\s*from\b")
 _MAX_CUE_REACH = 140  # evidence stretches to a governing verb at most this far away
 
@@ -117,9 +118,12 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
     for sentence in sentences:
         # A sentence right after a figure may continue it with bare numbers alone ("The
         # largest group came from the Kupiansk hromada (21), ...").
+        continues = carried is not None and _LISTED_COUNT_RE.search(
+            text, sentence.start, sentence.end
+        )
         own = (
             find_numbers(text, sentence.start, sentence.end)
-            if carried is not None or may_count_people(text, sentence.start, sentence.end)
+            if continues or may_count_people(text, sentence.start, sentence.end)
             else []
         )
         if not own:
