@@ -318,6 +318,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("sought-refuge-in-the-church", "About 500 people sought refuge in the church.", [(H, P, 500)]),
     ("took-refuge-abroad", "About 500 people took refuge in Chad.", [(E, P, 500)]),
     ("police-took-people-to", "Police took 17 people to Mykolaiv.", [(E, P, 17)]),
+    (
+        "shelters-as-a-noun",
+        "There are 30 shelters in the city, and 2,000 people stay in them.",
+        [(R, P, 2000)],
+    ),
 ]
 
 

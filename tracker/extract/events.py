@@ -164,7 +164,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "sheltering-in-place",
         "remaining",
-        r"\b(?:(?:are|were|is|was)\s+(?:still\s+)?)?shelter(?:ing|ed|s)?\s+in\b(?!\s+(?:[\w-]+\s+){0,3}"
+        r"\b(?:(?:are|were|is|was)\s+(?:still\s+)?)?shelter(?:ing|ed)?\s+in\b(?!\s+(?:[\w-]+\s+){0,3}"
         + _FACILITY
         + r"|\s+(?:[\w-]+\s+){0,3}buildings?\b)",
     ),
@@ -258,7 +258,7 @@ _FIRST_WORDS = {
     "planned",
     "passive-plan": "is are was were has have",
     "done-evacuation": "completed carried conducted organized organised helped",
-    "sheltering-in-place": "are were is was shelter shelters sheltered sheltering",
+    "sheltering-in-place": "are were is was shelter sheltered sheltering",
     "housed-verb": "shelter sheltered sheltering shelters accommodated accommodating "
     "accommodation housed housing hosted hosting hosts took taken placed put passed huddled "
     "huddling crowded crowding packed settled given found received receiving spent spend spends "
