@@ -72,19 +72,24 @@ class Caseless:
     The methods take the original text and offsets, like `re.Pattern`'s.
     """
 
-    __slots__ = ("_compiled", "pattern")
+    __slots__ = ("_compiled", "_match", "_search", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = require_lower_case(pattern)
         self._compiled = re.compile(pattern, flags & ~re.IGNORECASE)
+        self._search = self._compiled.search
+        self._match = self._compiled.match
 
+    # search and match are the hot paths: the document's lowered copy is read inline.
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Return the first match in text[pos:endpos], or None."""
-        return self._compiled.search(lowered(text), pos, endpos)
+        last = _last
+        return self._search(last[1] if last[0] is text else lowered(text), pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Return the match that starts at `pos`, or None."""
-        return self._compiled.match(lowered(text), pos, endpos)
+        last = _last
+        return self._match(last[1] if last[0] is text else lowered(text), pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Return the match of all of text[pos:endpos], or None."""

@@ -20,14 +20,14 @@ __all__ = ["possessor", "regional", "set_aside"]
 
 _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _ORG_AFTER_RE = caseless(
-    r"^\s*(?:regional\s+|oblast\s+|city\s+|district\s+|town\s+|village\s+|community\s+)?"
+    r"\s*(?:regional\s+|oblast\s+|city\s+|district\s+|town\s+|village\s+|community\s+)?"
     r"(?:military|state|civil|civilian|defen[cs]e|police|administration|council|"
     r"headquarters|prosecutor|court|council)\b"
 )
 _DESTINATION_BEFORE_RE = caseless(
     r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$"
 )
-_DESTINATION_AFTER_RE = caseless(r"^[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b")
+_DESTINATION_AFTER_RE = caseless(r"[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b")
 _PARTIAL_BEFORE_RE = caseless(
     r"\b(?:mostly|mainly|largely|mostly\s+in|including|especially|particularly|such\s+as)\s+"
     r"(?:in\s+|from\s+)?(?:the\s+)?$"
@@ -75,7 +75,7 @@ _BEARING_BEFORE_RE = caseless(
 )
 # "KHARKIV - Over the past week...": the dateline names where the report was filed; a
 # number after the dash makes a list item instead ("Pokrovsk district - 318 people").
-_DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s(?!\s*\d)")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014]\s(?!\s*\d)")
 _LINE_START_RE = re.compile(r"(?:^|[\n.!?]\s*)$")
 _CONTAINER_AFTER_RE = re.compile(r"['\u2019]s\b")
 _REGION_CONTEXT_RE = caseless(
@@ -86,7 +86,7 @@ _LEVEL_WORD_RE = caseless(
 )
 # A place name that is part of another name: "Kakhovka dam", "Kupiansk direction".
 _PART_OF_NAME_RE = caseless(
-    r"^\s*(?:dam|reservoir|power\s+plant|hpp|npp|tpp|airport|railway\s+station|station|"
+    r"\s*(?:dam|reservoir|power\s+plant|hpp|npp|tpp|airport|railway\s+station|station|"
     r"bridge|river|offensive|operation|brigade|highway|road|neighbou?rhoods?|"
     r"micro-?districts?|streets?|avenue|quarter|square)\b"
 )
@@ -94,21 +94,22 @@ _PART_OF_NAME_RE = caseless(
 
 def set_aside(text: str, start: int, end: int) -> bool:
     """Return True when the place name at text[start:end] is not where people are counted."""
-    before = text[max(0, start - 30) : start]
-    after = text[end : end + 60]
+    # The regexes read the 30 characters before the name and the 60 after it, in place.
+    reach, after = max(0, start - 30), end + 60
+    before = text[reach:start]
     return bool(
-        _ORG_AFTER_RE.match(after)
-        or _PART_OF_NAME_RE.match(after)
-        or _DESTINATION_BEFORE_RE.search(before)
-        or _DESTINATION_AFTER_RE.match(after)
-        or _PARTIAL_BEFORE_RE.search(before)
-        or _VENUE_BEFORE_RE.search(before)
-        or _BEARING_BEFORE_RE.search(before)
+        _ORG_AFTER_RE.match(text, end, after)
+        or _PART_OF_NAME_RE.match(text, end, after)
+        or _DESTINATION_BEFORE_RE.search(text, reach, start)
+        or _DESTINATION_AFTER_RE.match(text, end, after)
+        or _PARTIAL_BEFORE_RE.search(text, reach, start)
+        or _VENUE_BEFORE_RE.search(text, reach, start)
+        or _BEARING_BEFORE_RE.search(text, reach, start)
         or _after_title_and_name(before)
         or _after_vehicle_from(before)
         or possessor(text, end)
         or (
-            _DATELINE_AFTER_RE.match(after) is not None
+            _DATELINE_AFTER_RE.match(text, end, after) is not None
             and _LINE_START_RE.search(before) is not None
         )
     )
@@ -137,7 +138,7 @@ def regional(text: str, mention: Mention, unit: Unit) -> Unit:
     if _LEVEL_WORD_RE.search(mention.surface):
         return unit  # "settlements in the Sumy district": the level is written out
     if unit.level in _FIRST_LEVEL or not _REGION_CONTEXT_RE.search(
-        text[max(0, mention.start - 40) : mention.start]
+        text, max(0, mention.start - 40), mention.start
     ):
         return unit
     wider = [u for u in mention.resolution.candidates if u.level in _FIRST_LEVEL]
