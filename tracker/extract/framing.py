@@ -46,9 +46,14 @@ from tracker.extract.events import (
     names_zone,
     plan_follows,
     running_evacuation,
-    shelter_after,
     shelter_subject,
     they_fled_after,
+)
+from tracker.extract.governing import (
+    governing_cue,
+    holder_is_a_place,
+    nearest_in_sentence,
+    shelter_taken_in,
 )
 from tracker.extract.headings import heading_cue, is_list_line
 from tracker.extract.readings import Reading
@@ -56,8 +61,6 @@ from tracker.extract.sentences import Sentence, clause_span
 
 __all__ = ["frame_sentence"]
 
-_PREDICATE_REACH = 90  # chars after the noun in which the predicate verb is looked for
-_SUBJECT_REACH = 120  # chars before the number in which a governing verb is looked for
 _METRIC_OF = {
     "evacuated": "evacuated",
     "planned": "to_evacuate",
@@ -65,7 +68,6 @@ _METRIC_OF = {
     "remaining": "remaining",
 }
 _SHELTER_REACH = 40  # "are staying in temporary shelters": the shelter right after the verb
-_HEADLINE_REACH = 40
 # Why an anchor was no fact that an ellipsis does not inherit: they concern the anchor's
 # own time or frame ("3,500 lived there before the war, fewer than 100 remain"), not what
 # is counted (pupils, casualties, staff), which carries over ("and now there are 17").
@@ -88,29 +90,12 @@ _OWN_FRAME = frozenset(
 )
 _PHRASE_COMMA_RE = re.compile(r",\s")
 _STILL_RE = caseless(r"\bstill\b")
-_POSSESSIVE_VERB_RE = caseless(r"(?:has|have|had)\b")
-# A name (a capitalised word other than a function word) or a place noun.
-_PLACE_SUBJECT_RE = re.compile(
-    r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her|In|On|At|By|For|"
-    r"According|Currently|Now|Still|Only|But|And|As|So)\b)[A-Z][a-z'\u2019-]+|"
-    r"\b(?:city|town|village|community|region|district|oblast|settlement|hromada|area|"
-    r"province|state|territory|country|island|camp|it)\b"
-)
 _EVACUEE_RE = caseless(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)")
-_OF_THE_RE = caseless(r"\bof\s+(?:the|these|those)\s+$")
 _GAPPED_RE = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
     r"(?:\s+(?:region|oblast|district|raion|province|community|hromada|city|state))?\s+$"
 )
-_PARTITIVE_RE = caseless(r",\s*(?:[\w,.]+\s+)?(?:of|among)\s+(?:whom|which|them|these)\b")
-_OBJECT_GOVERNORS = frozenset({"evacuated", "planned", "housed"})
-_OBJECT_FILLERS = frozenset({"a", "another", "further", "additional", "total", "of", "the", "some"})
-_OBJECT_FILLER_REACH = 3
 _ORDER_REACH = 6  # "remain under evacuation orders": the order right after the verb
-_LEAVE_RE = caseless(r"(?:leav(?:e|es|ing)|left)\b")
-_ENDS_IN_PREPOSITION_RE = caseless(r"\b(?:in|at)$")
-_MODAL_RE = caseless(r"(?:must|will|shall|should|need|needs)\b")
-_AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
 
 def frame_sentence(
@@ -225,7 +210,7 @@ def _frame(
         reading.metric, reading.event_rule = previous.metric, "gapped-coordination"
         return
     clause = clause_span(sentence, reading.number.start)
-    cue = _governing_cue(text, reading, [c for c in cues if clause[0] <= c.start < clause[1]])
+    cue = governing_cue(text, reading, [c for c in cues if clause[0] <= c.start < clause[1]])
     if reading.rule == "figure-is" and cue is None and anchor is not None and anchor.metric:
         # "Since the start of 2025 the figure stands at 1,134": the earlier figure's event.
         reading.metric, reading.event_rule = anchor.metric, "same-count-as-before"
@@ -247,7 +232,7 @@ def _frame(
             # "X accounts for 1,478 of them": a part of the previous sentence's figure.
             reading.metric, reading.event_rule = anchor.metric, "part-of-earlier"
             return
-        near = _nearest_in_sentence(reading, cues)
+        near = nearest_in_sentence(reading, cues)
         if near is None:
             reading.rejected = "no-event"
             return
@@ -275,7 +260,7 @@ def _frame(
             (c for c in cues if c.kind == "housed" and 0 <= c.start - cue.end <= _SHELTER_REACH),
             None,
         )
-        place_end = housed.end if housed is not None else _shelter_taken_in(text, cue)
+        place_end = housed.end if housed is not None else shelter_taken_in(text, cue)
         if place_end is not None:
             kind, name = "housed", f"{name}-in-shelter"
             reading.cue_end = place_end
@@ -286,140 +271,12 @@ def _frame(
         reading.cue_start = reading.cue_end = None
         reading.metric, reading.event_rule = "evacuated", "evacuee-noun"
         return
-    if kind == "presence" and not _holder_is_a_place(text, clause, cue):
+    if kind == "presence" and not holder_is_a_place(text, clause, cue):
         reading.rejected = "presence-not-of-a-place"  # "the hospital had 200 patients"
         return
     if kind == "presence":
         kind, name = _frame_presence(text, sentence, clause, cue)
     reading.metric, reading.event_rule = _METRIC_OF[kind], name
-
-
-def _governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
-    after = [
-        c
-        for c in cues
-        if c.start >= reading.noun_end and c.start - reading.noun_end <= _PREDICATE_REACH
-    ]
-    before = [
-        c
-        for c in cues
-        if c.end <= reading.number.start and reading.number.start - c.end <= _SUBJECT_REACH
-    ]
-    partitive = _PARTITIVE_RE.search(text, reading.noun_end, reading.noun_end + _PREDICATE_REACH)
-    if partitive is not None:
-        # "The hospital had 200 patients, 35 of whom were moved": the verb is the 35's;
-        # a parenthetical ", among them four children, were evacuated" closes with a comma.
-        close = text.find(",", partitive.end())
-        after = [
-            c for c in after if c.start < partitive.start() or (close != -1 and c.start > close)
-        ]
-    if _OF_THE_RE.search(text, max(0, reading.start - 12), reading.start):
-        comma = text.find(",", reading.noun_end)
-        # "Of the 161 children we planned to take out, about 70 have left": the predicate
-        # after the comma belongs to the 70.
-        if comma != -1:
-            after = [c for c in after if c.start < comma]
-        # "Of the 5,000 people who lived in the village, ...": living there describes the
-        # reference set; it reports no presence of its own.
-        after = [c for c in after if c.kind != "presence"]
-        if not after and not before:
-            return Cue(reading.number.start, reading.number.start, "blocked", "reference-total")
-    governor = before[-1] if before else None
-    if (
-        governor is not None
-        and governor.kind in _OBJECT_GOVERNORS
-        and governor.name != "evacuation-of"  # a noun: "the evacuation of N ... was ordered"
-        and _governs_object(text, governor, reading)
-    ):
-        if _left_in_a_state(text, governor, reading, after):
-            return after[0]  # "leaving some 1.8 million people affected": no departure
-        return governor  # "police evacuated 19 residents ... who had lived": the object's verb
-    if (
-        after
-        and governor is not None
-        and governor.kind == "planned"
-        and _infinitive(text, after[0])
-    ):
-        return governor  # "urged 50,000 residents to evacuate": the verb before governs
-    if after:
-        first = after[0]
-        if (
-            first.start - reading.noun_end <= 2
-            and " " not in text[first.start : first.end]  # a participle, not "are to be moved"
-            and text[first.start : first.end]
-            .lower()
-            .endswith(("ed", "en", "ing") if first.kind == "presence" else ("ed", "en"))
-            and len(after) > 1
-            and not _after_auxiliary(text, first)
-        ):
-            finite = [c for c in after[1:] if _after_auxiliary(text, c) or _is_modal(text, c)]
-            if finite:
-                return finite[0]
-        return first
-    if before:
-        return before[-1]
-    return None
-
-
-def _governs_object(text: str, cue: Cue, reading: Reading) -> bool:
-    """Return True when the reading is the direct object of `cue` ("evacuated 19
-    residents", "took out a further 40 people"): only fillers stand between them."""
-    between = text[cue.end : reading.start].lower().split()
-    return len(between) <= _OBJECT_FILLER_REACH and all(w in _OBJECT_FILLERS for w in between)
-
-
-def _left_in_a_state(text: str, governor: Cue, reading: Reading, after: list[Cue]) -> bool:
-    """LEFT-IN-A-STATE: True for "left/leaving N people affected (homeless, stranded,
-    without power)": the verb leaves its object in a state a distractor frame names."""
-    return (
-        bool(after)
-        and after[0].kind == "blocked"
-        and after[0].start - reading.noun_end <= 2
-        and _LEAVE_RE.match(text, governor.start) is not None
-    )
-
-
-def _nearest_in_sentence(reading: Reading, cues: list[Cue]) -> Cue | None:
-    """Return an event cue of the sentence next to the clause ("Evacuated: 1,234 people")."""
-    close = [
-        c
-        for c in cues
-        if c.kind not in ("blocked", "negated")
-        and min(abs(reading.number.start - c.end), abs(c.start - reading.noun_end))
-        <= _HEADLINE_REACH
-    ]
-    return min(close, key=lambda c: abs(reading.number.start - c.end), default=None)
-
-
-def _holder_is_a_place(text: str, clause: tuple[int, int], cue: Cue) -> bool:
-    """For "X has N people": True when X is a place (a name or a place noun)."""
-    if not _POSSESSIVE_VERB_RE.match(text, cue.start):
-        return True
-    subject = text[max(clause[0], cue.start - 60) : cue.start]
-    return _PLACE_SUBJECT_RE.search(subject) is not None
-
-
-def _shelter_taken_in(text: str, cue: Cue) -> int | None:
-    """For a cue that took the preposition ("are still in", "are now in"): where the
-    shelter-type place right after it ends, or None."""
-    if not _ENDS_IN_PREPOSITION_RE.search(text, cue.start, cue.end):
-        return None
-    return shelter_after(text, cue.end)
-
-
-def _infinitive(text: str, cue: Cue) -> bool:
-    return text[max(0, cue.start - 4) : cue.start].lower().endswith("to ")
-
-
-def _is_modal(text: str, cue: Cue) -> bool:
-    """True for a cue that opens with a modal ("must now leave", "will have to leave"): a
-    finite verb of its own."""
-    return _MODAL_RE.match(text, cue.start) is not None
-
-
-def _after_auxiliary(text: str, cue: Cue) -> bool:
-    words = text[max(0, cue.start - 24) : cue.start].lower().split()
-    return any(word in _AUXILIARY for word in words[-2:])
 
 
 def _frame_presence(
