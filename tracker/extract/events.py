@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.extract.caseless import caseless
+from tracker.extract.left import read_left
 from tracker.extract.scanning import index_by_first_word, scan_index
 
 __all__ = [
@@ -281,26 +282,6 @@ _FIRST_WORDS = {
 _CUES_BY_WORD = index_by_first_word(
     [(_FIRST_WORDS[name], pattern) for name, _, pattern in _CUE_PATTERNS], "c"
 )
-_LEFT_REMAINING_BEFORE_RE = caseless(
-    r"\b(?:still|are|is|were|was|be|been|only|remain\w*)\s+(?:\w+\s+){0,1}$"
-)
-# "140 residents left the town", "left for Dnipro": "left" with an object or a destination
-# is a departure, whatever possession verb came before.
-_LEFT_DEPARTED_AFTER_RE = caseless(
-    r"^\s+(?:the|their|his|her|its|our|for|home|homes|via|aboard|towards?)\b"
-)
-# A headline "Place: N people left" with nothing after "left" is a stock.
-_HEADLINE_LEAD_RE = caseless(r"\s*[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}:\s")
-_LEFT_CLAUSE_FINAL_RE = caseless(r"\s*(?:[-\u2013\u2014:;.,)]|$)")
-_LEFT_REMAINING_AFTER_RE = caseless(
-    r"^\s+(?:in|behind|there|at|inside)\b(?!\s+(?:about|around|some|over|roughly|\d))"
-)
-# "Bakhmut has fewer than five thousand civilians left": a possession verb, then a quantity.
-_POSSESSION_RE = caseless(
-    r"\b(?:(?:has|have|had)\b(?!\s+\w+ed\b)|there\s+(?:are|were|is)\b)[^.;:]*?(?:\d|\b(?:one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
-    r"dozen)\b)[^.;]*$"
-)
 _PLAN_CONTEXT_RE = caseless(
     r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\b"
     r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
@@ -352,7 +333,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         index = int(match.lastgroup[1:]) if match.lastgroup else 0
         name, kind, _ = _CUE_PATTERNS[index]
         if kind == "left":
-            kind, name = _read_left(text, start, match.start(), match.end())
+            kind, name = read_left(text, start, match.start(), match.end())
         if kind == "decision":
             if not plan_follows(text, _previous_sentence_start(text, start), end):
                 continue  # "affected by the decision to close schools": a distractor
@@ -402,18 +383,3 @@ def _previous_sentence_start(text: str, start: int) -> int:
     """Return roughly where the sentence before the one at `start` begins."""
     stop = max(0, start - 2)
     return max(text.rfind(". ", 0, stop), text.rfind("\n", 0, stop)) + 1
-
-
-def _read_left(text: str, clause_start: int, start: int, end: int) -> tuple[str, str]:
-    """Tell "4,788 children are still left" (remaining) from "490 people left" (departed)."""
-    before = text[max(clause_start, start - 24) : start]
-    after = text[end : end + 12]
-    if _LEFT_REMAINING_AFTER_RE.match(after) or _LEFT_REMAINING_BEFORE_RE.search(before):
-        return "remaining", "left-as-remaining"
-    if _LEFT_DEPARTED_AFTER_RE.match(after):
-        return "evacuated", "left-as-departed"
-    if _POSSESSION_RE.search(text[clause_start:start]):
-        return "remaining", "have-n-left"
-    if _HEADLINE_LEAD_RE.match(text, clause_start) and _LEFT_CLAUSE_FINAL_RE.match(after):
-        return "remaining", "headline-n-left"  # "Nikopol: about 58 thousand residents left"
-    return "evacuated", "left-as-departed"
