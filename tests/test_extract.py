@@ -908,6 +908,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [],
     ),
     (
+        "bare-object-of-a-holding-camp",
+        "About 170,000 are staying in 28 camps, and the Bakassi camp alone holds over 40 thousand.",
+        [(H, P, 170000, A, None), (H, P, 40000, L, None)],
+    ),
+    (
         "lost-power-is-affected",
         "In the city, 900 people lost power, while 35 residents were evacuated.",
         [(E, P, 35, X, None)],

@@ -58,11 +58,14 @@ _OF_WHOM_AFTER_RE = caseless(
 )
 _POSSESSIVE_RE = caseless(r"\b(?:his|her|their|our|my|its)\s+(?:own\s+)?$")
 _HOW_MANY_RE = caseless(r"\bhow\s+many\s+(?P<noun>[a-z]+)")
+_OBJECT_VERBS = (
+    r"(?:evacuated|rescued|relocated|moved|sheltered|sheltering|housed|hosted|hosting|hosts|"
+    r"holds|held|houses|received|admitted|accommodated|took\s+out|taken\s+out|brought\s+out|"
+    r"took\s+in|taken\s+in)"
+)
 _OBJECT_VERB_RE = caseless(
-    r"\b(?:evacuated|rescued|relocated|moved|sheltered|sheltering|housed|hosted|hosting|"
-    r"accommodated|took\s+out|taken\s+out|brought\s+out)\s+(?:(?:a|another|further|"
-    r"additional|total|of)\s+){0,3}$|\b(?:evacuated|rescued|relocated|moved|sheltered|"
-    r"sheltering|housed|hosted|hosting|accommodated|took\s+out|taken\s+out|brought\s+out)$"
+    rf"\b{_OBJECT_VERBS}\s+(?:(?:a|another|further|additional|total|of)\s+){{0,3}}$"
+    rf"|\b{_OBJECT_VERBS}$"
 )
 _POPULATION_IS_RE = caseless(
     r"\bpopulation\b[^.;:]{0,60}?\b(?:is|was|stands\s+at|numbers|numbered|totals|of|fell\s+to|"
