@@ -964,7 +964,18 @@ def test_programme_attaches_to_housed_figure() -> None:
     assert [f.programme for f in extraction.figures] == ["Shelter"]
 
 
-@pytest.mark.parametrize("spelling", ["Prykhystok", "Pryhystok", "Prichistok", '"Shelter"'])
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Prykhystok",
+        "Pryhystok",
+        "Prichistok",
+        "Prykhystock",
+        "Prikhistok",
+        "Prykhystku",
+        '"Shelter"',
+    ],
+)
 def test_programme_without_number_is_kept_for_the_document(spelling: str) -> None:
     text = f"Hosts should use the {spelling} website. Nobody was counted."
     extraction = extract(text)

@@ -21,7 +21,8 @@ _PROGRAMME_RE = re.compile(
     "|".join(f"(?P<p{i}>{pattern})" for i, pattern in enumerate(_PROGRAMMES.values()))
 )
 _NAMES = tuple(_PROGRAMMES)
-_HINT_RE = caseless(r"shelter|pr[iy]")
+# Every spelling above holds "shelter" or "pr(i|y)(kh|h|ch)(i|y)st": a cheap first test.
+_HINT_RE = caseless(r"shelter|pr[iy](?:kh|h|ch)[iy]st")
 
 
 def find_programmes(text: str, start: int = 0, end: int | None = None) -> list[str]:

@@ -57,7 +57,8 @@ _OF_WHOM_AFTER_RE = caseless(
     r"(?P<noun>children|minors|kids|families|people|women|adults)\b"
 )
 _POSSESSIVE_RE = caseless(r"\b(?:his|her|their|our|my|its)\s+(?:own\s+)?$")
-_HOW_MANY_RE = caseless(r"\bhow\s+many\s+(?P<noun>[a-z]+)")
+# Opens on the literal "how" (the engine then skips ahead fast); the lookbehind is the \b.
+_HOW_MANY_RE = caseless(r"how(?<![a-z]how)\s+many\s+(?P<noun>[a-z]+)")
 _OBJECT_VERBS = (
     r"(?:evacuated|rescued|relocated|moved|sheltered|sheltering|housed|hosted|hosting|hosts|"
     r"holds|held|houses|received|admitted|accommodated|took\s+out|taken\s+out|brought\s+out|"
