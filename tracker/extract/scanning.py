@@ -14,7 +14,8 @@ from tracker.extract.caseless import lowered, require_lower_case
 
 __all__ = ["index_by_first_word", "scan_index", "triggers"]
 
-_WORD_RE = re.compile(r"\b[a-z]\w*")  # on lowered text
+_KEY_RE = re.compile(r"\b[a-z]\w{0,3}")  # a word's key, its first four characters (lowered)
+_last_keys: tuple[str, int, int, list[tuple[int, str]]] = ("", 0, 0, [])
 _KEY = 4  # "there" and "the" differ in four letters; "evacuated" and "evacuation" agree
 
 
@@ -58,13 +59,25 @@ def scan_index(
     The matches are on `lowered(text)`: same offsets, lower-case group text."""
     pos = start
     low = lowered(text)
-    for word in _WORD_RE.finditer(low, start, end):
-        if word.start() < pos:
+    for at, key in _keys(low, start, end):
+        if at < pos:
             continue
-        pattern = index.get(word.group()[:_KEY])
+        pattern = index.get(key)
         if pattern is None:
             continue
-        match = pattern.match(low, word.start(), end)
+        match = pattern.match(low, at, end)
         if match is not None:
             pos = match.end()
             yield match
+
+
+def _keys(low: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Return (offset, key) of the words of low[start:end]; each sentence is scanned by
+    several lexicons in turn, so the last span's list is kept."""
+    global _last_keys
+    last = _last_keys
+    if last[0] is low and last[1] == start and last[2] == end:
+        return last[3]
+    keys = [(m.start(), m.group()) for m in _KEY_RE.finditer(low, start, end)]
+    _last_keys = (low, start, end, keys)
+    return keys
