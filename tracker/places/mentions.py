@@ -104,6 +104,14 @@ _JOINERS = frozenset(
     ).split()
 )
 _MAX_WORDS = 5
+# Where a capitalised word can start: a capital (checked with isupper()) that no word
+# character, apostrophe or hyphen precedes. The class comes first so the engine skips fast.
+_CAPITAL_RE = re.compile(
+    r"[A-Z\u00c0-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f\u0490]"
+    r"(?<![\w'\u2019\u02bc\-].)"
+)
+_ADJACENT_GAP_RE = re.compile(r"-|[^\S\n]{1,2}")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'\u2019\u02bc\-])(?P<word>[^\W\d_]+)[ -]$")
 # The adjectives that open Ukrainian (and Russian-style) settlement names: "Nova Vodolaha",
 # "Mala Danylivka", "Verkhnia Syrovatka", "Novaya Kakhovka".
 _NAME_ADJECTIVES = frozenset(
@@ -145,37 +153,26 @@ class MentionFinder:
 
     def find(self, text: str) -> list[Mention]:
         """Return the place mentions in `text`, in order, longest name first at a position."""
-        words = list(_WORD.finditer(text))
-        capitals = [
-            i
-            for i, word in enumerate(words)
-            if word.group()[0].isupper() and self._may_start(word.group())
-        ]
         mentions: list[Mention] = []
-        free = 0  # the first word not already inside a mention
-        for i in capitals:
-            if i < free or self._after_name_adjective(text, words, i, free):
+        free = 0  # where the text after the last mention starts
+        for capital in _CAPITAL_RE.finditer(text):
+            start = capital.start()
+            if start < free or not text[start].isupper():
                 continue
-            found = self._mention_at(text, words, i)
+            first = _WORD.match(text, start)
+            if first is None or not self._may_start(first.group()):
+                continue
+            if _after_name_adjective(text, start, free):
+                continue
+            words = _adjacent_words(text, first)
+            found = self._mention_at(text, words)
             if found is None:
                 continue
             mention, used = found
             if mention is not None:
                 mentions.append(mention)
-            free = i + used
+            free = words[used - 1].end()
         return _prefer_named_areas(_share_plural_levels(text, mentions, self._resolver))
-
-    @staticmethod
-    def _after_name_adjective(text: str, words: list[re.Match[str]], i: int, free: int) -> bool:
-        """Return True when word `i` follows, in the same name, a settlement-name adjective
-        that started no mention: "Zaporizhzhia" in "Nove Zaporizhzhia" (a village)."""
-        if i == 0 or i - 1 < free:
-            return False
-        before = words[i - 1].group()
-        if text[words[i - 1].end() : words[i].start()] not in (" ", "-"):
-            return False
-        # "East Flores", "West Java": a capitalised compass word is part of the name.
-        return before.lower() in _NAME_ADJECTIVES or before in _COMPASS_PARTS
 
     def _may_start(self, word: str) -> bool:
         """Return True when `word` is a name, a rule-made stem or the first word of a name."""
@@ -188,18 +185,14 @@ class MentionFinder:
         return known
 
     def _mention_at(
-        self, text: str, words: list[re.Match[str]], i: int
+        self, text: str, words: list[re.Match[str]]
     ) -> tuple[Mention | None, int] | None:
-        """Return the mention starting at word `i` and its word count; a country is passed
-        over whole (None, count), so "Trinidad and Tobago" yields no "Tobago"."""
+        """Return the mention starting at the first of `words` (adjacent words) and its word
+        count; a country is passed over whole (None, count), so "Trinidad and Tobago" yields
+        no "Tobago"."""
         best: tuple[int, str] | None = None
         phrase = ""
-        for n in range(_MAX_WORDS):
-            if i + n >= len(words):
-                break
-            word = words[i + n]
-            if n and not _adjacent(text, words[i + n - 1].end(), word.start()):
-                break
+        for n, word in enumerate(words):
             if n and not _may_continue(word.group()):
                 break
             phrase = f"{phrase} {word.group()}" if n else word.group()
@@ -211,7 +204,7 @@ class MentionFinder:
         if best is None:
             return None
         count, key = best
-        start, end = words[i].start(), words[i + count - 1].end()
+        start, end = words[0].start(), words[count - 1].end()
         if _NOT_A_PLACE_AFTER.match(text, end) or _RIVER_BEFORE.search(
             text, max(0, start - 40), start
         ):
@@ -221,7 +214,7 @@ class MentionFinder:
             hint = LEVEL_HINTS[after["word"].lower()]
             end = after.end()
         surface = text[start:end]
-        core = text[start : words[i + count - 1].end()]
+        core = text[start : words[count - 1].end()]
         resolution = self._resolver.resolve_key(key, light_key(core), hint, surface)
         if resolution is None or resolution.unit is None:
             return None
@@ -261,6 +254,30 @@ class MentionFinder:
         return light_key(core) in {light_key(n) for n in names}
 
 
+def _after_name_adjective(text: str, start: int, free: int) -> bool:
+    """Return True when the word at `start` follows, in the same name, a settlement-name
+    adjective that started no mention: "Zaporizhzhia" in "Nove Zaporizhzhia" (a village);
+    or a capitalised compass word: "East Flores", "West Java"."""
+    before = _WORD_BEFORE_RE.search(text, max(free, start - 24), start)
+    if before is None:
+        return False
+    word = before.group("word")
+    return word.lower() in _NAME_ADJECTIVES or word in _COMPASS_PARTS
+
+
+def _adjacent_words(text: str, first: re.Match[str]) -> list[re.Match[str]]:
+    """Return `first` and the words right after it (a space, two, or a hyphen apart, on
+    one line), as many as a name may have."""
+    words = [first]
+    while len(words) < _MAX_WORDS:
+        gap = _ADJACENT_GAP_RE.match(text, words[-1].end())
+        following = None if gap is None else _WORD.match(text, gap.end())
+        if following is None:
+            break
+        words.append(following)
+    return words
+
+
 def _usable(phrase: str, level_after: bool) -> bool:
     """Return False for a phrase of generic words only ("North", "Central Region", "Red Sea").
 
@@ -293,11 +310,6 @@ def _is_river(text: str, start: int, end: int, light: str, level: str) -> bool:
         return False
     named_river = level in _CITY_LEVELS or light in _RIVERS
     return named_river and not _LISTED_LEVEL.match(text, end)
-
-
-def _adjacent(text: str, end: int, start: int) -> bool:
-    gap = text[end:start]
-    return gap in (" ", "-") or (gap.strip() == "" and "\n" not in gap and len(gap) < 3)
 
 
 def _name_prefixes(gazetteer: Gazetteer) -> frozenset[str]:
