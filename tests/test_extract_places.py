@@ -180,6 +180,26 @@ def test_abroad_several_areas_the_gazetteer_cannot_list_keep_their_phrase() -> N
     ]
 
 
+def test_an_unknown_place_takes_the_one_district_the_lead_names() -> None:
+    text = "Evacuation continues in Khan Younis. About 300 people fled from Bani Suheila."
+    assert _only(text) == ("Bani Suheila", "Gaza Strip", "Khan Younis", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("About 1 200 residents from Lithi, Elata and Vessa were moved.", "Lithi, Elata and Vessa"),
+        (
+            "Some 10 000 people left villages around Mount Lewotobi in East Flores district.",
+            "East Flores district",
+        ),
+    ],
+    ids=["a-list-of-names", "a-mountain-is-no-place"],
+)
+def test_unknown_place_phrases(text: str, location: str) -> None:
+    assert _only(text)[0] == location
+
+
 def test_in_ukraine_a_village_the_gazetteer_lacks_takes_the_leads_place() -> None:
     text = (
         "Shelling of Zaporizhzhia continues. 18 families were evacuated from Prymorske and Plavni."

@@ -24,6 +24,7 @@ from tracker.extract.named_places import NamedPlaces
 from tracker.extract.place_columns import (
     FIRST_LEVEL,
     NOT_STATED,
+    SECOND_LEVEL,
     Place,
     Seen,
     columns,
@@ -176,7 +177,9 @@ class PlaceChooser(NamedPlaces):
 
     def _in_region(self, place: Place, sentence: tuple[int, int]) -> Place:
         """Return `place` (a name the gazetteer lacks) with the admin1 of the one region
-        (first-level unit) its sentence, else the lead (or the first sentence), names."""
+        (first-level unit) its sentence, else the lead (or the first sentence), names; with
+        none, the columns of the one district (second-level unit) they name ("Lithi, Elata
+        and Vessa" on Chios)."""
         for span in (sentence, self._lead or self._first):
             if span is None:
                 continue
@@ -184,12 +187,16 @@ class PlaceChooser(NamedPlaces):
                 s for s in self._owners if span[0] <= s.mention.start < span[1]
             ]
             regions = {s.unit.code: s for s in named if s.unit.level in FIRST_LEVEL}
+            districts = {s.unit.code: s for s in named if s.unit.level in SECOND_LEVEL}
             if len(regions) == 1:
                 region = columns(next(iter(regions.values())), place.location)
                 units = frozenset({unit_key(place.location)})
                 return replace(region, units=units, district=place.district)
             if regions:
                 break
+            if len(districts) == 1:
+                district = columns(next(iter(districts.values())), place.location)
+                return replace(district, units=frozenset({unit_key(place.location)}))
         return place
 
     def _phrase_place(self, start: int, sentence: tuple[int, int]) -> Place | None:

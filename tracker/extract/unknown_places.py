@@ -33,9 +33,9 @@ _OWNER = r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u2019]s\s+)?"
 _UNIT_WORDS = r"(?:locality|district|province|county|municipality|governorate|camp)"
 _UNKNOWN_PLACE_RE = re.compile(
     r"\b(?i:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
-    rf"\s+(?:the\s+)?{_MODIFIER}{_OWNER}(?P<name>{_NAME}"
+    rf"\s+(?:the\s+)?{_MODIFIER}{_OWNER}(?P<name>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*"
     r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
-    r"locality|municipality|governorate|camp))?)"
+    r"locality|municipality|governorate|camp|wards?|villages))?)"
     rf"|\bthe\s+(?P<unit>{_NAME}\s+{_UNIT_WORDS})\b"
 )
 _NOT_PLACES = frozenset(
@@ -49,6 +49,7 @@ _NOT_PLACES = frozenset(
     Prime Deputy Head Governor Mayor Red Cross United Nations International Organization
     Telegram Facebook Storm Cyclone Hurricane Typhoon Highway Route Street Avenue Mr Mrs Ms
     Eid Ramadan Christmas Easter Passover Hanukkah Diwali Nowruz Independence Victory
+    Mount Mt Lake River Volcano
     """,
     )
 )
