@@ -913,6 +913,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(H, P, 170000, A, None), (H, P, 40000, L, None)],
     ),
     (
+        "n-more-residents",
+        "Over the past day, 24 more residents left with the help of volunteers.",
+        [(E, P, 24, X, None)],
+    ),
+    (
+        "a-part-of-a-thousands-total-keeps-its-units",
+        "Almost 4 thousand residents have left the town, some 300-400 of them in the last week.",
+        [(E, P, 4000, M, None), (E, P, 300, L, None), (E, P, 400, M, None)],
+    ),
+    (
+        "the-remaining-n-is-no-remain-verb",
+        "The authorities have ordered the forced evacuation of the remaining 130 children.",
+        [(T, C, 130, X, None)],
+    ),
+    (
         "lost-power-is-affected",
         "In the city, 900 people lost power, while 35 residents were evacuated.",
         [(E, P, 35, X, None)],

@@ -68,6 +68,7 @@ def test_an_island_below_first_level_rolls_up_to_its_region() -> None:
     ("text", "expected"),
     [
         ("Floods hit Rio Grande do Sul on Monday.", [("Rio Grande do Sul", "BR-RS")]),
+        ("Hurricane Milton hit Florida on Wednesday.", [("Florida", "US-FL")]),
         ("Rain in Mato Grosso do Sul and Parana.", [("Mato Grosso do Sul", "BR-MS")]),
         ("Displaced in Khyber Pakhtunkhwa overnight.", [("Khyber Pakhtunkhwa", "PK-KP")]),
         ("Flooding in Dar es Salaam.", [("Dar es Salaam", "TZ-02")]),

@@ -206,7 +206,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "remain-verb",
         "remaining",
-        r"\b(?:remain\w*|still\s+(?:live|living|lives|resid(?:e|es|ed|ing)\b|in\b|there\b|at\b|stay\w*)|"
+        r"\b(?:remain(?!ing\s+\d)\w*|still\s+(?:live|living|lives|resid(?:e|es|ed|ing)\b|in\b|there\b|at\b|stay\w*)|"
         r"stay(?:s|ed|ing)?\b|(?:has|have)\s+kept|kept\b|refus\w*\s+to\s+(?:leave|evacuate)|"
         r"did\s+not\s+leave|do\s+not\s+want\s+to\s+leave|hid(?:e|ing)?\s+from\s+evacuation|"
         r"hid(?:e|es|ing)\s+in\b)",

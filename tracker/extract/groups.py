@@ -178,6 +178,7 @@ _CLOSED = frozenset(
     ]
 )
 _ADJECTIVE_SKIP = 3
+_MORE_BEFORE_NOUN_RE = caseless(r"\s+(?:more|other|further|additional)(?=\s+[a-z])(?!\s+than\b)")
 _PARTITIVE_RE = caseless(r"\s+of\s+(?:its|their|the|these|those|our)\s")
 _POSTFIX_HEDGE_RE = caseless(r"\s+or\s+(?:so|more)\b")
 # Modifiers that make a person noun the hosts, not the housed (guidelines 3.1).
@@ -268,6 +269,8 @@ def read_noun(text: str, number_end: int) -> NounReading:
     """Return what the number ending at `number_end` counts, from the words after it."""
     postfix = _POSTFIX_HEDGE_RE.match(text, number_end)
     pos = number_end if postfix is None else postfix.end()  # "1,000 or so people"
+    more = _MORE_BEFORE_NOUN_RE.match(text, pos)  # "24 more residents", "300 other people"
+    pos = pos if more is None else more.end()
     partitive = _PARTITIVE_RE.match(text, pos)
     if partitive is not None:  # "36 of its residents", "2 000 of the evacuees"
         noun = read_noun(text, partitive.end() - 1)

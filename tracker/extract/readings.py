@@ -317,7 +317,7 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         reading.adult, reading.anchor = source.adult, source
         if last.rejected is not None:
             reading.rejected = last.rejected
-        _carry_multiplier(reading, last)
+        _carry_multiplier(text, reading, last)
         return
     if last is None and anchor is not None:
         reading.group, reading.rule = anchor, "how-many-anchor"
@@ -351,8 +351,10 @@ def _whole(reading: Reading) -> Reading:
     return head if head is not None and head.group is not None else reading
 
 
-def _carry_multiplier(reading: Reading, last: Reading) -> None:
+def _carry_multiplier(text: str, reading: Reading, last: Reading) -> None:
     number = reading.number
+    if _OF_THEM_AFTER_RE.match(text, number.end):
+        return  # "4 thousand left, some 300-400 of them last week": a part, in its own units
     if last.number.scaled and not number.scaled and number.high < 1000 <= last.number.high:
         reading.value_scale = 1_000_000 if last.number.high >= 1_000_000 else 1000
         reading.rule = "implied-multiplier"

@@ -79,7 +79,7 @@ _GENERIC = frozenset(
         "pecs pest plateau plateaux pool quiche rivers ruse saga savannah store unity van "
         "yap zeta nan kara mara lori luce yuma bono lara leon lima mary isabel charlotte "
         "nelson miranda rivera herrera sofia cesar bolivar constantine rocha flores cortes "
-        "guerrero trujillo sucre magdalena mendoza maldonado batman florida montana "
+        "guerrero trujillo sucre magdalena mendoza maldonado batman montana "
         "manchester portland hanover kingston toledo cordoba granada pembroke clarendon "
         "principe balkan somali sahel volta zambezi zaire berne england scotland "
         "red sea long island saint john peter mark progress gust nandi "
