@@ -928,6 +928,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(T, C, 130, X, None)],
     ),
     (
+        "forced-n-people-out",
+        "The fire near the town has forced nearly 7 000 people out.",
+        [(E, P, 7000, M, None)],
+    ),
+    (
+        "forced-n-people-to-flee",
+        "The offensive has forced at least 400,000 people to flee their homes.",
+        [(E, P, 400000, L, None)],
+    ),
+    (
         "lost-power-is-affected",
         "In the city, 900 people lost power, while 35 residents were evacuated.",
         [(E, P, 35, X, None)],

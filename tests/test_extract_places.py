@@ -200,6 +200,14 @@ def test_unknown_place_phrases(text: str, location: str) -> None:
     assert _only(text)[0] == location
 
 
+def test_the_region_owning_the_speaker_is_the_last_resort() -> None:
+    text = (
+        "Sindh's disaster authority said 150,000 people had been evacuated from the riverine "
+        "belt along the Indus."
+    )
+    assert _only(text)[:2] == ("Sindh", "Sindh")
+
+
 def test_in_ukraine_a_village_the_gazetteer_lacks_takes_the_leads_place() -> None:
     text = (
         "Shelling of Zaporizhzhia continues. 18 families were evacuated from Prymorske and Plavni."

@@ -39,6 +39,8 @@ def _found(text: str) -> list[tuple[str, str | None]]:
         ("Davao", "PH-11", "Davao", "PH"),
         ("Kafr el-Sheikh", "EG-KFS", "Kafr el-Sheikh", "EG"),
         ("Souss-Massa", "MA-09", "Souss-Massa", "MA"),
+        ("North Kivu", "CD-NK", "North Kivu", "CD"),
+        ("Nord-Kivu", "CD-NK", "North Kivu", "CD"),
         ("Nineveh", "IQ-NI", "Nineveh", "IQ"),
         ("Hodeidah", "YE-HU", "Hodeidah", "YE"),
         ("Catalonia", "ES-CT", "Catalonia", "ES"),  # English name; "Catalunya" an alias

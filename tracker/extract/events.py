@@ -230,6 +230,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"took(?!\s+(?:shelter|cover)\b)|(?:has|have|had)\s+taken(?!\s+(?:in|shelter|cover)\b)|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
         r"(?:forced|driven|chased)\s+(?:from|out\s+of|out)\b|uproot(?:ed|ing)\b|"
+        # "has forced nearly 7 000 people out", "forced 400,000 people to flee their homes"
+        r"forced(?=\s+(?:[\w,.\u00a0\u202f']+\s+){1,5}?(?:out\b|to\s+(?:flee|leave)\b))|"
         r"out\s+of\s+their\s+homes|from\s+their\s+homes|among\s+(?:the\s+)?evacuees)",
     ),
 )

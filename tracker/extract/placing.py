@@ -152,6 +152,11 @@ class PlaceChooser(NamedPlaces):
             name = self._unresolved(scope)
             if name is not None:
                 return self._in_region(unknown_place(name), sentence)
+        owner = self._owner_region(sentence)
+        if owner is not None:
+            # "Sindh's disaster authority said 150,000 people had been evacuated": the
+            # region that owns the speaker is the figure's, when nothing nearer is.
+            return self._columns(owner, owner.mention.surface)
         return Place(NOT_STATED)
 
     @property
@@ -248,6 +253,21 @@ class PlaceChooser(NamedPlaces):
         if len(regions) != 1:
             return place
         return replace(columns(next(iter(regions.values())), place.location), units=frozenset())
+
+    def _owner_region(self, sentence: tuple[int, int]) -> Seen | None:
+        """Return the one region (first-level unit) written as an owner ("Sindh's ...") in
+        the sentence, else in the first sentence."""
+        for span in (sentence, self._first):
+            if span is None:
+                continue
+            regions = {
+                s.unit.code: s
+                for s in self._owners
+                if span[0] <= s.mention.start < span[1] and s.unit.level in FIRST_LEVEL
+            }
+            if len(regions) == 1:
+                return next(iter(regions.values()))
+        return None
 
     def _clause_scene(self, clause: tuple[int, int], sentence: tuple[int, int]) -> Place | None:
         """Return the unknown place a later clause opens with (", and in Lahore, ..."): a
