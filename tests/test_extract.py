@@ -938,6 +938,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(E, P, 400000, L, None)],
     ),
     (
+        "the-remaining-eleven",
+        "Forty-two residents were brought to safer areas; the remaining eleven were taken out "
+        "of the town on Monday.",
+        [(E, P, 42, X, None), (E, P, 11, X, None)],
+    ),
+    (
         "lost-power-is-affected",
         "In the city, 900 people lost power, while 35 residents were evacuated.",
         [(E, P, 35, X, None)],

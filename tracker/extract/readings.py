@@ -93,6 +93,7 @@ _COUNT_AFTER_PLACE_RE = re.compile(
 _BRACKET_CLOSE_RE = re.compile(r"\s*\)")
 _DASH_ITEM_END_RE = re.compile(r"\s*(?:[,;.)\u2014\u2013]|\s(?:including|among|of\s+them)\b|$)")
 _MORE_AFTER_RE = caseless(r"\s+more\b")
+_REST_BEFORE_RE = caseless(r"\b(?:the\s+(?:remaining|last|other)|another|a\s+further)\s+$")
 _OF_EVACUEES_RE = caseless(
     r"\b(?:of|among)\s+(?:the|these|those)\s+(?:evacuees|evacuated|displaced)\s*,?\s*$"
 )
@@ -300,7 +301,10 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
     if _POPULATION_IS_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "population-is"
         return
-    more = _MORE_AFTER_RE.match(text, reading.number.end) is not None  # "seventeen more left"
+    # "seventeen more left", "the remaining eleven were taken out": a count of the rest.
+    more = _MORE_AFTER_RE.match(text, reading.number.end) is not None or (
+        _REST_BEFORE_RE.search(text, max(0, reading.start - 16), reading.start) is not None
+    )
     if reading.number.words and reading.number.high < _SMALL_WORD_NUMBER and not more:
         reading.rejected = "bare-small-number"  # "one of them", "six of the community"
         return
