@@ -118,8 +118,9 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
     for sentence in sentences:
         # A sentence right after a figure may continue it with bare numbers alone ("The
         # largest group came from the Kupiansk hromada (21), ...").
-        continues = carried is not None and _LISTED_COUNT_RE.search(
-            text, sentence.start, sentence.end
+        continues = (
+            carried is not None
+            and _LISTED_COUNT_RE.search(text, sentence.start, sentence.end) is not None
         )
         own = (
             find_numbers(text, sentence.start, sentence.end)
