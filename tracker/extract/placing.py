@@ -191,8 +191,8 @@ class PlaceChooser(NamedPlaces):
             named = self._within(*span) + [
                 s for s in self._owners if span[0] <= s.mention.start < span[1]
             ]
-            regions = {s.unit.code: s for s in named if s.unit.level in FIRST_LEVEL}
-            districts = {s.unit.code: s for s in named if s.unit.level in SECOND_LEVEL}
+            regions = _units_at(named, FIRST_LEVEL)
+            districts = _units_at(named, SECOND_LEVEL)
             if len(regions) == 1:
                 region = columns(next(iter(regions.values())), place.location)
                 units = frozenset({unit_key(place.location)})
@@ -249,7 +249,7 @@ class PlaceChooser(NamedPlaces):
         if areas is None:
             return None
         place = Place(self._text[areas.start("areas") : areas.end("areas")])
-        regions = {s.unit.code: s for s in self._within(*sentence) if s.unit.level in FIRST_LEVEL}
+        regions = _units_at(self._within(*sentence), FIRST_LEVEL)
         if len(regions) != 1:
             return place
         return replace(columns(next(iter(regions.values())), place.location), units=frozenset())
@@ -260,11 +260,8 @@ class PlaceChooser(NamedPlaces):
         for span in (sentence, self._first):
             if span is None:
                 continue
-            regions = {
-                s.unit.code: s
-                for s in self._owners
-                if span[0] <= s.mention.start < span[1] and s.unit.level in FIRST_LEVEL
-            }
+            owners = [s for s in self._owners if span[0] <= s.mention.start < span[1]]
+            regions = _units_at(owners, FIRST_LEVEL)
             if len(regions) == 1:
                 return next(iter(regions.values()))
         return None
@@ -337,3 +334,8 @@ def _region_of(seen: Seen, start: int, end: int, surface: str) -> Seen | None:
         return None
     resolution = replace(seen.mention.resolution, unit=region, candidates=(region,))
     return Seen(Mention(start, end, surface, resolution), region)
+
+
+def _units_at(seen: list[Seen], levels: frozenset[str]) -> dict[str, Seen]:
+    """Return the distinct units of `levels` among `seen`, by code (its last mention)."""
+    return {s.unit.code: s for s in seen if s.unit.level in levels}
