@@ -142,11 +142,11 @@ def test_documents_are_stored_once(db: Path) -> None:
 
 
 def test_a_version_1_file_opens_and_keeps_its_rows(db: Path) -> None:
-    from tracker.store import _MIGRATIONS
+    from tracker.store.dialects import SqliteDialect
+    from tracker.store.migrations import MIGRATIONS
 
     with sqlite3.connect(db) as old:
-        for statement in _MIGRATIONS[0]:
-            old.execute(statement)
+        MIGRATIONS[0](old.cursor(), SqliteDialect())
         old.execute(
             "INSERT INTO documents (doc_id, ingested_at, text) VALUES (?, ?, ?)",
             ("d1", "2024-05-02T00:00:00.000000+00:00", "An old report."),
@@ -158,7 +158,25 @@ def test_a_version_1_file_opens_and_keeps_its_rows(db: Path) -> None:
         ("d1", "An old report.", None)
     ]
     with sqlite3.connect(db) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_figures_stored_before_place_keys_are_found_by_folded_names(db: Path) -> None:
+    from tracker.store.dialects import SqliteDialect
+    from tracker.store.migrations import MIGRATIONS
+
+    frame = figures(2, location="Ñuble")
+    with sqlite3.connect(db) as old:
+        for step in MIGRATIONS[:2]:
+            step(old.cursor(), SqliteDialect())
+        stored = SqliteDialect().to_stored(frame)
+        marks = ", ".join("?" * stored.width)
+        old.executemany(
+            f"INSERT INTO figures ({', '.join(stored.columns)}) VALUES ({marks})", stored.rows()
+        )
+        old.execute("PRAGMA user_version = 2")
+    with open_store(db) as store:
+        assert store.read_figures(FigureQuery(districts=("ñUBLE",))).height == 2
 
 
 def test_programme_mentions_come_one_per_row(db: Path) -> None:
