@@ -29,12 +29,12 @@ def _document(text: str = REPORT, *, source: str = "Kharkiv RMA", key: str = "r1
     return Document(key, text, key, f"{key}.txt", published=PUBLISHED, source=source)
 
 
-def _figures(db: Path) -> pl.DataFrame:
+def _figures(db: Path | str) -> pl.DataFrame:
     with open_store(db) as store:
         return store.read_figures()
 
 
-def _documents(db: Path) -> pl.DataFrame:
+def _documents(db: Path | str) -> pl.DataFrame:
     with open_store(db) as store:
         return store.read_documents()
 
@@ -43,8 +43,7 @@ def _facts(frame: pl.DataFrame) -> set[tuple[str, str, int]]:
     return set(frame.select("metric", "population_group", "value").iter_rows())
 
 
-def test_ingest_stores_the_figures_with_their_document(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_ingest_stores_the_figures_with_their_document(db: Path | str) -> None:
 
     summary = ingest_documents([_document()], db)
 
@@ -64,8 +63,7 @@ def test_ingest_stores_the_figures_with_their_document(tmp_path: Path) -> None:
     )
 
 
-def test_ingesting_the_same_text_again_adds_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_ingesting_the_same_text_again_adds_nothing(db: Path | str) -> None:
     ingest_documents([_document()], db)
     before = _figures(db)
 
@@ -80,9 +78,8 @@ def test_ingesting_the_same_text_again_adds_nothing(tmp_path: Path) -> None:
 
 
 def test_a_figure_syndicated_by_two_outlets_is_kept_per_source_as_one_claim(
-    tmp_path: Path,
+    db: Path | str,
 ) -> None:
-    db = tmp_path / "t.db"
 
     ingest_documents(
         [_document(source="Outlet A", key="a"), _document(REWRITTEN, source="Outlet B", key="b")],
@@ -97,8 +94,7 @@ def test_a_figure_syndicated_by_two_outlets_is_kept_per_source_as_one_claim(
     assert people["claim_id"].n_unique() == 1
 
 
-def test_the_same_text_from_two_outlets_is_one_document_and_two_sources(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_the_same_text_from_two_outlets_is_one_document_and_two_sources(db: Path | str) -> None:
 
     summary = ingest_documents(
         [_document(source="Outlet A", key="a"), _document(source="Outlet B", key="b")], db
@@ -112,19 +108,17 @@ def test_the_same_text_from_two_outlets_is_one_document_and_two_sources(tmp_path
 
 
 def test_a_document_without_a_date_stops_ingest_before_anything_is_written(
-    tmp_path: Path,
+    sqlite_db: Path,
 ) -> None:
-    db = tmp_path / "t.db"
     undated = Document("u", REPORT, "batch.jsonl:2", "batch.jsonl")
 
     with pytest.raises(InputFileError, match=r"batch\.jsonl:2: no publication date"):
-        ingest_documents([_document(), undated], db)
+        ingest_documents([_document(), undated], sqlite_db)
 
-    assert not db.exists()
+    assert not sqlite_db.exists()
 
 
-def test_an_invalid_figure_writes_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_an_invalid_figure_writes_nothing(db: Path | str) -> None:
     future = Document("f", REPORT, "f.txt", "f.txt", published=date(2999, 1, 1))
 
     with pytest.raises(InvalidDataError) as caught:
@@ -144,8 +138,7 @@ def test_progress_is_reported_after_each_document(tmp_path: Path) -> None:
     assert calls == [(1, 3), (2, 3), (3, 3)]
 
 
-def test_recorded_at_is_the_time_given(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_recorded_at_is_the_time_given(db: Path | str) -> None:
     stamp = datetime(2025, 6, 4, 12, 0, tzinfo=UTC)
 
     ingest_documents([_document()], db, recorded_at=stamp)

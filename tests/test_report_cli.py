@@ -21,21 +21,20 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
-def stored(tmp_path: Path) -> Path:
-    """Return a database holding figures for Kupianskyi (two days) and Izium (one day)."""
-    path = tmp_path / "tracker.db"
+def stored(db: Path | str) -> Path | str:
+    """Return a store (each backend) holding figures for Kupianskyi (two days) and Izium."""
     rows = frame(
         figure(value=100, as_of=date(2024, 5, 10), published_on=date(2024, 5, 10)),
         figure(value=150),
         figure(admin2_pcode="UA6310", admin2_name="Izium", location="Izium", value=7),
     )
-    with open_store(path) as store:
+    with open_store(db) as store:
         store.write(rows)
-    return path
+    return db
 
 
 def test_report_writes_the_folder_and_says_where_to_open_it(
-    runner: CliRunner, stored: Path, tmp_path: Path
+    runner: CliRunner, stored: Path | str, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     result = runner.invoke(app, ["report", "--db", str(stored), "--out", str(out)])
@@ -64,7 +63,7 @@ def test_report_writes_the_folder_and_says_where_to_open_it(
 )
 def test_report_filters_districts_and_dates(
     runner: CliRunner,
-    stored: Path,
+    stored: Path | str,
     tmp_path: Path,
     options: list[str],
     pages: list[str],
@@ -79,7 +78,7 @@ def test_report_filters_districts_and_dates(
 
 
 def test_report_date_defaults_to_today_and_fixes_the_bytes(
-    runner: CliRunner, stored: Path, tmp_path: Path
+    runner: CliRunner, stored: Path | str, tmp_path: Path
 ) -> None:
     today = runner.invoke(app, ["report", "--db", str(stored), "--out", str(tmp_path / "t")])
     fixed_date = ["--report-date", "2024-05-20"]
@@ -100,7 +99,10 @@ def test_report_date_defaults_to_today_and_fixes_the_bytes(
 
 def test_empty_database_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = runner.invoke(app, ["report", "--db", str(tmp_path / "new.db"), "--out", str(out)])
+    new = tmp_path / "new.db"
+    with open_store(new):
+        pass  # created, migrated, empty
+    result = runner.invoke(app, ["report", "--db", str(new), "--out", str(out)])
 
     assert result.exit_code == 1
     assert "no figures are stored" in result.stderr
@@ -109,7 +111,7 @@ def test_empty_database_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> N
     assert not out.exists()
 
 
-def test_filters_that_match_nothing_say_so(runner: CliRunner, stored: Path, tmp_path: Path) -> None:
+def test_filters_that_match_nothing_say_so(runner: CliRunner, stored: Path | str, tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["report", "--db", str(stored), "--out", str(tmp_path), "--from", "2030-01-01"]
     )
@@ -118,7 +120,7 @@ def test_filters_that_match_nothing_say_so(runner: CliRunner, stored: Path, tmp_
     assert "no figures match the filters" in result.stderr
 
 
-def test_bad_date_is_a_usage_error(runner: CliRunner, stored: Path, tmp_path: Path) -> None:
+def test_bad_date_is_a_usage_error(runner: CliRunner, stored: Path | str, tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["report", "--db", str(stored), "--out", str(tmp_path), "--from", "2024-13-45"]
     )
@@ -139,7 +141,7 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(runner: CliRunner, tmp_p
 
 
 def test_an_output_folder_that_cannot_be_written_is_a_clear_error(
-    runner: CliRunner, stored: Path, tmp_path: Path
+    runner: CliRunner, stored: Path | str, tmp_path: Path
 ) -> None:
     blocker = tmp_path / "taken"
     blocker.write_text("a file where the assets folder should go", encoding="utf-8")
@@ -154,7 +156,7 @@ def test_an_output_folder_that_cannot_be_written_is_a_clear_error(
 
 
 def test_a_page_csv_imports_back_as_the_same_figures(
-    runner: CliRunner, stored: Path, tmp_path: Path
+    runner: CliRunner, stored: Path | str, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     assert runner.invoke(app, ["report", "--db", str(stored), "--out", str(out)]).exit_code == 0
@@ -174,7 +176,7 @@ def test_a_page_csv_imports_back_as_the_same_figures(
 
 
 def test_full_plotly_writes_the_larger_bundle(
-    runner: CliRunner, stored: Path, tmp_path: Path
+    runner: CliRunner, stored: Path | str, tmp_path: Path
 ) -> None:
     basic, full = tmp_path / "basic", tmp_path / "full"
     assert runner.invoke(app, ["report", "--db", str(stored), "--out", str(basic)]).exit_code == 0

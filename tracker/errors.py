@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "InputFileError",
     "InvalidDataError",
+    "MissingStoreError",
     "StoreError",
     "TrackerError",
     "UnknownPlaceError",
@@ -22,6 +23,10 @@ class UsageError(TrackerError):
     """The call itself is wrong: an option value, a missing argument, a bad combination."""
 
     exit_code = 2
+
+
+class MissingStoreError(UsageError):
+    """A command that only reads was pointed at a database that does not exist or is empty."""
 
 
 class InputFileError(TrackerError):

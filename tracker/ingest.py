@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from tracker.extract import ExtractedFigure, Extraction
     from tracker.schema import Failure
-    from tracker.store import Store
+    from tracker.store import Store, StoreTarget
 
 __all__ = [
     "RECORD_EXTRAS",
@@ -118,7 +118,7 @@ def extract_records(document: Document) -> list[dict[str, object]]:
 
 def ingest_documents(
     documents: Sequence[Document],
-    db: Path,
+    db: str | Path | StoreTarget,
     *,
     recorded_at: datetime | None = None,
     progress: ProgressCallback | None = None,

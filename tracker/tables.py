@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import polars as pl
@@ -95,6 +97,29 @@ def write_table(frame: pl.DataFrame, fmt: str, target: Path | io.BytesIO) -> Non
 
 
 _DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.6fZ"
+
+
+def write_file(frame: pl.DataFrame, fmt: str, path: Path) -> None:
+    """Write figures to the file at `path` whole or not at all (a temporary file renamed).
+
+    Raises UsageError when the folder does not exist, InputFileError when writing fails
+    (a full disk, no permission); the file at `path` is then left as it was.
+    """
+    if not path.parent.is_dir():
+        raise UsageError(f"cannot write {path}: folder {path.parent} does not exist")
+    partial: Path | None = None
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(handle)
+        partial = Path(name)
+        write_table(frame, fmt, partial)
+        partial.replace(path)
+    except (OSError, pl.exceptions.PolarsError) as error:
+        reason = error.strerror if isinstance(error, OSError) else None
+        raise InputFileError(f"cannot write {path}: {reason or error}") from None
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
 
 
 def _write_hxl(frame: pl.DataFrame, target: Path | io.BytesIO) -> None:

@@ -7,12 +7,14 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
 from tracker.errors import TrackerError, UsageError
+
+if TYPE_CHECKING:
+    from tracker.store.target import StoreTarget
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -20,24 +22,27 @@ R = TypeVar("R")
 DEFAULT_DB = "tracker.db"
 
 
-def default_db() -> Path:
-    """Return the database path used when --db is not given: $TRACKER_DB, else ./tracker.db."""
-    return Path(os.environ.get("TRACKER_DB") or DEFAULT_DB)
+def default_db() -> str:
+    """Return the store used when --db is not given: $TRACKER_DB, else ./tracker.db."""
+    return os.environ.get("TRACKER_DB") or DEFAULT_DB
 
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--db",
-        help="SQLite database file, created on first use. Default: $TRACKER_DB, else ./tracker.db.",
-        dir_okay=False,
+        metavar="PATH|URL",
+        help="SQLite file (created on first use) or postgresql://user@host:port/dbname. "
+        "Default: $TRACKER_DB, else ./tracker.db.",
     ),
 ]
 
 
-def db_path(db: Path | None) -> Path:
-    """Return the database path the user asked for, or the default."""
-    return db if db is not None else default_db()
+def db_target(db: str | None) -> StoreTarget:
+    """Return the store the user asked for (a SQLite path or a PostgreSQL URL), or the default."""
+    from tracker.store.target import store_target
+
+    return store_target(db if db is not None else default_db())
 
 
 def fail(message: str, code: int) -> typer.Exit:

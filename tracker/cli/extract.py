@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import DbOption, db_path, handle_errors
+from tracker.cli.common import DbOption, db_target, handle_errors
 from tracker.cli.places import PlacesOption, using_places
 from tracker.documents import Document, read_documents, with_overrides
 from tracker.errors import UsageError
@@ -136,7 +136,7 @@ def ingest_command(
 
     documents = _read(paths, published, source)
     with using_places(places), _progress_bar(len(documents)) as progress:
-        summary = ingest_documents(documents, db_path(db), progress=progress)
+        summary = ingest_documents(documents, db_target(db), progress=progress)
     _print_summary(summary)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import DbOption, db_path, handle_errors, parse_date
+from tracker.cli.common import DbOption, db_target, handle_errors, parse_date
 from tracker.cli.output import echo_figures, echo_report, report_excerpt, text_table
 from tracker.cli.places import PlacesOption, using_places
 from tracker.errors import UsageError
@@ -18,6 +18,7 @@ from tracker.model import Group, Metric, Qualifier
 
 if TYPE_CHECKING:
     from tracker.schema import ValidationReport
+    from tracker.store import StoreTarget
 
 __all__ = ["export_command", "import_command", "list_command", "log_command", "validate_command"]
 
@@ -124,7 +125,7 @@ def log_command(
         oblast=oblast,
         note=note,
     )
-    with using_places(places), open_store(db_path(db)) as store:
+    with using_places(places), open_store(db_target(db)) as store:
         summary = log_entry(entry, store)
     typer.echo(text_table(summary.figures.to_dicts(), _LOGGED_COLUMNS))
     written = summary.written
@@ -200,7 +201,7 @@ def list_command(
         date_from=parse_date(date_from, "--from"),
         date_to=parse_date(date_to, "--to"),
     )
-    with open_store(db_path(db)) as store:
+    with open_store(db_target(db), read_only=True) as store:
         frame = store.read_figures(query)
     echo_figures(frame, fmt.value)
     if fmt == ListFormat.TABLE:
@@ -226,7 +227,7 @@ def import_command(
     from tracker.importer import import_files
     from tracker.store import open_store
 
-    with using_places(places), open_store(db_path(db)) as store:
+    with using_places(places), open_store(db_target(db)) as store:
         summary = import_files(files, store)
     written = summary.written
     typer.echo(
@@ -254,16 +255,19 @@ def export_command(
     Example: tracker export --format hxl --output figures-hxl.csv
     """
     from tracker.store import open_store
-    from tracker.tables import write_table
+    from tracker.tables import write_file
 
     if fmt == ExportFormat.PARQUET and output is None:
         raise UsageError("--format parquet writes binary data: give --output FILE")
-    with open_store(db_path(db)) as store:
+    target = db_target(db)
+    if output is not None and target.owns(output):
+        raise UsageError(f"--output {output} is the database itself: give another file")
+    with open_store(target, read_only=True) as store:
         frame = store.read_figures()
     if output is None:
         echo_figures(frame, fmt.value)
         return
-    write_table(frame, fmt.value, output)
+    write_file(frame, fmt.value, output)
     typer.echo(f"wrote {frame.height} figure(s) to {output}", err=True)
 
 
@@ -286,19 +290,32 @@ def validate_command(
 
     Example: tracker validate new-figures.csv --format json
     """
-    from tracker.importer import check_files, check_stored
+    from tracker.importer import check_stored
     from tracker.store import open_store
 
-    path = db_path(db)
+    target = db_target(db)
     with using_places(places):
-        if files and not path.exists():
-            _, report = check_files(files)
+        if files:
+            report = _check_files_against(files, target)
         else:
-            with open_store(path) as store:
-                report = check_files(files, store)[1] if files else check_stored(store)
+            with open_store(target, read_only=True) as store:
+                report = check_stored(store)
     echo_report(report, fmt.value)
     if not report.valid:
         raise typer.Exit(1)
+
+
+def _check_files_against(files: list[Path], target: StoreTarget) -> ValidationReport:
+    """Validate files against the store's history, or alone when there is no store yet."""
+    from tracker.errors import MissingStoreError
+    from tracker.importer import check_files
+    from tracker.store import open_store
+
+    try:
+        with open_store(target, read_only=True) as store:
+            return check_files(files, store)[1]
+    except MissingStoreError:
+        return check_files(files)[1]
 
 
 def _echo_warnings(report: ValidationReport) -> None:

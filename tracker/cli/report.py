@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import DbOption, db_path, fail, handle_errors, parse_date
+from tracker.cli.common import DbOption, db_target, fail, handle_errors, parse_date
 
 __all__ = ["report_command"]
 
@@ -70,8 +70,8 @@ def report_command(
         date_from=parse_date(date_from, "--from"),
         date_to=parse_date(date_to, "--to"),
     )
-    database = db_path(db)
-    with open_store(database) as store:
+    database = db_target(db)
+    with open_store(database, read_only=True) as store:
         figures = store.read_figures(query)
         mentions = store.programme_mentions()
     if figures.is_empty():

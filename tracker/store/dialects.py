@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from tracker.errors import StoreError, UsageError
+from tracker.errors import MissingStoreError, StoreError
 from tracker.model import Kind
 from tracker.store.target import StoreTarget
 
@@ -117,7 +117,7 @@ class SqliteDialect(Dialect):
         path = target.path
         _check_is_sqlite(path)
         if read_only and not path.exists():
-            raise UsageError(f"no database at {path} (check --db or $TRACKER_DB)")
+            raise MissingStoreError(f"no database at {path} (check --db or $TRACKER_DB)")
         if not read_only:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ from typing import Any
 
 import polars as pl
 
-from tracker.errors import StoreError, UsageError
+from tracker.errors import MissingStoreError, StoreError
 from tracker.model import COLUMN_NAMES, polars_schema
 from tracker.store.dialects import Connection, Cursor, Dialect, StoreState, dialect_for
 from tracker.store.migrations import DOCUMENT_KINDS, SCHEMA_VERSION, migrate
@@ -379,7 +379,7 @@ def _prepare(
                 f"{SCHEMA_VERSION}: upgrade the tracker"
             )
         if read_only and state == StoreState.EMPTY:
-            raise UsageError(f"{target.display} holds no tracker store yet (check --db)")
+            raise MissingStoreError(f"{target.display} holds no tracker store yet (check --db)")
         if read_only and version < SCHEMA_VERSION:
             raise StoreError(
                 f"{target.display} has schema version {version}: run a command that writes"

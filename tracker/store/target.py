@@ -15,6 +15,7 @@ __all__ = ["POSTGRES_SCHEMES", "StoreTarget", "store_target"]
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 _MASK = "***"
+_SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,15 @@ class StoreTarget:
         user = parts.username or ""
         host = parts.netloc.rpartition("@")[2]
         return urlunsplit(parts._replace(netloc=f"{user}:{_MASK}@{host}"))
+
+    def owns(self, path: Path) -> bool:
+        """Return whether writing to `path` would overwrite this SQLite store (or its WAL)."""
+        if self.kind != "sqlite":
+            return False
+        database = Path(self.location).absolute()
+        own = {Path(f"{database}{suffix}") for suffix in _SQLITE_COMPANIONS}
+        resolved = {p.resolve() for p in own}
+        return path.absolute() in own or path.resolve() in resolved
 
     def redact(self, message: str) -> str:
         """Return `message` with this target's password (if any) replaced by ***."""
