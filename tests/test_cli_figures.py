@@ -103,7 +103,9 @@ def test_log_usage_errors_exit_2(db: Path | str, args: list[str], message: str) 
     assert stored(db) == 0
 
 
-def test_import_then_reimport_adds_nothing_twice(db: Path | str, write_csv: Callable[..., Path]) -> None:
+def test_import_then_reimport_adds_nothing_twice(
+    db: Path | str, write_csv: Callable[..., Path]
+) -> None:
     path = write_csv(GOOD_ROWS)
     first = invoke("import", path, "--db", db)
     assert first.exit_code == 0, first.output
@@ -114,7 +116,9 @@ def test_import_then_reimport_adds_nothing_twice(db: Path | str, write_csv: Call
     assert stored(db) == 3
 
 
-def test_import_fills_places_from_the_gazetteer(db: Path | str, write_csv: Callable[..., Path]) -> None:
+def test_import_fills_places_from_the_gazetteer(
+    db: Path | str, write_csv: Callable[..., Path]
+) -> None:
     assert invoke("import", write_csv(GOOD_ROWS[:1]), "--db", db).exit_code == 0
     with open_store(db) as store:
         row = store.read_figures().row(0, named=True)

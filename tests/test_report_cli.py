@@ -111,7 +111,9 @@ def test_empty_database_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> N
     assert not out.exists()
 
 
-def test_filters_that_match_nothing_say_so(runner: CliRunner, stored: Path | str, tmp_path: Path) -> None:
+def test_filters_that_match_nothing_say_so(
+    runner: CliRunner, stored: Path | str, tmp_path: Path
+) -> None:
     result = runner.invoke(
         app, ["report", "--db", str(stored), "--out", str(tmp_path), "--from", "2030-01-01"]
     )
