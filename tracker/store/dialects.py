@@ -9,6 +9,7 @@ PostgreSQL uses DATE and TIMESTAMPTZ and keeps its version history in `tracker_s
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,8 +124,11 @@ class SqliteDialect(Dialect):
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(f"cannot create the folder of {path}: {error}") from error
-        mode = "ro" if read_only else "rwc"
-        uri = f"file:{quote(str(path.absolute()))}?mode={mode}"
+        uri = f"file:{quote(str(path.absolute()))}?mode={'ro' if read_only else 'rwc'}"
+        if read_only and _unchangeable(path):
+            # A reader of a WAL file needs a -shm beside it, which cannot be made in a folder
+            # we may not write; there, with no -wal file, no one can be writing it either.
+            uri += "&immutable=1"
         try:
             connection = adbc.connect(uri, autocommit=True)
         except adbc.Error as error:
@@ -262,6 +266,12 @@ def _run(cursor: Cursor, statement: str) -> list[tuple[Any, ...]]:
     """Execute a statement that returns rows (PRAGMAs do) and return them all."""
     cursor.execute(statement)
     return list(cursor.fetchall())
+
+
+def _unchangeable(path: Path) -> bool:
+    """Return whether no process of this user can be writing the file at `path`."""
+    wal = Path(f"{path}-wal")
+    return not os.access(path.parent, os.W_OK) and not wal.exists()
 
 
 def _check_is_sqlite(path: Path) -> None:
