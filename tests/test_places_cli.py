@@ -166,3 +166,30 @@ def test_add_missing_file(places_dir: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["places", "add", str(tmp_path / "nope.csv")])
     assert result.exit_code == 1
     assert "no such file" in result.stderr
+
+
+def test_places_added_to_a_store_resolve_alike_for_every_desk_on_it(
+    monkeypatch: pytest.MonkeyPatch, db: Path | str, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TRACKER_PLACES_DIR", str(tmp_path / "desk-a"))
+    added = runner.invoke(
+        app, ["places", "add", str(_write(tmp_path, "sdn.csv", SUDAN_CSV)), "--db", str(db)]
+    )
+    assert added.exit_code == 0, added.stderr
+    # Another desk: its own, empty places folder, the same store.
+    monkeypatch.setenv("TRACKER_PLACES_DIR", str(tmp_path / "desk-b"))
+    figures = _write(
+        tmp_path,
+        "kutum.csv",
+        "metric,population_group,value,qualifier,location,as_of,source_name\n"
+        "evacuated,people,120,exact,Kutum,2024-05-01,OCHA\n",
+    )
+
+    imported = runner.invoke(app, ["import", str(figures), "--db", str(db)])
+    listed = runner.invoke(app, ["list", "--format", "json", "--db", str(db)])
+
+    assert imported.exit_code == 0, imported.stderr
+    [row] = json.loads(listed.stdout)
+    assert (row["admin2_pcode"], row["admin1_name"]) == ("SD02002", "North Darfur")
+    elsewhere = runner.invoke(app, ["import", str(figures), "--db", str(tmp_path / "other.db")])
+    assert elsewhere.exit_code == 1, "a store without the gazetteer does not know Kutum"

@@ -129,6 +129,7 @@ def ingest_documents(
     read). Raises InvalidDataError, writing nothing, when an extracted figure fails
     validation; StoreError when the database cannot be used.
     """
+    from tracker.places import extra_places
     from tracker.query import history_for
     from tracker.store import open_store
 
@@ -136,7 +137,7 @@ def ingest_documents(
     stamp = (recorded_at or datetime.now(UTC)).astimezone(UTC)
     doc_ids = [d.doc_id for d in documents]
     # Opened first, so that a bad --db fails before minutes of extraction.
-    with open_store(db) as store:
+    with open_store(db) as store, extra_places(store.user_places()):
         known = store.known_documents(doc_ids)
         rows, outcomes = _extract_all(documents, doc_ids, known, progress)
         figures = _new_figures(store, _figures_frame(rows, stamp))

@@ -27,6 +27,11 @@ def default_db() -> str:
     return os.environ.get("TRACKER_DB") or DEFAULT_DB
 
 
+def default_db_given() -> bool:
+    """Return whether $TRACKER_DB names a store."""
+    return bool(os.environ.get("TRACKER_DB"))
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(

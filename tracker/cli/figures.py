@@ -125,7 +125,7 @@ def log_command(
         oblast=oblast,
         note=note,
     )
-    with using_places(places), open_store(db_target(db)) as store:
+    with open_store(db_target(db)) as store, using_places(places, store):
         summary = log_entry(entry, store)
     typer.echo(text_table(summary.figures.to_dicts(), _LOGGED_COLUMNS))
     written = summary.written
@@ -227,7 +227,7 @@ def import_command(
     from tracker.importer import import_files
     from tracker.store import open_store
 
-    with using_places(places), open_store(db_target(db)) as store:
+    with open_store(db_target(db)) as store, using_places(places, store):
         summary = import_files(files, store)
     written = summary.written
     typer.echo(
@@ -294,28 +294,31 @@ def validate_command(
     from tracker.store import open_store
 
     target = db_target(db)
-    with using_places(places):
-        if files:
-            report = _check_files_against(files, target)
-        else:
-            with open_store(target, read_only=True) as store:
-                report = check_stored(store)
+    if files:
+        report = _check_files_against(files, target, places)
+    else:
+        with open_store(target, read_only=True) as store:
+            report = check_stored(store)
     echo_report(report, fmt.value)
     if not report.valid:
         raise typer.Exit(1)
 
 
-def _check_files_against(files: list[Path], target: StoreTarget) -> ValidationReport:
-    """Validate files against the store's history, or alone when there is no store yet."""
+def _check_files_against(
+    files: list[Path], target: StoreTarget, places: list[Path] | None
+) -> ValidationReport:
+    """Validate files against the store's history and places, or alone when there is no
+    store yet."""
     from tracker.errors import MissingStoreError
     from tracker.importer import check_files
     from tracker.store import open_store
 
     try:
-        with open_store(target, read_only=True) as store:
+        with open_store(target, read_only=True) as store, using_places(places, store):
             return check_files(files, store)[1]
     except MissingStoreError:
-        return check_files(files)[1]
+        with using_places(places):
+            return check_files(files)[1]
 
 
 def _echo_warnings(report: ValidationReport) -> None:

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.cli.app import app
-from tracker.cli.common import handle_errors
+from tracker.cli.common import DbOption, db_target, default_db_given, handle_errors
 from tracker.cli.output import text_table
 from tracker.errors import UnknownPlaceError
 
 if TYPE_CHECKING:
     from tracker.places import Resolution, Unit
+    from tracker.store import Store
 
 __all__ = [
     "PlacesOption",
@@ -86,11 +87,15 @@ _RESOLVED_COLUMNS = (
 )
 
 
-def using_places(files: list[Path] | None) -> AbstractContextManager[None]:
-    """Return a context in which the gazetteers of a --places option count as well."""
+def using_places(
+    files: list[Path] | None, store: Store | None = None
+) -> AbstractContextManager[None]:
+    """Return a context in which the gazetteers of a --places option, and those kept in
+    the store, count as well."""
     from tracker.places import extra_places
 
-    return extra_places(files or [])
+    kept = store.user_places() if store is not None else []
+    return extra_places([*(files or []), *kept])
 
 
 @places_app.command("resolve")
@@ -166,19 +171,28 @@ def add_command(
     file: Annotated[
         Path, typer.Argument(dir_okay=False, help="Gazetteer CSV (own columns or COD-AB).")
     ],
+    db: DbOption = None,
 ) -> None:
     """Check a gazetteer CSV and keep a copy, so that every later command uses it.
 
-    The copy goes to $TRACKER_PLACES_DIR (default ~/.local/share/tracker/places). Columns:
-    name, level (admin1|admin2|admin3|city|...), and optionally code, pcode, parent,
-    country, aliases (|-separated); or the COD-AB layout (ADM1_EN, ADM1_PCODE, ...).
+    The copy goes to $TRACKER_PLACES_DIR (default ~/.local/share/tracker/places) and, when
+    --db or $TRACKER_DB names a store, into that store too: everyone who uses the store
+    then resolves names alike. Columns: name, level (admin1|admin2|admin3|city|...), and
+    optionally code, pcode, parent, country, aliases (|-separated); or the COD-AB layout
+    (ADM1_EN, ADM1_PCODE, ...).
 
-    Example: tracker places add sdn_adminboundaries.csv
+    Example: tracker places add sdn_adminboundaries.csv --db postgresql://me@db.local/evac
     """
     from tracker.places import add_places_file
+    from tracker.store import open_store
 
-    target, count = add_places_file(file)
-    typer.echo(f"added {count} units from {file} as {target}")
+    if db is None and not default_db_given():
+        target, count = add_places_file(file)
+        typer.echo(f"added {count} units from {file} as {target}")
+        return
+    with open_store(db_target(db)) as store:
+        target, count = add_places_file(file, keeper=store)
+    typer.echo(f"added {count} units from {file} as {target} and to {store.target}")
 
 
 def _resolution_row(resolution: Resolution) -> dict[str, object]:

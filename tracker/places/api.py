@@ -8,14 +8,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tracker.errors import InputFileError, UsageError
 from tracker.places import user
 from tracker.places.gazetteer import LEVELS, Gazetteer, Unit
 from tracker.places.mentions import Mention, MentionFinder
 from tracker.places.resolver import Match, Resolution, Resolver
-from tracker.places.user import read_user_gazetteer, user_files
+from tracker.places.user import parse_user_gazetteer, read_user_gazetteer, user_files
 
 if TYPE_CHECKING:
     import polars as pl
@@ -31,7 +31,9 @@ __all__ = [
     "units",
 ]
 
-_extra_files: tuple[Path, ...] = ()
+# A gazetteer beyond the packaged one: a CSV file, or (file name, CSV text) kept in a store.
+PlacesSource = Path | tuple[str, str]
+_extra_files: tuple[PlacesSource, ...] = ()
 _generation = 0
 
 
@@ -97,7 +99,7 @@ class Places:
 
 
 @lru_cache(maxsize=4)
-def _load(folder: str | None, generation: int, extra: tuple[Path, ...]) -> Places:
+def _load(folder: str | None, generation: int, extra: tuple[PlacesSource, ...]) -> Places:
     del folder, generation  # cache keys: user_files() reads the folder itself
     gazetteer = Gazetteer.load()
     for path in (*user_files(), *extra):
@@ -105,9 +107,14 @@ def _load(folder: str | None, generation: int, extra: tuple[Path, ...]) -> Place
     return Places.of(gazetteer)
 
 
-def _merged(gazetteer: Gazetteer, path: Path) -> Gazetteer:
-    """Return `gazetteer` with the units of the CSV at `path`; InputFileError on a lost parent."""
-    merged = gazetteer.merged(read_user_gazetteer(path))
+def _merged(gazetteer: Gazetteer, source: PlacesSource) -> Gazetteer:
+    """Return `gazetteer` with the units of a user gazetteer; InputFileError on a lost parent."""
+    if isinstance(source, Path):
+        path, added = source, read_user_gazetteer(source)
+    else:
+        path = Path(f"{source[0]} (kept in the store)")
+        added = parse_user_gazetteer(source[1], path)
+    merged = gazetteer.merged(added)
     orphans = merged.orphans(start=len(gazetteer.units))
     if orphans:
         name, parent = orphans[0]
@@ -127,22 +134,33 @@ def places() -> Places:
     return _load(os.environ.get("TRACKER_PLACES_DIR"), _generation, _extra_files)
 
 
-def add_places_file(path: Path) -> tuple[Path, int]:
-    """Check a gazetteer CSV, copy it into the places directory, and use it from now on;
-    return (where it was copied, how many units it holds)."""
+class PlacesKeeper(Protocol):
+    """Where a user gazetteer can be kept besides the places folder: a store."""
+
+    def add_user_places(self, file_name: str, content: str, units: int) -> None:
+        """Keep the checked CSV text of `file_name`."""
+
+
+def add_places_file(path: Path, keeper: PlacesKeeper | None = None) -> tuple[Path, int]:
+    """Check a gazetteer CSV, copy it into the places directory (and into `keeper`, so that
+    everyone using that store resolves alike), and use it from now on; return (where it was
+    copied, how many units it holds)."""
     global _generation
     _merged(places().gazetteer, path)  # refuse a file whose parents are unknown
     added = user.add_places_file(path)
+    if keeper is not None:
+        keeper.add_user_places(path.name, path.read_bytes().decode("utf-8-sig"), added[1])
     _generation += 1
     return added
 
 
 @contextmanager
-def extra_places(paths: Sequence[Path]) -> Iterator[None]:
-    """Use these gazetteer CSV files as well inside the `with` block (the --places option)."""
+def extra_places(sources: Sequence[PlacesSource]) -> Iterator[None]:
+    """Use these gazetteers as well inside the `with` block: CSV files (the --places
+    option) or (file name, CSV text) pairs kept in a store."""
     global _extra_files
     before = _extra_files
-    _extra_files = tuple(dict.fromkeys((*before, *(Path(p) for p in paths))))
+    _extra_files = tuple(dict.fromkeys((*before, *sources)))
     try:
         places()  # read the files now, so that a bad one fails here
         yield

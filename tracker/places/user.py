@@ -16,6 +16,7 @@ loaded with the packaged gazetteer.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import shutil
@@ -24,7 +25,13 @@ from pathlib import Path
 from tracker.errors import InputFileError
 from tracker.places.gazetteer import LEVELS, Gazetteer
 
-__all__ = ["add_places_file", "places_dir", "read_user_gazetteer", "user_files"]
+__all__ = [
+    "add_places_file",
+    "parse_user_gazetteer",
+    "places_dir",
+    "read_user_gazetteer",
+    "user_files",
+]
 
 _COD_COLUMN = re.compile(r"^ADM([1-4])_(EN|PCODE)$", re.IGNORECASE)
 
@@ -57,19 +64,27 @@ def add_places_file(path: Path) -> tuple[Path, int]:
 def read_user_gazetteer(path: Path) -> Gazetteer:
     """Return the units of a gazetteer CSV; InputFileError says what is wrong with it."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            records = list(csv.DictReader(handle))
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise InputFileError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, csv.Error) as error:
+    except UnicodeDecodeError as error:
         raise InputFileError(f"{path}: not a UTF-8 CSV file ({error})") from None
+    return parse_user_gazetteer(text, path)
+
+
+def parse_user_gazetteer(text: str, origin: Path) -> Gazetteer:
+    """Return the units of a gazetteer CSV's text; `origin` names it in messages and codes."""
+    try:
+        records = list(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise InputFileError(f"{origin}: not a UTF-8 CSV file ({error})") from None
     if not records:
-        raise InputFileError(f"{path}: no rows")
+        raise InputFileError(f"{origin}: no rows")
     columns = set(records[0])
     if any(_COD_COLUMN.match(c) for c in columns):
         rows = _from_cod(records)
     else:
-        rows = [_checked(path, line, r) for line, r in enumerate(records, start=2)]
+        rows = [_checked(origin, line, r) for line, r in enumerate(records, start=2)]
     return Gazetteer.from_rows(rows)
 
 
