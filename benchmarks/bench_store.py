@@ -1,8 +1,10 @@
-"""Import 1,000,000 figures from Parquet into a fresh store, list them back, and compare
-the two routes for reading SQLite into polars (stdlib sqlite3 vs ADBC).
+"""Import 1,000,000 figures from Parquet into a fresh store and list them back, on SQLite and
+on PostgreSQL side by side; then 8 concurrent `tracker log` writers on each.
 
-Goals: import and list each under 10 s; prints peak memory of each command.
-Run: python benchmarks/bench_store.py [--rows 1000000] [--keep DIR]
+Goals: SQLite import and list each under 10 s; PostgreSQL within 2x of SQLite; writers lose
+nothing (stored == acknowledged). Prints peak memory of each command. Without --pg-url a
+throwaway server is started (tests/pg_server.py; needs Debian's postgresql).
+Run: python benchmarks/bench_store.py [--rows 1000000] [--keep DIR] [--pg-url URL]
 """
 
 from __future__ import annotations
@@ -56,47 +58,120 @@ def timed_command(args: list[str]) -> tuple[float, float]:
     return float(seconds), float(peak_mb)
 
 
-def compare_read_routes(db: Path) -> None:
-    """Print how long each route takes to read every figure into polars."""
-    import sqlite3
+def postgres_url(given: str | None) -> tuple[str, object | None]:
+    """Return a server URL: the one given, or a throwaway server's (and that server)."""
+    if given:
+        return given, None
+    sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+    import pg_server
 
+    server = pg_server.start()
+    return server.url, server
+
+
+def fresh_postgres_db(server_url: str) -> str:
+    """Return the URL of a new, empty database on the server."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+    import uuid
+
+    import pg_server
+
+    return str(pg_server.create_database(server_url, f"bench_{uuid.uuid4().hex[:12]}"))
+
+
+def import_and_list(parquet: Path, db: str) -> dict[str, float]:
+    """Import the file into `db`, list it back; return seconds and peak MB of each."""
+    import_s, import_mb = timed_command(["import", str(parquet), "--db", db])
+    list_s, list_mb = timed_command(["list", "--format", "csv", "--db", db])
+    return {"import_s": import_s, "import_mb": import_mb, "list_s": list_s, "list_mb": list_mb}
+
+
+_WRITER = """
+import subprocess, sys
+acknowledged = 0
+for call in range(int(sys.argv[2])):
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", "log", "--district", "Pokrovsk", "--evacuated",
+         str(1000 * int(sys.argv[3]) + call), "--date", "2024-05-01", "--source",
+         f"writer {sys.argv[3]}", "--db", sys.argv[1]],
+        capture_output=True, text=True, check=True,
+    )
+    acknowledged += int(done.stdout.split("stored ")[1].split()[0])
+print(acknowledged)
+"""
+
+
+def concurrent_logs(db: str, writers: int, calls: int) -> tuple[float, int, int]:
+    """Run `writers` processes of `calls` log calls each at once on `db`; return (figures
+    per second, figures acknowledged, figures stored)."""
+    subprocess.run(  # create and migrate first, as any earlier command would have
+        [sys.executable, "-m", "tracker", "list", "--db", db], capture_output=True, check=False
+    )
+    timed_command(["log", "--district", "Izium", "--evacuated", "1", "--source", "s", "--db", db])
     started = time.perf_counter()
-    with sqlite3.connect(db) as connection:
-        rows = connection.execute("SELECT * FROM figures").fetchall()
-        pl.DataFrame(rows, orient="row", infer_schema_length=None)
-    print(f"read route sqlite3 + pl.DataFrame: {time.perf_counter() - started:.2f} s")
-    try:
-        import adbc_driver_sqlite.dbapi as adbc
-    except ImportError:
-        print("read route ADBC: adbc-driver-sqlite not installed")
-        return
-    started = time.perf_counter()
-    with adbc.connect(str(db)) as connection:
-        pl.read_database("SELECT * FROM figures", connection)
-    print(f"read route ADBC (pl.read_database): {time.perf_counter() - started:.2f} s")
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, db, str(calls), str(n)], stdout=subprocess.PIPE
+        )
+        for n in range(writers)
+    ]
+    acknowledged = sum(int(p.communicate(timeout=600)[0]) for p in running)
+    seconds = time.perf_counter() - started
+    listed = subprocess.run(
+        [sys.executable, "-m", "tracker", "list", "--format", "jsonl", "--db", db],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    stored = len(listed.stdout.splitlines()) - 1  # less the one logged before
+    return acknowledged / seconds, acknowledged, stored
 
 
 def main() -> None:
-    """Build the file, run import and list, print the figures."""
+    """Build the file, run import and list on both backends, then concurrent writers."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="keep the files in this folder")
+    parser.add_argument("--pg-url", help="a PostgreSQL server URL (default: start one)")
+    parser.add_argument("--writers", type=int, default=8)
+    parser.add_argument("--calls", type=int, default=5, help="log calls per writer")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp())
     folder.mkdir(parents=True, exist_ok=True)
-    parquet, db = folder / "figures.parquet", folder / "bench.db"
-    db.unlink(missing_ok=True)
+    parquet = folder / "figures.parquet"
     synthetic_figures(args.rows).write_parquet(parquet)
     print(f"{args.rows:,} figures in {parquet} ({parquet.stat().st_size / 1e6:.1f} MB)")
-
-    seconds, peak = timed_command(["import", str(parquet), "--db", str(db)])
-    print(f"import: {seconds:.2f} s (goal < {GOAL_SECONDS} s), peak memory {peak:.0f} MB")
-    seconds, peak = timed_command(["list", "--format", "csv", "--db", str(db)])
-    print(
-        f"list --format csv: {seconds:.2f} s (goal < {GOAL_SECONDS} s), peak memory {peak:.0f} MB"
-    )
-    compare_read_routes(db)
-    print(f"database size: {db.stat().st_size / 1e6:.0f} MB")
+    server_url, server = postgres_url(args.pg_url)
+    try:
+        sqlite_db = folder / "bench.db"
+        sqlite_db.unlink(missing_ok=True)
+        results = {
+            "sqlite": import_and_list(parquet, str(sqlite_db)),
+            "postgresql": import_and_list(parquet, fresh_postgres_db(server_url)),
+        }
+        print(f"\n{'backend':<11} {'import s':>9} {'peak MB':>8} {'list s':>8} {'peak MB':>8}")
+        for name, r in results.items():
+            print(
+                f"{name:<11} {r['import_s']:>9.2f} {r['import_mb']:>8.0f}"
+                f" {r['list_s']:>8.2f} {r['list_mb']:>8.0f}"
+            )
+        ratio = {k: results["postgresql"][k] / results["sqlite"][k] for k in ("import_s", "list_s")}
+        print(
+            f"goals: SQLite import and list < {GOAL_SECONDS} s; PostgreSQL within 2x of SQLite"
+            f" (import {ratio['import_s']:.2f}x, list {ratio['list_s']:.2f}x)"
+        )
+        print(f"\n{args.writers} concurrent writers x {args.calls} `tracker log` calls:")
+        sqlite_logs = folder / "logs.db"
+        sqlite_logs.unlink(missing_ok=True)
+        for name, db in (
+            ("sqlite", str(sqlite_logs)),
+            ("postgresql", fresh_postgres_db(server_url)),
+        ):
+            rate, acknowledged, stored = concurrent_logs(db, args.writers, args.calls)
+            print(f"{name:<11} {rate:6.1f} figures/s; acknowledged {acknowledged}, stored {stored}")
+    finally:
+        if server is not None:
+            server.stop()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

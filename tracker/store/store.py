@@ -119,11 +119,6 @@ class Store:
         self._writer = writer
         self._reader: Connection | None = None
 
-    @property
-    def path(self) -> Path:
-        """Return the SQLite file's path (ValueError for a PostgreSQL store)."""
-        return self.target.path
-
     def write(self, figures: pl.DataFrame, documents: pl.DataFrame | None = None) -> WriteResult:
         """Store figures (and their documents) in one transaction; return what was added.
 
@@ -174,7 +169,7 @@ class Store:
                     f" documents_added, documents_skipped) VALUES ({dialect.now}, ?, 0, 0, 0, 0)"
                     " RETURNING write_id"
                 ),
-                (method or "",),
+                (method,),
             )
             write_id = int(cursor.fetchone()[0])
             figs_added = self._insert_new(cursor, "figures", _FIGURE_STORE_COLUMNS, write_id)
