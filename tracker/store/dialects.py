@@ -224,6 +224,11 @@ class PostgresDialect(Dialect):
             message = target.redact(str(error))
             raise StoreError(f"cannot connect to {target.display}: {message}") from None
 
+    def prepare(self, cursor: Cursor, *, read_only: bool) -> None:
+        """Make a read-only session refuse writes at the server as well."""
+        if read_only:
+            cursor.execute("SET default_transaction_read_only = on")
+
     def column_type(self, kind: Kind) -> str:
         """Return BIGINT, DATE, TIMESTAMPTZ or TEXT."""
         return _POSTGRES_TYPES.get(kind, "TEXT")
