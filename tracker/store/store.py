@@ -73,11 +73,15 @@ class FigureQuery:
 
 
 class _StageWorker(threading.Thread):
-    """Loads frames into the writer's temporary tables; the driver releases the GIL."""
+    """Prepares frames and loads them into the writer's temporary tables. Polars and the
+    driver release the GIL, so this runs beside the caller's validation."""
 
-    def __init__(self, connection: Connection, tables: dict[str, pl.DataFrame]) -> None:
+    def __init__(
+        self, connection: Connection, dialect: Dialect, tables: dict[str, pl.DataFrame]
+    ) -> None:
         super().__init__(name="tracker-stage", daemon=True)
         self.connection = connection
+        self.dialect = dialect
         self.tables = tables
         self.error: BaseException | None = None
 
@@ -85,9 +89,20 @@ class _StageWorker(threading.Thread):
         try:
             with self.connection.cursor() as cursor:
                 for name, frame in self.tables.items():
-                    cursor.adbc_ingest(_STAGE_PREFIX + name, frame, mode="create", temporary=True)
+                    prepared = self.dialect.to_stored(_stored_rows(name, frame))
+                    cursor.adbc_ingest(
+                        _STAGE_PREFIX + name, prepared, mode="create", temporary=True
+                    )
         except BaseException as error:  # re-raised by the caller's thread at merge()
             self.error = error
+
+
+def _stored_rows(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """Return the columns a table stores, figures with their place keys, sorted by key."""
+    if table == "documents":
+        return frame.select(list(DOCUMENT_KINDS))
+    # Sorted by key, the merge appends to the primary-key index instead of scattering.
+    return with_place_keys(frame.select(COLUMN_NAMES)).sort("figure_id")
 
 
 class Staging:
@@ -136,13 +151,10 @@ class Store:
         thread, so the caller can validate meanwhile, then call `merge()`, or leave to
         drop them. Reads during staging go through the reader connection."""
         self._require_writable()
-        # Sorted by key, the merge appends to the primary-key index instead of scattering.
-        stored = with_place_keys(figures.select(COLUMN_NAMES)).sort("figure_id")
-        tables = {"figures": self._dialect.to_stored(stored)}
+        tables = {"figures": figures}
         if documents is not None:
-            chosen = documents.select(list(DOCUMENT_KINDS))
-            tables["documents"] = self._dialect.to_stored(chosen)
-        worker = _StageWorker(self._writer, tables)
+            tables["documents"] = documents
+        worker = _StageWorker(self._writer, self._dialect, tables)
         worker.start()
         try:
             yield Staging(self, worker, method=_first(figures, "method"))
