@@ -22,7 +22,10 @@ __all__ = [
     "EXPORT_FORMATS",
     "HXL_TAGS",
     "check_columns",
+    "neutralise_formulas",
     "read_table",
+    "restore_formulas",
+    "write_file",
     "write_table",
 ]
 
@@ -79,11 +82,19 @@ def check_columns(frame: pl.DataFrame, source: str) -> None:
         raise InvalidDataError(f"{source}: {'; '.join(problems)} (columns are: {expected})")
 
 
-def write_table(frame: pl.DataFrame, fmt: str, target: Path | io.BytesIO) -> None:
-    """Write figures to `target` in format `fmt`, one of EXPORT_FORMATS (HXL: CSV + hashtags)."""
+def write_table(
+    frame: pl.DataFrame, fmt: str, target: Path | io.BytesIO, *, raw: bool = False
+) -> None:
+    """Write figures to `target` in format `fmt`, one of EXPORT_FORMATS (HXL: CSV + hashtags).
+
+    CSV and HXL cells that a spreadsheet would run as a formula get a leading `'`
+    (see `neutralise_formulas`) unless `raw`; reading the file back removes it.
+    """
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     frame = frame.select(COLUMN_NAMES)
+    if fmt in ("csv", "hxl") and not raw:
+        frame = neutralise_formulas(frame)
     if fmt == "parquet":
         frame.write_parquet(target)
     elif fmt == "jsonl":
@@ -96,10 +107,47 @@ def write_table(frame: pl.DataFrame, fmt: str, target: Path | io.BytesIO) -> Non
         _write_hxl(frame, target)
 
 
+# OWASP's CSV injection guidance: a cell starting with one of these runs as a formula in
+# Excel, LibreOffice or Google Sheets. Quotes before it are counted so that the prefix can
+# be undone exactly: writing adds one `'`, reading removes one.
+_FORMULA_CELL = r"^'*[=+\-@\t\r]"
+_PREFIXED_CELL = r"^'+[=+\-@\t\r]"
+_PLAIN_NUMBER = r"^[+-]?[0-9]+(?:\.[0-9]+)?$"
+
+
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Return `frame` with a `'` before every text cell that starts like a formula
+    (`=`, `+`, `-`, `@`, tab or CR, after any quotes), unless it is a plain number."""
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(_FORMULA_CELL))
+        .then(
+            pl.when(pl.col(name).str.contains(_PLAIN_NUMBER))
+            .then(pl.col(name))
+            .otherwise(pl.lit("'") + pl.col(name))
+        )
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String
+    )
+
+
+def restore_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Return `frame` with the `'` that `neutralise_formulas` added removed again."""
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(_PREFIXED_CELL))
+        .then(pl.col(name).str.slice(1))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String and not name.startswith("_")
+    )
+
+
 _DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.6fZ"
 
 
-def write_file(frame: pl.DataFrame, fmt: str, path: Path) -> None:
+def write_file(frame: pl.DataFrame, fmt: str, path: Path, *, raw: bool = False) -> None:
     """Write figures to the file at `path` whole or not at all (a temporary file renamed).
 
     Raises UsageError when the folder does not exist, InputFileError when writing fails
@@ -112,7 +160,7 @@ def write_file(frame: pl.DataFrame, fmt: str, path: Path) -> None:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(handle)
         partial = Path(name)
-        write_table(frame, fmt, partial)
+        write_table(frame, fmt, partial, raw=raw)
         partial.replace(path)
     except (OSError, pl.exceptions.PolarsError) as error:
         reason = error.strerror if isinstance(error, OSError) else None
@@ -136,8 +184,8 @@ def _write_hxl(frame: pl.DataFrame, target: Path | io.BytesIO) -> None:
 def _read_csv(path: Path) -> pl.DataFrame:
     frame = pl.read_csv(path, infer_schema=False)
     if frame.height and _is_hashtag_row(frame.row(0)):
-        return _from_hxl(frame)
-    return _with_csv_lines(frame, first_line=2)
+        return restore_formulas(_from_hxl(frame))
+    return restore_formulas(_with_csv_lines(frame, first_line=2))
 
 
 def _is_hashtag_row(row: tuple[object, ...]) -> bool:

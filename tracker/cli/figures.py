@@ -23,6 +23,16 @@ if TYPE_CHECKING:
 __all__ = ["export_command", "import_command", "list_command", "log_command", "validate_command"]
 
 
+RawOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw",
+        help="Write CSV cells verbatim. By default a cell that a spreadsheet would run as a "
+        "formula (starting with = + - @, tab or CR) gets a leading ' that import removes.",
+    ),
+]
+
+
 class ListFormat(StrEnum):
     """Output formats of `tracker list`."""
 
@@ -185,6 +195,7 @@ def list_command(
         str | None, typer.Option("--to", help="Up to this day (as_of), YYYY-MM-DD.")
     ] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.TABLE,
+    raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """List stored figures, oldest first.
@@ -203,7 +214,7 @@ def list_command(
     )
     with open_store(db_target(db), read_only=True) as store:
         frame = store.read_figures(query)
-    echo_figures(frame, fmt.value)
+    echo_figures(frame, fmt.value, raw=raw)
     if fmt == ListFormat.TABLE:
         typer.echo(f"{frame.height} figure(s)", err=True)
 
@@ -245,6 +256,7 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", help="File to write. Default: stdout.", dir_okay=False),
     ] = None,
+    raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """Export every stored figure (stdout unless --output; parquet needs --output).
@@ -265,9 +277,9 @@ def export_command(
     with open_store(target, read_only=True) as store:
         frame = store.read_figures()
     if output is None:
-        echo_figures(frame, fmt.value)
+        echo_figures(frame, fmt.value, raw=raw)
         return
-    write_file(frame, fmt.value, output)
+    write_file(frame, fmt.value, output, raw=raw)
     typer.echo(f"wrote {frame.height} figure(s) to {output}", err=True)
 
 

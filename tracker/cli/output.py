@@ -43,15 +43,16 @@ def _cell(value: object) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def echo_figures(frame: pl.DataFrame, fmt: str) -> None:
-    """Print figures as table, csv, json or jsonl on stdout."""
+def echo_figures(frame: pl.DataFrame, fmt: str, *, raw: bool = False) -> None:
+    """Print figures as table, csv, json or jsonl on stdout (CSV cells that would run as
+    spreadsheet formulas get a leading `'` unless `raw`)."""
     if fmt == "table":
         typer.echo(text_table(frame.to_dicts(), TABLE_COLUMNS))
         return
     from tracker.tables import write_table
 
     buffer = io.BytesIO()
-    write_table(frame, fmt, buffer)
+    write_table(frame, fmt, buffer, raw=raw)
     sys.stdout.write(buffer.getvalue().decode("utf-8"))
     sys.stdout.flush()
 

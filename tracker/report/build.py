@@ -29,6 +29,7 @@ from tracker.report.data import (
 )
 from tracker.report.pages import render_district, render_index
 from tracker.report.table import figure_tables
+from tracker.tables import neutralise_formulas
 
 __all__ = ["ReportResult", "build_report"]
 
@@ -88,7 +89,7 @@ def _write_district(
 ) -> list[Path]:
     """Write one district's CSV and page; return their paths."""
     csv_path = out_dir / f"{district['page_stem']}.csv"
-    rows.select(COLUMN_NAMES).write_csv(csv_path)
+    neutralise_formulas(rows.select(COLUMN_NAMES)).write_csv(csv_path)
     page = render_district(
         district,
         charts,
