@@ -19,7 +19,7 @@ from tracker.schema import Failure, parse_figures
         ("value", "abc", "must be a whole number"),
         ("value", "12.5", "must be a whole number"),
         ("value", "1,000", "must be a whole number"),
-        ("value", "99999999999999999999999", "must be a whole number"),
+        ("value", "99999999999999999999999", "is out of range (too large to be a count)"),
         ("as_of", "2024-13-45", "must be a date YYYY-MM-DD"),
         ("as_of", "10/05/2024", "must be a date YYYY-MM-DD"),
         ("since", "May 10", "must be a date YYYY-MM-DD"),

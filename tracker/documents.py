@@ -240,9 +240,25 @@ def _split_front_matter(raw: str, where: str) -> tuple[dict[str, str], str]:
 
 
 def _jsonl_documents(path: str, content: str) -> Iterator[Document]:
-    for number, line in enumerate(content.splitlines(), start=1):
+    # Lines end at "\n" only: JSON strings may hold U+2028 or U+0085, which splitlines()
+    # would also split on.
+    for number, line in enumerate(content.split("\n"), start=1):
         if line.strip():
             yield _jsonl_document(line, path, f"{path}:{number}")
+
+
+def _refuse_lone_surrogates(record: dict[str, object], where: str) -> None:
+    """Raise InputFileError when a string of the record holds a lone surrogate escape
+    ("\\ud800"): valid JSON, but no character that text can hold."""
+    for field, value in record.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise InputFileError(
+                    f"{where}: {field!r} holds a lone surrogate escape at character "
+                    f"{error.start} (\\u{ord(value[error.start]):04x}), which is no character"
+                ) from None
 
 
 def _jsonl_document(line: str, path: str, where: str) -> Document:
@@ -252,8 +268,11 @@ def _jsonl_document(line: str, path: str, where: str) -> Document:
         raise InputFileError(
             f"{where}: not valid JSON ({error.msg}, column {error.colno})"
         ) from None
+    except RecursionError:
+        raise InputFileError(f"{where}: not valid JSON (nested too deeply)") from None
     if not isinstance(record, dict):
         raise InputFileError(f"{where}: expected a JSON object with 'id' and 'text'")
+    _refuse_lone_surrogates(record, where)
     key, text = record.get("id"), record.get("text")
     if not isinstance(key, str | int) or isinstance(key, bool) or str(key) == "":
         raise InputFileError(f"{where}: 'id' must be a non-empty string or number")

@@ -7,6 +7,7 @@ files are CSV files whose second row holds hashtags; columns are matched by hash
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -52,6 +53,8 @@ def read_table(path: Path) -> pl.DataFrame:
     if kind is None:
         known = ", ".join(sorted(_SUFFIX_FORMATS))
         raise InputFileError(f"{path}: unknown file type {path.suffix!r} (expected one of {known})")
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a folder, not a file")
     if not path.is_file():
         raise InputFileError(f"{path}: no such file")
     if path.stat().st_size == 0:
@@ -60,8 +63,18 @@ def read_table(path: Path) -> pl.DataFrame:
         _check_utf8(path)
     try:
         frame = _READERS[kind](path)
+    except RecursionError:
+        raise InputFileError(f"{path}: cannot read as {kind}: nested too deeply") from None
     except (pl.exceptions.PolarsError, OSError, ValueError) as error:
-        raise InputFileError(f"{path}: cannot read as {kind}: {_first_line(error)}") from error
+        where = _csv_problem(path) if kind == "csv" else None
+        reason = where or _first_line(error)
+        raise InputFileError(f"{path}: cannot read as {kind}: {reason}") from error
+    nested = [n for n, t in frame.schema.items() if t.is_nested() or t == pl.Object]
+    if nested:
+        raise InputFileError(
+            f"{path}: column(s) {', '.join(map(repr, nested))} hold lists or records;"
+            " a figures file holds one value per cell"
+        )
     if frame.height == 0:
         raise InputFileError(f"{path}: the file has a header but no rows")
     return frame.with_columns(pl.lit(str(path)).alias("_file"))
@@ -184,8 +197,29 @@ def _write_hxl(frame: pl.DataFrame, target: Path | io.BytesIO) -> None:
 def _read_csv(path: Path) -> pl.DataFrame:
     frame = pl.read_csv(path, infer_schema=False)
     if frame.height and _is_hashtag_row(frame.row(0)):
-        return restore_formulas(_from_hxl(frame))
-    return restore_formulas(_with_csv_lines(frame, first_line=2))
+        lined = _from_hxl(frame)
+    else:
+        lined = _with_csv_lines(frame, first_line=2)
+    # A blank line is no row (polars reads it as one with every cell empty).
+    cells = [c for c in lined.columns if not c.startswith("_")]
+    return restore_formulas(lined.filter(~pl.all_horizontal(pl.col(cells).is_null())))
+
+
+def _csv_problem(path: Path) -> str | None:
+    """Return where a CSV file breaks its own shape (a ragged row, an unclosed quote), or
+    None when the csv module finds nothing wrong."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = next(reader)
+            start = reader.line_num + 1
+            for row in reader:
+                if row and len(row) != len(header):
+                    return f"line {start} has {len(row)} fields, the header {len(header)}"
+                start = reader.line_num + 1
+        except csv.Error as error:
+            return f"line {start}: {error} (a quote opened there is never closed?)"
+    return None
 
 
 def _is_hashtag_row(row: tuple[object, ...]) -> bool:

@@ -93,6 +93,20 @@ def _from_text(cell: pl.Expr, kind: Kind, target: pl.DataType) -> pl.Expr:
     return cell
 
 
+_WHOLE_NUMBER = r"^\s*[+-]?[0-9]+\s*$"
+
+
+def _rule(name: str) -> pl.Expr:
+    """Return the rule a cell of `name` broke: a whole number too long to be any count is
+    out of range, not malformed."""
+    kind = column(name).kind
+    rule = pl.lit(PARSE_RULES[kind])
+    if kind != "int":
+        return rule
+    digits = pl.col(name).cast(pl.String).str.contains(_WHOLE_NUMBER)
+    return pl.when(digits).then(pl.lit("is out of range (too large to be a count)")).otherwise(rule)
+
+
 def _failures(marked: pl.DataFrame, names: list[str]) -> list[Failure]:
     """Return one Failure per marked cell, with the raw value as written."""
     located = [c for c in marked.columns if c in ("_file", "_line")]
@@ -102,7 +116,7 @@ def _failures(marked: pl.DataFrame, names: list[str]) -> list[Failure]:
             *located,
             pl.lit(n).alias("column"),
             pl.col(n).cast(pl.String).alias("value"),
-            pl.lit(PARSE_RULES[column(n).kind]).alias("rule"),
+            _rule(n).alias("rule"),
         )
         for n in names
         if marked.get_column(_mark(n)).any()

@@ -1,0 +1,119 @@
+"""Careless or hostile input files give a message naming file, line and rule, never a
+traceback (issue 11, item 5), driven through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from tracker.cli import app
+
+runner = CliRunner()
+HEADER = "metric,population_group,value,qualifier,location,as_of,source_name\n"
+ROW = "evacuated,people,5,exact,Izium,2024-05-01,RMA\n"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    """Write text (UTF-8) or bytes to `path` and return it."""
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def nested_parquet(path: Path) -> Path:
+    """Write a Parquet file whose value column holds lists."""
+    pl.DataFrame(
+        {
+            "metric": ["evacuated"],
+            "population_group": ["people"],
+            "value": [[1, 2]],
+            "qualifier": ["exact"],
+            "location": ["Izium"],
+            "as_of": ["2024-05-01"],
+            "source_name": ["RMA"],
+        }
+    ).write_parquet(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("nested.parquet", nested_parquet, "'value' hold lists or records"),
+        ("deep.json", lambda p: write(p, "[" * 100_000 + "]" * 100_000), "nested too deeply"),
+        ("ragged.csv", lambda p: write(p, HEADER + ROW + ROW.strip() + ",x,y\n"), "line 3 has 9"),
+        (
+            "unclosed.csv",
+            lambda p: write(p, HEADER + ROW + 'evacuated,people,5,exact,"Izium,2024-05-01,RMA\n'),
+            "line 3: unexpected end of data",
+        ),
+        (
+            "huge.csv",
+            lambda p: write(p, HEADER + ROW.replace(",5,", ",1" + "0" * 30 + ",")),
+            "huge.csv:2: column 'value' = '1000000000000000000000000000000': is out of range",
+        ),
+    ],
+)
+def test_a_bad_file_is_named_with_what_is_wrong(
+    tmp_path: Path, name: str, make: object, message: str
+) -> None:
+    path = make(tmp_path / name)  # type: ignore[operator]
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert message in result.output
+    assert str(path) in result.output or name in result.output
+
+
+def test_blank_lines_in_a_csv_are_no_rows(tmp_path: Path) -> None:
+    path = write(tmp_path / "blank.csv", HEADER + ROW + "\n\n" + ROW.replace(",5,", ",6,"))
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    assert result.exit_code == 0, result.output
+    assert "2 rows checked: 0 errors" in result.stdout
+
+
+def test_a_folder_named_like_a_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "x.csv").mkdir()
+
+    result = runner.invoke(app, ["validate", str(tmp_path / "x.csv")])
+
+    assert result.exit_code == 1
+    assert "is a folder, not a file" in result.stderr
+
+
+def test_a_lone_surrogate_in_a_jsonl_report_is_named(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "reports.jsonl",
+        '{"id": "a1", "published": "2024-05-01", "text": "5 people left Izium \\ud800"}\n',
+    )
+
+    result = runner.invoke(app, ["ingest", str(path), "--db", str(tmp_path / "t.db")])
+
+    assert result.exit_code == 1
+    assert f"{path}:1: 'text' holds a lone surrogate escape" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_line_separator_inside_a_jsonl_string_is_text(tmp_path: Path) -> None:
+    record = {
+        "id": "a1",
+        "published": "2024-05-01",
+        "text": "Four hundred people\u2028were evacuated from the Izium district.",
+    }
+    path = write(tmp_path / "reports.jsonl", json.dumps(record, ensure_ascii=False) + "\n")
+
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().split("\n")
+    assert [json.loads(line)["value"] for line in lines] == [400]
