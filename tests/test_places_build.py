@@ -51,3 +51,9 @@ def test_committed_file_loads_with_every_level() -> None:
     assert counts["city"] > 400
     assert counts["admin1"] > 100
     assert all(u.pcode and u.pcode.startswith("UA") for u in gazetteer.units if u.country == "UA")
+
+
+def test_file_is_small_and_its_units_and_index_agree() -> None:
+    assert DATA_FILE.stat().st_size < 2_000_000
+    gazetteer = Gazetteer.load()
+    assert all(i < len(gazetteer) for key in gazetteer.keys for i in gazetteer.lookup(key))

@@ -14,7 +14,8 @@ dependency group):
 
 Usage: python tools/build_gazetteer.py [--output PATH]
 The output is deterministic (sorted rows, gzip with a fixed timestamp), so a rebuild from
-the same sources gives the same bytes of text.
+the same sources gives the same bytes of text. Its layout is described in
+tracker/places/gazetteer.py (units, then the index of their folded names).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import io
 import re
 import sys
 import unicodedata
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from a checkout, installed or not
 
 from tracker.places.fold import heavy_key, strip_adjective  # noqa: E402
-from tracker.places.gazetteer import DATA_COLUMNS, DATA_FILE, pcode_of  # noqa: E402
+from tracker.places.gazetteer import DATA_COLUMNS, DATA_FILE, INDEX_COLUMNS, pcode_of  # noqa: E402
 
 SOURCES = ROOT / "tracker" / "places" / "sources"
 
@@ -279,29 +279,34 @@ def _unique(values: Iterable[str], drop: str) -> str:
 
 
 def render(rows: list[Row]) -> str:
-    """Return the TSV text of the gazetteer, rows in a stable order."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    writer.writerow(DATA_COLUMNS)
-    for row in sorted(rows, key=lambda r: (r.country != "UA", r.country, r.code)):
+    """Return the text of the gazetteer: the units in a stable order (by country, then code),
+    then the index of their folded keys (sorted) to the units' row numbers."""
+    ordered = sorted(rows, key=lambda r: (r.country != "UA", r.country, r.code))
+    lines = ["\t".join(DATA_COLUMNS)]
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, row in enumerate(ordered):
         add_keys(row)
-        writer.writerow(
-            [
-                row.code,
-                row.pcode,
-                row.level,
-                row.name,
-                row.native,
-                row.parent,
-                row.country,
-                _unique(row.short, row.name),
-                _unique(row.aliases, row.name),
-                "|".join(row.keys),
-                "|".join(row.stems),
-                row.centre,
-            ]
-        )
-    return out.getvalue()
+        for key in row.keys:
+            index[key].append(number)
+        cells = [
+            row.code,
+            row.pcode,
+            row.level,
+            row.name,
+            row.native,
+            row.parent,
+            row.country,
+            _unique(row.short, row.name),
+            _unique(row.aliases, row.name),
+            "|".join(row.stems),
+            row.centre,
+        ]
+        if any(c != c.strip() or "\t" in c or "\n" in c for c in cells):
+            raise SystemExit(f"unit {row.code}: a cell with a tab, newline or outer space")
+        lines.append("\t".join(cells))
+    lines.append("\t".join(INDEX_COLUMNS))
+    lines += [f"{key}\t{','.join(map(str, index[key]))}" for key in sorted(index)]
+    return "\n".join(lines) + "\n"
 
 
 def build() -> str:
@@ -324,7 +329,8 @@ def main() -> None:
     args = parser.parse_args()
     text = build()
     write(text, args.output)
-    print(f"wrote {args.output} ({text.count(chr(10)) - 1} units)")
+    units = text.split("\n").index("\t".join(INDEX_COLUMNS)) - 1
+    print(f"wrote {args.output} ({units} units)")
 
 
 if __name__ == "__main__":

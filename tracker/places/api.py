@@ -181,9 +181,9 @@ def units(level: str | None = None, within: str | None = None) -> list[Unit]:
     gazetteer = shared.gazetteer
     area = None if within is None else shared.resolver.area(within)
     return [
-        unit
-        for i, unit in enumerate(gazetteer.units)
-        if (level is None or unit.level == level)
+        gazetteer.units[i]
+        for i in range(len(gazetteer))
+        if (level is None or gazetteer.level(i) == level)
         and (area is None or area in gazetteer.ancestors(i))
     ]
 

@@ -1,7 +1,11 @@
-"""The gazetteer: units with names, codes and parents, loaded from a small TSV file.
+"""The gazetteer: units with names, codes and parents, loaded from one gzipped TSV file.
 
 The packaged file `data/gazetteer.tsv.gz` is built by `tools/build_gazetteer.py` from the
-KATOTTG codifier of Ukraine and ISO 3166-2; it is never edited by hand.
+KATOTTG codifier of Ukraine and ISO 3166-2; it is never edited by hand. It holds two
+tables, one after the other: the units (DATA_COLUMNS, one row each, sorted by country and
+code), then, after an INDEX_COLUMNS header line, the folded keys of their names (sorted)
+with the row numbers of the units that have them. Loading splits the text and keeps the
+columns as lists of strings (see `Gazetteer`): no object is made per unit or key.
 
 P-codes of Ukrainian units follow the common operational datasets (COD-AB): "UA" followed
 by the leading digits of the KATOTTG code (the part after "UA"): 2 for an oblast and for
@@ -16,10 +20,11 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple, overload
+from typing import overload
 
 from tracker.errors import InputFileError
 
@@ -27,6 +32,7 @@ __all__ = [
     "DATA_COLUMNS",
     "DATA_FILE",
     "FIRST_LEVELS",
+    "INDEX_COLUMNS",
     "LEVELS",
     "SECOND_LEVELS",
     "Gazetteer",
@@ -45,10 +51,12 @@ DATA_COLUMNS = (
     "country",
     "short",
     "aliases",
-    "keys",
     "stems",
     "centre",
 )
+# The file's second part: each folded key (fold.heavy_key of every name of a unit) and the
+# row numbers of the units that have it, comma-separated.
+INDEX_COLUMNS = ("key", "units")
 # "town" is KATOTTG category X (selyshche, the former urban-type settlements); "admin1",
 # "admin2" and "admin3" are units outside Ukraine (ISO subdivisions, user gazetteers);
 # "country" (ISO 3166-1) contains the first-level units.
@@ -87,174 +95,204 @@ class Unit:
     @property
     def label(self) -> str:
         """Return the name as a person would write it: `Kupianskyi raion`, `Kupiansk`."""
-        word = {"oblast": " oblast", "raion": " raion", "hromada": " hromada"}.get(self.level)
-        return self.name + (word or "")
+        return self.name + _LEVEL_WORDS.get(self.level, "")
 
 
-class _Row(NamedTuple):
-    code: str
-    pcode: str | None
-    level: str
-    name: str
-    native: str
-    parent: str
-    country: str
-    exact: tuple[str, ...]
-    aliases: tuple[str, ...]
-    keys: tuple[str, ...]
-    stems: tuple[str, ...]
-    centre: str
+_LEVEL_WORDS = {"oblast": " oblast", "raion": " raion", "hromada": " hromada"}
+_NOT_LOOKED_UP = -1
 
 
 class Gazetteer:
-    """Units and the index from folded keys to them; build with `from_rows` or `load`."""
+    """Units and the index from folded keys to them; build with `from_rows` or `load`.
 
-    def __init__(self, rows: list[_Row]) -> None:
-        self._rows = rows
-        position = {row.code: i for i, row in enumerate(rows)}
-        self._position = position
-        # A parent may be named by its P-code too (user files know P-codes, not KATOTTG).
-        by_pcode = {row.pcode: i for i, row in enumerate(rows) if row.pcode}
-        self.parents: tuple[int | None, ...] = tuple(
-            position.get(r.parent, by_pcode.get(r.parent)) for r in rows
-        )
-        self.units: Sequence[Unit] = _LazyUnits(self)
-        self.index = _index_of(row.keys for row in rows)
+    The units are kept as columns of strings, one list per DATA_COLUMNS entry, as the file
+    holds them (`|`-separated lists), and the index as the file's key -> "row,row" text:
+    35,000 units load in tens of milliseconds because nothing is made per unit or per key
+    until it is asked for.
+    """
+
+    def __init__(self, columns: Sequence[list[str]], index: dict[str, str]) -> None:
+        (
+            self._code,
+            self._pcode,
+            self._level,
+            self._name,
+            self._native,
+            self._parent,
+            self._country,
+            self._short,
+            self._aliases,
+            self._stems,
+            self._centre,
+        ) = columns
+        self._columns = columns
+        count = len(self._code)
+        self._position = dict(zip(self._code, range(count), strict=True))
+        self._parents: list[int | None] = [_NOT_LOOKED_UP] * count
+        self.units: Sequence[Unit] = _LazyUnits(self, count)
+        self._index = index
+        self._found: dict[str, tuple[int, ...]] = {}
         # Keys made by rule ("kupian" of Kupianskyi), trusted only next to a level word.
-        self.stem_index = _index_of(row.stems for row in rows)
-        self.choices: list[str] = list(self.index)
+        self._stem_index = _index_of(self._stems)
 
     @classmethod
     def from_rows(cls, records: Iterable[Mapping[str, str]]) -> Gazetteer:
-        """Return a gazetteer of the given rows (dicts with the DATA_COLUMNS)."""
+        """Return a gazetteer of the given rows (dicts with the DATA_COLUMNS; the folded keys
+        are made from the names)."""
         from tracker.places.fold import heavy_key
 
-        rows: list[_Row] = []
+        columns: list[list[str]] = [[] for _ in DATA_COLUMNS]
+        keys: list[str] = []
         for r in records:
-            names = [r["name"], r.get("native") or "", *_split(r.get("short"))]
-            aliases = _split(r.get("aliases"))
-            keys = _split(r.get("keys")) or [heavy_key(n) for n in names + aliases if n]
-            rows.append(
-                _Row(
-                    code=r["code"],
-                    pcode=r.get("pcode") or None,
-                    level=r["level"],
-                    name=r["name"],
-                    native=r.get("native") or "",
-                    parent=r.get("parent") or "",
-                    country=r.get("country") or "",
-                    exact=tuple(n for n in names if n),
-                    aliases=tuple(aliases),
-                    keys=tuple(dict.fromkeys(k for k in keys if k)),
-                    stems=tuple(_split(r.get("stems"))),
-                    centre=r.get("centre") or "",
-                )
-            )
-        return cls(rows)
+            row = {c: (r.get(c) or "") for c in DATA_COLUMNS}
+            names = [row["name"], row["native"], *_split(row["short"]), *_split(row["aliases"])]
+            keys.append("|".join(dict.fromkeys(k for n in names if (k := heavy_key(n)))))
+            for column, name in zip(columns, DATA_COLUMNS, strict=True):
+                column.append(row[name])
+        index = {k: ",".join(map(str, rows)) for k, rows in _index_of(keys).items()}
+        return cls(columns, index)
 
     @classmethod
     def load(cls, path: Path = DATA_FILE) -> Gazetteer:
-        """Return the gazetteer stored in the gzip-compressed TSV file at `path`."""
-        with gzip.open(path, "rb") as handle:
-            header, *lines = handle.read().decode("utf-8").splitlines()
-        if tuple(header.split("\t")) != DATA_COLUMNS:
+        """Return the gazetteer stored in the gzip-compressed file at `path`."""
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        header, _, body = text.partition("\n")
+        units, separator, keys = body.partition("\n" + "\t".join(INDEX_COLUMNS) + "\n")
+        if tuple(header.split("\t")) != DATA_COLUMNS or not separator:
             raise InputFileError(f"{path}: not a gazetteer file (header {header!r})")
-        rows = []
-        for line in lines:
-            (
-                code,
-                pcode,
-                level,
-                name,
-                native,
-                parent,
-                country,
-                short,
-                aliases,
-                keys,
-                stems,
-                centre,
-            ) = line.split("\t")
-            exact = tuple(n for n in (name, native, *short.split("|")) if n)
-            rows.append(
-                _Row(
-                    code,
-                    pcode or None,
-                    level,
-                    name,
-                    native,
-                    parent,
-                    country,
-                    exact,
-                    tuple(aliases.split("|")) if aliases else (),
-                    tuple(keys.split("|")) if keys else (),
-                    tuple(stems.split("|")) if stems else (),
-                    centre,
-                )
-            )
-        return cls(rows)
+        # One split of a whole part, then every n-th cell is a column: no loop in Python.
+        width = len(DATA_COLUMNS)
+        cells = units.replace("\n", "\t").split("\t")
+        pairs = keys.rstrip("\n").replace("\n", "\t").split("\t")
+        if len(cells) != width * (units.count("\n") + 1) or len(pairs) % 2:
+            raise InputFileError(f"{path}: not a gazetteer file (a row of the wrong width)")
+        index = dict(zip(pairs[::2], pairs[1::2], strict=True))
+        return cls([cells[i::width] for i in range(width)], index)
+
+    def __len__(self) -> int:
+        return len(self._code)
 
     def merged(self, other: Gazetteer) -> Gazetteer:
         """Return a gazetteer holding this one's units and then `other`'s."""
-        return Gazetteer(self._rows + other._rows)
+        offset = len(self)
+        index = dict(self._index)
+        for key, rows in other._index.items():
+            moved = ",".join(str(int(i) + offset) for i in rows.split(","))
+            index[key] = f"{index[key]},{moved}" if key in index else moved
+        pairs = zip(self._columns, other._columns, strict=True)
+        columns = [[*mine, *theirs] for mine, theirs in pairs]
+        return Gazetteer(columns, index)
+
+    @property
+    def keys(self) -> Collection[str]:
+        """Return every folded key of the index (for `in` tests and fuzzy search)."""
+        return self._index.keys()
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        """Return the indices of the units that have the folded `key` (empty when none)."""
+        found = self._found.get(key)
+        if found is None:
+            rows = self._index.get(key)
+            found = () if rows is None else tuple(map(int, rows.split(",")))
+            if len(self._found) < 100_000:
+                self._found[key] = found
+        return found
+
+    def lookup_stem(self, key: str) -> tuple[int, ...]:
+        """Return the indices of the units whose rule-made stem is `key`."""
+        return self._stem_index.get(key, ())
+
+    def has_stem(self, key: str) -> bool:
+        """Return True when `key` is the rule-made stem of some unit."""
+        return key in self._stem_index
 
     def orphans(self, start: int = 0) -> list[tuple[str, str]]:
         """Return (name, parent) of the units from `start` on whose parent is no known unit."""
         return [
-            (row.name, row.parent)
-            for row, parent in zip(self._rows[start:], self.parents[start:], strict=True)
-            if row.parent and parent is None
+            (self._name[i], self._parent[i])
+            for i in range(start, len(self))
+            if self._parent[i] and self.parent(i) is None
         ]
 
     def position(self, code: str) -> int:
         """Return the index of the unit with `code`; KeyError when there is none."""
         return self._position[code]
 
+    def level(self, i: int) -> str:
+        """Return the level of unit `i` (cheaper than `units[i].level`)."""
+        return self._level[i]
+
+    def parent(self, i: int) -> int | None:
+        """Return the index of the unit directly containing unit `i`, or None."""
+        parent = self._parents[i]
+        if parent == _NOT_LOOKED_UP:
+            code = self._parent[i]
+            parent = self._position.get(code)
+            if parent is None and code:
+                parent = self._by_pcode.get(code)
+            self._parents[i] = parent
+        return parent
+
+    @cached_property
+    def _by_pcode(self) -> dict[str, int]:
+        # A parent may be named by its P-code too (user files know P-codes, not KATOTTG).
+        by_pcode = dict(zip(self._pcode, range(len(self)), strict=True))
+        by_pcode.pop("", None)
+        return by_pcode
+
     def exact_names(self, i: int) -> tuple[str, ...]:
         """Return the names of unit `i` that count as an exact match (not aliases)."""
-        return self._rows[i].exact
+        return tuple(n for n in (self._name[i], self._native[i], *self._short[i].split("|")) if n)
 
     def alias_names(self, i: int) -> tuple[str, ...]:
         """Return the other names of unit `i` (older, Russian-based, exonyms)."""
-        return self._rows[i].aliases
+        aliases = self._aliases[i]
+        return tuple(aliases.split("|")) if aliases else ()
+
+    def names_of_several_words(self) -> Iterator[str]:
+        """Yield every exact or alias name of two words or more (for the mention finder)."""
+        for column in (self._name, self._native, self._short, self._aliases):
+            for cell in column:
+                if " " in cell or "-" in cell:
+                    yield from (n for n in cell.split("|") if " " in n or "-" in n)
 
     def ancestors(self, i: int) -> list[int]:
         """Return the indices of the units containing unit `i`, nearest first."""
         chain: list[int] = []
-        parent = self.parents[i]
+        parent = self.parent(i)
         while parent is not None and parent not in chain:
             chain.append(parent)
-            parent = self.parents[parent]
+            parent = self.parent(parent)
         return chain
 
     def make_unit(self, i: int) -> Unit:
         """Return a new Unit for row `i`, its parents' names and codes filled in."""
-        row = self._rows[i]
         chain = [i, *self.ancestors(i)]
-        below_country = [j for j in chain if self._rows[j].level != "country"] or chain
-        first = next((j for j in chain if self._rows[j].level in FIRST_LEVELS), below_country[-1])
-        second = next((j for j in chain if self._rows[j].level in SECOND_LEVELS), None)
+        levels = self._level
+        below_country = [j for j in chain if levels[j] != "country"] or chain
+        first = next((j for j in chain if levels[j] in FIRST_LEVELS), below_country[-1])
+        second = next((j for j in chain if levels[j] in SECOND_LEVELS), None)
         return Unit(
-            code=row.code,
-            pcode=row.pcode,
-            level=row.level,
-            name=row.name,
-            admin1_name=self._rows[first].name,
-            admin1_pcode=self._rows[first].pcode,
-            admin2_name=None if second is None else self._rows[second].name,
-            admin2_pcode=None if second is None else self._rows[second].pcode,
-            country=row.country,
-            native_name=row.native,
-            centre=row.centre or None,
+            code=self._code[i],
+            pcode=self._pcode[i] or None,
+            level=levels[i],
+            name=self._name[i],
+            admin1_name=self._name[first],
+            admin1_pcode=self._pcode[first] or None,
+            admin2_name=None if second is None else self._name[second],
+            admin2_pcode=None if second is None else self._pcode[second] or None,
+            country=self._country[i],
+            native_name=self._native[i],
+            centre=self._centre[i] or None,
         )
 
 
 class _LazyUnits(Sequence[Unit]):
     """The units of a gazetteer, each made on first use: loading stays fast."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, count: int) -> None:
         self._gazetteer = gazetteer
-        self._made: list[Unit | None] = [None] * len(gazetteer.parents)
+        self._made: list[Unit | None] = [None] * count
 
     def __len__(self) -> int:
         return len(self._made)
@@ -272,12 +310,18 @@ class _LazyUnits(Sequence[Unit]):
         return unit
 
 
-def _index_of(key_lists: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
-    index: dict[str, list[int]] = {}
-    for i, keys in enumerate(key_lists):
-        for key in keys:
-            index.setdefault(key, []).append(i)
-    return {k: tuple(v) for k, v in index.items()}
+def _index_of(cells: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """Return the index from each key of `cells` (`|`-separated keys per unit) to the units;
+    for the few cells of user files and of rule-made stems (the file holds its index)."""
+    index: dict[str, tuple[int, ...]] = {}
+    get = index.get
+    for i, keys in enumerate(cells):
+        if not keys:
+            continue
+        for key in keys.split("|") if "|" in keys else (keys,):
+            found = get(key)
+            index[key] = (i,) if found is None else (*found, i)
+    return index
 
 
 def _split(cell: str | None) -> list[str]:

@@ -143,8 +143,7 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer, resolver: Resolver) -> None:
         self._resolver = resolver
         self._gazetteer = gazetteer
-        self._index = gazetteer.index
-        self._stems = gazetteer.stem_index
+        self._index = gazetteer.keys
         self._starts: dict[str, bool] = {}  # capitalised word -> may it start a name?
 
     @cached_property
@@ -179,7 +178,7 @@ class MentionFinder:
         known = self._starts.get(word)
         if known is None:
             key = heavy_key(word)
-            known = key in self._index or key in self._stems or key in self._prefixes
+            known = key in self._index or self._gazetteer.has_stem(key) or key in self._prefixes
             if len(self._starts) < _MAX_REMEMBERED_WORDS:
                 self._starts[word] = known
         return known
@@ -234,7 +233,7 @@ class MentionFinder:
         """
         if key in self._index and _usable(phrase, level_after=False):
             return True
-        if key not in self._index and key not in self._stems:
+        if key not in self._index and not self._gazetteer.has_stem(key):
             return False
         return _LEVEL_AFTER.match(text, end) is not None and _usable(phrase, level_after=True)
 
@@ -315,11 +314,10 @@ def _is_river(text: str, start: int, end: int, light: str, level: str) -> bool:
 def _name_prefixes(gazetteer: Gazetteer) -> frozenset[str]:
     """Return the heavy keys of every proper word prefix of a multi-word name."""
     prefixes: set[str] = set()
-    for i in range(len(gazetteer.units)):
-        for name in gazetteer.exact_names(i) + gazetteer.alias_names(i):
-            words = name.replace("-", " ").split()
-            for n in range(1, min(len(words), _MAX_WORDS)):
-                prefixes.add(heavy_key(" ".join(words[:n])))
+    for name in gazetteer.names_of_several_words():
+        words = name.replace("-", " ").split()
+        for n in range(1, min(len(words), _MAX_WORDS)):
+            prefixes.add(heavy_key(" ".join(words[:n])))
     return frozenset(prefixes)
 
 

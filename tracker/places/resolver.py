@@ -160,26 +160,26 @@ class Resolver:
         key = heavy_key(core)
         found = [i for i in self._found(key, hint) if self._inside(i, area)]
         if level is not None:
-            found = [i for i in found if self.gazetteer.units[i].level == level] or []
+            found = [i for i in found if self.gazetteer.level(i) == level]
         if found:
             return self._choose(name, found, light_key(core), hint, level)
         return self._fuzzy(name, key, hint, area, level)
 
     def _found(self, key: str, hint: str | None) -> list[int]:
         """Return the units with `key`; rule-made stems count next to a level word or alone."""
-        named = list(self.gazetteer.index.get(key, ()))
+        named = list(self.gazetteer.lookup(key))
         if hint is not None or not named:
-            named += self.gazetteer.stem_index.get(key, ())
+            named += self.gazetteer.lookup_stem(key)
         return named
 
     def area(self, within: str) -> int:
         """Return the index of the unit named `within`, read as broadly as possible."""
         core, _ = split_level_word(within)
-        found = self.gazetteer.index.get(heavy_key(core), ())
+        found = self.gazetteer.lookup(heavy_key(core))
         if not found:
             raise UnknownPlaceError(f"unknown place {within!r} given as the area to search in")
         order = _PREFERENCE["oblast"]
-        return min(found, key=lambda i: order.index(self.gazetteer.units[i].level))
+        return min(found, key=lambda i: order.index(self.gazetteer.level(i)))
 
     def _inside(self, i: int, area: int | None) -> bool:
         return area is None or i == area or area in self.gazetteer.ancestors(i)
@@ -235,7 +235,7 @@ class Resolver:
         scored = self._scored(key, self._by_initial.get(key[0], []), area, level)
         top = max((score for score, _ in scored), default=0.0)
         if top < _FUZZY_ACCEPT or len(key) < 5:
-            scored = self._scored(key, self.gazetteer.choices, area, level)
+            scored = self._scored(key, self._choices, area, level)
             top = max((score for score, _ in scored), default=0.0)
         if top >= _FUZZY_ACCEPT and len(key) >= 5:
             best = self._choose("", [i for s, i in scored if s == top], "", hint, level)
@@ -255,14 +255,19 @@ class Resolver:
         return [
             (score, i)
             for choice, score, _ in hits
-            for i in self.gazetteer.index[choice]
-            if self._inside(i, area) and (level is None or self.gazetteer.units[i].level == level)
+            for i in self.gazetteer.lookup(choice)
+            if self._inside(i, area) and (level is None or self.gazetteer.level(i) == level)
         ]
+
+    @cached_property
+    def _choices(self) -> list[str]:
+        """The keys a misspelling may be matched to."""
+        return list(self.gazetteer.keys)
 
     @cached_property
     def _by_initial(self) -> dict[str, list[str]]:
         groups: dict[str, list[str]] = {}
-        for choice in self.gazetteer.choices:
+        for choice in self._choices:
             groups.setdefault(choice[0], []).append(choice)
         return groups
 
