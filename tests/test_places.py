@@ -98,7 +98,8 @@ def test_find_mentions_skips_generic_words() -> None:
     ("text", "surfaces"),
     [
         ("Shelling hit Nove Zaporizhzhia.", []),  # a village, not the city
-        ("Residents of Mala Komyshuvakha left.", []),
+        ("Residents of Mala Kupiansk left.", []),  # no such village: not Kupiansk either
+        ("Residents of Mala Komyshuvakha left.", ["Mala Komyshuvakha"]),  # a village
         ("Shelling hit Nova Kakhovka and Velyka Pysarivka.", ["Nova Kakhovka", "Velyka Pysarivka"]),
         ("Nova. Kharkiv was calm.", ["Kharkiv"]),  # a sentence apart
         ("Villages in East Flores district were evacuated.", []),  # not Uruguay's Flores
@@ -177,7 +178,7 @@ def test_explicit_level_overrides_phrase() -> None:
 
 def test_unknown_level_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
-        resolve("Kharkiv", level="village")
+        resolve("Kharkiv", level="hamlet")
 
 
 def test_unknown_area_names_the_area() -> None:

@@ -49,8 +49,33 @@ def test_committed_file_loads_with_every_level() -> None:
     assert counts["raion"] == 136
     assert counts["hromada"] > 1400
     assert counts["city"] > 400
+    assert counts["town"] > 1900
+    assert counts["village"] > 27000
+    assert counts["city_district"] == 108
     assert counts["admin1"] > 100
-    assert all(u.pcode and u.pcode.startswith("UA") for u in gazetteer.units if u.country == "UA")
+    ukrainian = [u for u in gazetteer.units if u.country == "UA"]
+    assert all(u.pcode and u.pcode.startswith("UA") for u in ukrainian)
+    assert len({u.pcode for u in ukrainian}) == len(ukrainian)  # one P-code, one unit
+
+
+@pytest.mark.parametrize(
+    ("code", "level", "pcode", "parents"),
+    [
+        # A village: its hromada, raion and oblast; the P-code has the settlement's 10 digits.
+        ("UA63080110040082152", "village", "UA6308011004", ("Kurylivska", "Kupianskyi")),
+        # A district of a city: 12 digits, in Kyiv too (whose other units all share UA80).
+        ("UA63120270010315719", "city_district", "UA631202700103", ("Kharkivska", "Kharkivskyi")),
+        ("UA80000000000126643", "city_district", "UA800000000001", (None, None)),
+    ],
+)
+def test_settlements_carry_their_codes_and_parents(
+    code: str, level: str, pcode: str, parents: tuple[str | None, str | None]
+) -> None:
+    gazetteer = Gazetteer.load()
+    unit = gazetteer.units[gazetteer.position(code)]
+    assert (unit.level, unit.pcode) == (level, pcode)
+    assert (unit.admin3_name, unit.admin2_name) == parents
+    assert unit.native_name  # the Cyrillic name
 
 
 def test_file_is_small_and_its_units_and_index_agree() -> None:

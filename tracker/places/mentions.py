@@ -26,6 +26,7 @@ from functools import cached_property
 from tracker.places.fold import heavy_key, light_key
 from tracker.places.gazetteer import Gazetteer, Unit
 from tracker.places.resolver import LEVEL_HINTS, Resolution, Resolver
+from tracker.places.villages import settle_by_context, village_here
 
 __all__ = ["Mention", "MentionFinder"]
 
@@ -55,7 +56,7 @@ _LISTED_LEVEL = re.compile(
     r"cities|provinces?|states?|governorates?|directions?|axis|axes|sectors?|fronts?|areas?|"
     r"outskirts|suburbs|agglomeration)\b",
 )
-_CITY_LEVELS = frozenset({"city", "town", "hromada"})
+_CITY_LEVELS = frozenset({"city", "town", "village", "hromada"})
 # Rivers of Ukraine that share a name with a settlement (or are read as one).
 _RIVERS = frozenset(
     (  # noqa: SIM905
@@ -171,7 +172,8 @@ class MentionFinder:
             if mention is not None:
                 mentions.append(mention)
             free = words[used - 1].end()
-        return _prefer_named_areas(_share_plural_levels(text, mentions, self._resolver))
+        mentions = _prefer_named_areas(_share_plural_levels(text, mentions, self._resolver))
+        return settle_by_context(text, mentions, self._gazetteer)
 
     def _may_start(self, word: str) -> bool:
         """Return True when `word` is a name, a rule-made stem or the first word of a name."""
@@ -215,13 +217,18 @@ class MentionFinder:
         surface = text[start:end]
         core = text[start : words[count - 1].end()]
         resolution = self._resolver.resolve_key(key, light_key(core), hint, surface)
-        if resolution is None or resolution.unit is None:
+        if resolution is None or not (resolution.unit or resolution.needs_context):
             return None
-        if resolution.unit.level == "country":
+        unit = resolution.unit or resolution.candidates[0]
+        if unit.level == "country":
             return None, count
-        if hint is None and _is_river(text, start, end, light_key(core), resolution.unit.level):
+        if unit.level == "city_district":
+            return None  # "the Saltivskyi district of Kharkiv": the city is the place
+        if hint is None and _is_river(text, start, end, light_key(core), unit.level):
             return None
-        if not self._spelt_as_named(resolution.unit, core):
+        if not self._spelt_as_named(unit, core):
+            return None
+        if unit.level == "village" and not village_here(text, start, start + len(core), resolution):
             return None
         return Mention(start, end, surface, resolution), count
 
