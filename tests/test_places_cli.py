@@ -77,7 +77,7 @@ def test_resolve_fuzzy_warns_on_stderr(places_dir: Path) -> None:
 
 
 def test_resolve_bad_level_is_a_usage_error(places_dir: Path) -> None:
-    result = runner.invoke(app, ["places", "resolve", "Kharkiv", "--level", "village"])
+    result = runner.invoke(app, ["places", "resolve", "Kharkiv", "--level", "hamlet"])
     assert result.exit_code == 2
 
 

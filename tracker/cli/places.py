@@ -31,8 +31,9 @@ __all__ = [
 
 places_app = typer.Typer(
     help=(
-        "The gazetteer: Ukraine's oblasts, raions, hromadas, cities and towns with P-codes, "
-        "first-level units elsewhere, and gazetteers you add.\n\n"
+        "The gazetteer: Ukraine's oblasts, raions, hromadas, cities, towns, villages and "
+        "districts of cities with P-codes, first-level units elsewhere, and gazetteers you "
+        "add.\n\n"
         "Example: tracker places resolve Kupyansk 'Kharkov region'"
     ),
     no_args_is_help=True,
@@ -49,6 +50,8 @@ class Level(StrEnum):
     HROMADA = "hromada"
     CITY = "city"
     TOWN = "town"
+    VILLAGE = "village"
+    CITY_DISTRICT = "city_district"
     ADMIN1 = "admin1"
     ADMIN2 = "admin2"
     ADMIN3 = "admin3"
@@ -82,6 +85,7 @@ _RESOLVED_COLUMNS = (
     "level",
     "name",
     "pcode",
+    "admin3_name",
     "admin2_name",
     "admin1_name",
 )
@@ -111,8 +115,10 @@ def resolve_command(
 ) -> None:
     """Resolve each name to a unit: names, P-codes, parents, and how it matched.
 
-    Exits 1 when a name matches nothing (with the closest names); a fuzzy match is printed
-    with its score and a warning on stderr.
+    A name that several villages share (homonyms in different raions) resolves to none of
+    them: every one is listed, match "ambiguous", and --within (a raion, hromada or oblast)
+    settles it. Exits 1 when a name matches nothing (with the closest names) or stays
+    ambiguous; a fuzzy match is printed with its score and a warning on stderr.
 
     Example: tracker places resolve Kupyansk "Kupiansk district" "Kharkov region"
     """
@@ -123,7 +129,8 @@ def resolve_command(
     if fmt is Format.JSON:
         typer.echo(json.dumps([_resolution_dict(r) for r in found], ensure_ascii=False, indent=2))
     else:
-        typer.echo(text_table([_resolution_row(r) for r in found], _RESOLVED_COLUMNS))
+        rows = [row for r in found for row in _resolution_rows(r)]
+        typer.echo(text_table(rows, _RESOLVED_COLUMNS))
     for resolution in found:
         if resolution.match == "fuzzy" and resolution.unit is not None:
             typer.echo(
@@ -131,13 +138,12 @@ def resolve_command(
                 f"(fuzzy, score {resolution.score:.2f})",
                 err=True,
             )
-        elif resolution.note and fmt is Format.TABLE:
+        elif resolution.note and resolution.unit is not None and fmt is Format.TABLE:
             typer.echo(f"note: {resolution.query!r}: {resolution.note}", err=True)
-    unknown = [r for r in found if r.unit is None]
-    if unknown:
-        suggestions = [s for r in unknown for s in r.suggestions]
-        names_text = ", ".join(repr(r.query) for r in unknown)
-        raise UnknownPlaceError(f"unknown place {names_text}", suggestions)
+    problems = [r for r in found if r.unit is None]
+    if problems:
+        suggestions = [s for r in problems for s in r.suggestions]
+        raise UnknownPlaceError("; ".join(_problem(r) for r in problems), suggestions)
 
 
 @places_app.command("list")
@@ -195,18 +201,35 @@ def add_command(
     typer.echo(f"added {count} units from {file} as {target} and to {store.target}")
 
 
-def _resolution_row(resolution: Resolution) -> dict[str, object]:
-    unit = resolution.unit
+def _resolution_rows(resolution: Resolution) -> list[dict[str, object]]:
+    """Return the table rows of one resolution: one, or one per homonym it cannot choose."""
     row: dict[str, object] = {
         "query": resolution.query,
         "match": resolution.match or "unknown",
         "score": f"{resolution.score:.2f}",
     }
-    if unit is not None:
-        row |= {c: getattr(unit, c) for c in _RESOLVED_COLUMNS[3:]}
-    elif resolution.suggestions:
+    if resolution.needs_context:
+        row["match"] = "ambiguous"
+        return [row | _unit_row(u) for u in resolution.candidates]
+    if resolution.unit is not None:
+        return [row | _unit_row(resolution.unit)]
+    if resolution.suggestions:
         row["name"] = "did you mean: " + ", ".join(resolution.suggestions)
-    return row
+    return [row]
+
+
+def _unit_row(unit: Unit) -> dict[str, object]:
+    return {c: getattr(unit, c) for c in _RESOLVED_COLUMNS[3:]}
+
+
+def _problem(resolution: Resolution) -> str:
+    if resolution.needs_context:
+        count = len(resolution.candidates)
+        return (
+            f"ambiguous place {resolution.query!r}: {count} places of that name; "
+            "give --within (its raion, hromada or oblast)"
+        )
+    return f"unknown place {resolution.query!r}"
 
 
 def _resolution_dict(resolution: Resolution) -> dict[str, object]:
@@ -220,5 +243,6 @@ def _resolution_dict(resolution: Resolution) -> dict[str, object]:
         "unit": unit_dict(resolution.unit),
         "candidates": [unit_dict(u) for u in resolution.candidates],
         "suggestions": list(resolution.suggestions),
+        "needs_context": resolution.needs_context,
         "note": resolution.note,
     }

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -31,6 +33,9 @@ __all__ = [
     "units",
 ]
 
+# Words that make a phrase a list of places ("Polohy and Zaporizhzhia"), not one place
+# written with the units holding it ("Hlushkivka, Kupiansk district").
+_LIST_WORD = re.compile(r"\b(?:and|or)\b|&", re.IGNORECASE)
 # A gazetteer beyond the packaged one: a CSV file, or (file name, CSV text) kept in a store.
 PlacesSource = Path | tuple[str, str]
 _extra_files: tuple[PlacesSource, ...] = ()
@@ -89,6 +94,17 @@ class Places:
         matches = {m.resolution.match for m in mentions}
         match: Match = "fuzzy" if "fuzzy" in matches else "alias" if "alias" in matches else "exact"
         chains = [self._chain(u) for u in units]
+        listed = any(_LIST_WORD.search(query, a.end, b.start) for a, b in pairwise(mentions))
+        if len(units) > 1 and not listed:
+            # "Hlushkivka, Kupiansk district": a place written with the units holding it.
+            inner = [
+                u
+                for u, chain in zip(units, chains, strict=True)
+                if all(other.code in chain for other in units)
+            ]
+            if inner:
+                note = f"read {named} in the phrase; {inner[0].label} is inside the others"
+                return Resolution(query, inner[0], match, 1.0, tuple(units), note=note)
         common = next((c for c in chains[0] if all(c in other for other in chains[1:])), None)
         if common is None:
             note = f"the phrase names places in different areas: {named}"
