@@ -157,27 +157,57 @@ def read_sentence(
     sentence that opens "Of these, 300 were children.", or the count that "12,000 of them
     have left" refers to.
     """
-    readings: list[Reading] = []
+    readings = _Trail()
     anchor = _how_many_anchor(text, start, end)
     opens_on_head = carried is not None and _OF_THESE_RE.match(text, start, end) is not None
     for number in numbers:
         refers_back = opens_on_head or _OF_THEM_AFTER_RE.match(text, number.end) is not None
-        previous = readings if readings or not refers_back or carried is None else [carried]
+        use_carried = not readings and refers_back and carried is not None
+        previous = _Trail([carried]) if use_carried and carried is not None else readings
         reading = _read(text, start, number, previous, anchor)
         if reading.rule == "figure-is" and reading.anchor is None:
             # "the figure stands at 1,134": the count of the figure just before.
-            reading.anchor = _last_counted(readings) or carried
+            reading.anchor = readings.last_counted or carried
         if reading.rejected in ("bare-number", "bare-small-number"):
-            _read_count_after_place(text, reading, _last_counted(readings) or carried)
+            _read_count_after_place(text, reading, readings.last_counted or carried)
         readings.append(reading)
-    return readings
+    return list(readings)
+
+
+class _Trail(list[Reading]):
+    """The readings of a sentence so far, with the nearest counted one and the nearest head
+    kept as they are appended: a sentence of thousands of bare numbers stays linear.
+
+    A reading is final once appended (framing, which can reject it, runs later)."""
+
+    def __init__(self, readings: list[Reading] | None = None) -> None:
+        super().__init__()
+        self.last_counted: Reading | None = None
+        self.head: Reading | None = None
+        self._ids: set[int] = set()
+        for reading in readings or []:
+            self.append(reading)
+
+    def append(self, reading: Reading) -> None:
+        """Add a reading and update what the next one can refer back to."""
+        super().append(reading)
+        self._ids.add(id(reading))
+        counted = reading.rejected not in _NOT_ANCHORS
+        if counted:
+            self.last_counted = reading
+        if counted or reading.group is not None:
+            self.head = reading
+
+    def holds(self, reading: Reading | None) -> bool:
+        """Return whether this very reading (not an equal one) is in the trail."""
+        return reading is not None and id(reading) in self._ids
 
 
 def _read(
     text: str,
     sentence_start: int,
     number: NumberMention,
-    previous: list[Reading],
+    previous: _Trail,
     anchor: Group | None,
 ) -> Reading:
     noun = read_noun(text, number.end)
@@ -221,16 +251,14 @@ def _assign_group(
     text: str,
     reading: Reading,
     noun: NounReading,
-    previous: list[Reading],
+    previous: _Trail,
     anchor: Group | None,
     lead: str,
 ) -> None:
     of_whom = (
         _OF_WHOM_AFTER_RE.match(text[noun.end : noun.end + 40]) if noun.kind == "bare" else None
     )
-    head = (
-        _head_of(previous) if _HEAD_BEFORE_RE.search(lead) or _MOTHER_OF_RE.search(lead) else None
-    )
+    head = previous.head if _HEAD_BEFORE_RE.search(lead) or _MOTHER_OF_RE.search(lead) else None
     if head is not None and head.group is None and _WEAK_HEAD_RE.search(lead):
         head = None  # "ten buses with 400 passengers": only a person count heads a subgroup
     if head is None and noun.kind == "group":
@@ -245,7 +273,7 @@ def _assign_group(
         reading.adult = word in ("women", "adults")
         reading.noun_end = noun.end + of_whom.end()
         reading.rule = "subgroup-of-head"
-        head = _head_of(previous)
+        head = previous.head
     elif noun.kind == "bare":
         _read_bare(text, reading, previous, anchor)
         return
@@ -258,7 +286,7 @@ def _assign_group(
 
 
 def _bracketed_head(
-    text: str, reading: Reading, noun: NounReading, previous: list[Reading]
+    text: str, reading: Reading, noun: NounReading, previous: _Trail
 ) -> Reading | None:
     """BRACKETED-SUBGROUP: "318 people (30 children)": a count of another group in
     brackets right after a people count is a part of it."""
@@ -273,9 +301,9 @@ def _bracketed_head(
     return last
 
 
-def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Group | None) -> None:
+def _read_bare(text: str, reading: Reading, previous: _Trail, anchor: Group | None) -> None:
     before = text[max(0, reading.start - 90) : reading.start]
-    last = _last_counted(previous)
+    last = previous.last_counted
     if _OBJECT_VERB_RE.search(before):
         # "rescuers evacuated 48,751": the verb governs the number, whatever came before.
         group = last.group if last is not None and last.group is not None else Group.PEOPLE
@@ -283,7 +311,7 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         return
     if _FAMILY_OF_RE.search(before):
         reading.group, reading.rule = Group.PEOPLE, "family-of-n"
-        if _INCLUDED_FAMILY_RE.search(before) and _last_counted(previous) is not None:
+        if _INCLUDED_FAMILY_RE.search(before) and previous.last_counted is not None:
             reading.rejected = "subset"  # "including a family of five": inside the total
         return
     if _OF_EVACUEES_RE.search(before):
@@ -316,7 +344,7 @@ def _read_bare(text: str, reading: Reading, previous: list[Reading], anchor: Gro
         return
     if last is not None and last.group is not None:
         # "318 residents, including 24 children; seventeen more left": the whole, not the part.
-        source = _whole(last) if last.head in previous else last
+        source = _whole(last) if previous.holds(last.head) else last
         reading.group, reading.rule = source.group, "bare-ellipsis"
         reading.adult, reading.anchor = source.adult, source
         if last.rejected is not None:
@@ -362,21 +390,6 @@ def _carry_multiplier(text: str, reading: Reading, last: Reading) -> None:
     if last.number.scaled and not number.scaled and number.high < 1000 <= last.number.high:
         reading.value_scale = 1_000_000 if last.number.high >= 1_000_000 else 1000
         reading.rule = "implied-multiplier"
-
-
-def _last_counted(previous: list[Reading]) -> Reading | None:
-    """Return the nearest earlier reading that counted something (people or not)."""
-    for reading in reversed(previous):
-        if reading.rejected not in _NOT_ANCHORS:
-            return reading
-    return None
-
-
-def _head_of(previous: list[Reading]) -> Reading | None:
-    for reading in reversed(previous):
-        if reading.group is not None or reading.rejected not in _NOT_ANCHORS:
-            return reading
-    return None
 
 
 def _how_many_anchor(text: str, start: int, end: int) -> Group | None:
