@@ -9,11 +9,12 @@ per figure: its value and qualifier (hedges, ranges), time frame (dates.py), pla
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
 from tracker.extract.caseless import caseless
+from tracker.extract.cleaning import CleanText, clean_text
 from tracker.extract.dates import TimeFrame, read_time_frame
 from tracker.extract.figure import ExtractedFigure, Extraction
 from tracker.extract.framing import frame_sentence
@@ -89,8 +90,40 @@ def extract(
 
     `published` resolves relative dates ("since May 10", "yesterday"); `source`, `url`
     and `doc_id` are copied onto every figure. Never raises on odd input: any string
-    gives an Extraction, possibly empty.
+    gives an Extraction, possibly empty. Invisible format characters are read as absent
+    (see cleaning.py); every figure's offsets and evidence still point into `text`.
     """
+    clean = clean_text(text)
+    extraction = _extract(clean.text, published, source, url, doc_id)
+    if not clean.changed:
+        return extraction
+    return Extraction(
+        [_in_original(text, clean, figure) for figure in extraction.figures],
+        extraction.programmes,
+    )
+
+
+def _in_original(text: str, clean: CleanText, figure: ExtractedFigure) -> ExtractedFigure:
+    """Return the figure with its spans moved from the cleaned text into `text`."""
+    start, end = clean.original_span(figure.start, figure.end)
+    sentence_start, sentence_end = clean.original_span(figure.sentence_start, figure.sentence_end)
+    return replace(
+        figure,
+        start=start,
+        end=end,
+        evidence=text[start:end],
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+    )
+
+
+def _extract(
+    text: str,
+    published: date | None,
+    source: str | None,
+    url: str | None,
+    doc_id: str | None,
+) -> Extraction:
     sentences = split_sentences(text)
     readings = _read(text, sentences)
     programmes = find_programmes(text)

@@ -107,6 +107,7 @@ _SCALE_NEXT_RE = caseless(r"\s+(?:and\s+)?(?:hundred|thousand|million|billion)")
 _DIGIT_RE = re.compile(r"\d")
 _NON_DIGIT_RE = re.compile(r"\D")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_CALL_BEFORE = re.compile(r"[A-Za-z_]\w*\($")
 _LETTER_RUN_RE = re.compile(r"[a-z]+")
 _SCALE_NAME_RE = re.compile(r"hundred|thousand|million|billion")  # atoms are lower case
 _LONGEST_ATOM = 80  # "four hundred thirty-six thousand five hundred" is 45 characters
@@ -131,7 +132,8 @@ class NumberMention:
     is True when a scale word (thousand, million) was written; `raw_low`/`raw_high` are
     the values before that scale, for ranges whose multiplier is implied later on.
     `kind` is "count" for a usable cardinal, or why it is not one: "ordinal", "date",
-    "age", "unit" (a unit glued to the digits, as in 120km/h) or "fraction".
+    "age", "unit" (a unit glued to the digits, as in 120km/h), "fraction" or "code" (the
+    argument of a function call, as in alert(1)).
     """
 
     start: int
@@ -284,6 +286,8 @@ def _kind(
         return "unit"  # "one-kilometer-long", "24-hour"
     if text[end : end + 1] == ":" and text[end + 1 : end + 2].isdigit():
         return "time"
+    if text[end : end + 1] == ")" and _CALL_BEFORE.search(text, before, start):
+        return "code"  # "alert(1)": the argument of a function call in pasted code
     if lo_text.isdigit() and 1900 <= lo <= 2100 and lo == hi:
         return "year"
     return "count"
