@@ -117,3 +117,23 @@ def test_a_line_separator_inside_a_jsonl_string_is_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().split("\n")
     assert [json.loads(line)["value"] for line in lines] == [400]
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    logged = runner.invoke(
+        app,
+        [
+            *("log", "--district", "Izium", "--evacuated", "5", "--date", "2024-05-01"),
+            *("--source", "RMA\x1b[2J\rfake\u202eevil", "--db", str(db)),
+        ],
+    )
+    assert logged.exit_code == 0, logged.output
+
+    listed = runner.invoke(app, ["list", "--db", str(db)])
+
+    assert listed.exit_code == 0
+    assert "\x1b" not in listed.stdout
+    assert "\r" not in listed.stdout
+    assert "\u202e" not in listed.stdout
+    assert "RMA\\x1b[2J\\x0dfake\\u202eevil" in listed.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -142,3 +143,21 @@ def test_figure_json_cannot_close_its_script_block() -> None:
     assert "</" not in encoded
     assert "<!--" not in encoded
     assert json.loads(encoded) == figure_text
+
+
+def test_names_display_as_written_and_long_ones_are_cut(tmp_path: Path) -> None:
+    spoofed = "\u202elmth.xedni"  # displays as "index.html" wherever bidi is obeyed
+    huge = "Kupiansk " * 25_000
+    rows = frame(
+        figure(admin2_pcode=None, admin2_name=None, location=spoofed, admin1_name=huge),
+    )
+    build_report(rows, tmp_path / "r", generated_on=GENERATED)
+
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    shown = re.sub(r"<[^>]*>", "", index)  # the text a reader sees, without tags
+
+    assert "\u202e" not in shown
+    assert "<bdi>lmth.xedni</bdi>" in index
+    assert f'<bdi title="{huge}">' in index
+    assert len(max(index.splitlines(), key=len)) < len(huge) * 2  # the title, not the cell
+    assert "Kupiansk " * 20 not in index.split(f'title="{huge}">')[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -37,10 +38,20 @@ def text_table(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> str
     return "\n".join(lines)
 
 
+# Control characters (ESC can rewrite a terminal's screen, CR overwrite a line) and bidi
+# controls (which reorder what follows) are shown as escapes, never sent to the terminal.
+_UNSAFE_IN_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _cell(value: object) -> str:
     text = "" if value is None else str(value)
-    text = text.replace("\n", " ")
+    text = _UNSAFE_IN_TERMINAL.sub(_escaped, text.replace("\n", " "))
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def echo_figures(frame: pl.DataFrame, fmt: str, *, raw: bool = False) -> None:

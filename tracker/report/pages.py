@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,21 @@ def figure_json(figure: Mapping[str, Any]) -> Markup:
     return Markup(text.replace(*_SCRIPT_END).replace(*_COMMENT_OPEN))
 
 
+# Bidi controls reorder what follows them: "\u202elmth.xedni" would display as "index.html".
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_SHOWN_CHARACTERS = 80
+
+
+def user_text(value: object, limit: int = _SHOWN_CHARACTERS) -> Markup:
+    """Return text from a source (a place, an outlet, a warning) as HTML that displays as
+    written: escaped, without bidi controls, isolated in <bdi> so its direction cannot
+    leak into the page, and cut at `limit` characters with the whole text in a title."""
+    text = _BIDI_CONTROLS.sub("", "" if value is None else str(value))
+    if len(text) <= limit:
+        return Markup("<bdi>{}</bdi>").format(text)
+    return Markup('<bdi title="{}">{}…</bdi>').format(text, text[: limit - 1])
+
+
 def _number(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else ""
 
@@ -58,6 +74,7 @@ def _environment() -> jinja2.Environment:
         number=_number,
         qualifier_sign=_qualifier_sign,
         figure_json=figure_json,
+        user_text=user_text,
     )
     environment.globals["plotly_js"] = f"{ASSETS_DIR}/{PLOTLY_JS}"
     return environment
