@@ -16,7 +16,8 @@ dependency group):
 Usage: python tools/build_gazetteer.py [--output PATH]
 The output is deterministic (sorted rows, gzip with a fixed timestamp), so a rebuild from
 the same sources gives the same bytes of text. Its layout is described in
-tracker/places/gazetteer.py (units, then the index of their folded names).
+tracker/places/gazetteer.py (one line per column: the units, then the index of their
+folded names).
 """
 
 from __future__ import annotations
@@ -281,34 +282,37 @@ def _unique(values: Iterable[str], drop: str) -> str:
 
 
 def render(rows: list[Row]) -> str:
-    """Return the text of the gazetteer: the units in a stable order (by country, then code),
-    then the index of their folded keys (sorted) to the units' row numbers."""
+    """Return the text of the gazetteer (layout: tracker/places/gazetteer.py): one line per
+    column of the units in a stable order (by country, then code), then the sorted index of
+    their folded keys to the units' numbers."""
     ordered = sorted(rows, key=lambda r: (r.country != "UA", r.country, r.code))
-    lines = ["\t".join(DATA_COLUMNS)]
+    columns: dict[str, list[str]] = {name: [] for name in DATA_COLUMNS}
     index: dict[str, list[int]] = defaultdict(list)
     for number, row in enumerate(ordered):
         add_keys(row)
         for key in row.keys:
             index[key].append(number)
-        cells = [
-            row.code,
-            row.pcode,
-            row.level,
-            row.name,
-            row.native,
-            row.parent,
-            row.country,
-            _unique(row.short, row.name),
-            _unique(row.aliases, row.name),
-            "|".join(row.stems),
-            row.centre,
-        ]
-        if any(c != c.strip() or "\t" in c or "\n" in c for c in cells):
+        cells = {
+            "code": row.code,
+            "pcode": row.pcode,
+            "level": row.level,
+            "name": row.name,
+            "native": row.native,
+            "parent": row.parent,
+            "country": row.country,
+            "short": _unique(row.short, row.name),
+            "aliases": _unique(row.aliases, row.name),
+            "stems": "|".join(row.stems),
+            "centre": row.centre,
+        }
+        if any(c != c.strip() or "\t" in c or "\n" in c for c in cells.values()):
             raise SystemExit(f"unit {row.code}: a cell with a tab, newline or outer space")
-        lines.append("\t".join(cells))
-    lines.append("\t".join(INDEX_COLUMNS))
-    lines += [f"{key}\t{','.join(map(str, index[key]))}" for key in sorted(index)]
-    return "\n".join(lines) + "\n"
+        for name, cell in cells.items():
+            columns[name].append(cell)
+    key_column, units_column = INDEX_COLUMNS
+    columns[key_column] = sorted(index)
+    columns[units_column] = [",".join(map(str, index[key])) for key in columns[key_column]]
+    return "".join(f"{name}\t{chr(9).join(cells)}\n" for name, cells in columns.items())
 
 
 def build() -> str:
@@ -331,7 +335,7 @@ def main() -> None:
     args = parser.parse_args()
     text = build()
     write(text, args.output)
-    units = text.split("\n").index("\t".join(INDEX_COLUMNS)) - 1
+    units = text.partition("\n")[0].count("\t")
     print(f"wrote {args.output} ({units} units)")
 
 
