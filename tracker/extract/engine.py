@@ -215,9 +215,12 @@ def _places(
     ("including 1,229 from Mariupol" has one) shares its head's place."""
     places: dict[int, Place] = {}
     heads = _gapped_heads(readings)
+    by_sentence: dict[int, list[Reading]] = {}
+    for reading, sentence in readings:
+        by_sentence.setdefault(id(sentence), []).append(reading)
     for reading, sentence in readings:
         clause = clause_span(sentence, reading.number.start)
-        siblings = [r.noun_end for r, s in readings if s is sentence and r is not reading]
+        siblings = [r.noun_end for r in by_sentence[id(sentence)] if r is not reading]
         # "Kurylivka hromada - 19": a list item's place is the name before its dash.
         own = chooser.place_right_before(reading.start, dash=True) or chooser.tight_place(
             reading.noun_end

@@ -11,6 +11,7 @@ text names takes that container's centre as its district (short_names.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from tracker.extract.caseless import caseless
@@ -57,19 +58,23 @@ class NamedPlaces:
         self._text = text
         self._named = [(m.start, m.end) for m in mentions]  # every known name, even set aside
         self._seen = usable_mentions(text, mentions)
+        # Mentions come in text order: a bisect finds those near a position, so that a
+        # document's figures x its places is no quadratic walk.
+        self._starts = [s.mention.start for s in self._seen]
         self._raions = {s.unit.code: s.unit for s in self._seen if s.unit.level in SECOND_LEVEL}
 
     def _container_after(self, seen: Seen) -> Seen | None:
         """Return the hromada or raion named right after a place as its container."""
         if seen.unit.level in FIRST_LEVEL or seen.unit.level in SECOND_LEVEL:
             return None
-        for other in self._seen:
-            if other.mention.start >= seen.mention.end:
-                fits = other.unit.level in _CONTAINER_LEVELS and _IN_CONTAINER_RE.fullmatch(
-                    self._text, seen.mention.end, other.mention.start
-                )
-                return other if fits and other.unit.code != seen.unit.code else None
-        return None
+        after = bisect_left(self._starts, seen.mention.end)
+        if after == len(self._seen):
+            return None
+        other = self._seen[after]
+        fits = other.unit.level in _CONTAINER_LEVELS and _IN_CONTAINER_RE.fullmatch(
+            self._text, seen.mention.end, other.mention.start
+        )
+        return other if fits and other.unit.code != seen.unit.code else None
 
     def _contains(self, part: Seen, container: Seen) -> bool:
         """Return True for "Izyum district, Kharkiv": a name after a comma that names the
@@ -99,7 +104,7 @@ class NamedPlaces:
 
     def place_before(self, sentence_start: int, start: int) -> Place | None:
         """Return the last place named between `sentence_start` and `start`, if any."""
-        before = [s for s in self._seen if sentence_start <= s.mention.start < start]
+        before = self._within(sentence_start, start)
         return self._place(before[-1:], start, start) if before else None
 
     def place_right_before(self, start: int, *, dash: bool = False) -> Place | None:
@@ -124,14 +129,14 @@ class NamedPlaces:
         return None if seen is None else self._place([seen], end, end)
 
     def _tight(self, end: int) -> Seen | None:
-        for seen in self._seen:
-            gap = seen.mention.start - end
-            if 0 <= gap <= _TIGHT_GAP and _TIGHT_RE.match(self._text, end, seen.mention.start):
+        for seen in self._within(end, end + _TIGHT_GAP + 1):
+            if _TIGHT_RE.match(self._text, end, seen.mention.start):
                 return seen
         return None
 
     def _within(self, start: int, end: int) -> list[Seen]:
-        return [s for s in self._seen if start <= s.mention.start < end]
+        """Return the mentions that start in text[start:end], in order."""
+        return self._seen[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def _place(self, found: list[Seen], start: int, end: int) -> Place:
         found = [s for i, s in enumerate(found) if i == 0 or not self._contains(found[i - 1], s)]
