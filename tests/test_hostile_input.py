@@ -137,3 +137,18 @@ def test_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
     assert "\r" not in listed.stdout
     assert "\u202e" not in listed.stdout
     assert "RMA\\x1b[2J\\x0dfake\\u202eevil" in listed.stdout
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_document_over_the_size_limit_is_refused_not_cut(tmp_path: Path, command: str) -> None:
+    path = write(tmp_path / "dump.txt", "---\npublished: 2024-05-01\n---\n" + "x " * 600)
+    db = ["--db", str(tmp_path / "t.db")] if command == "ingest" else []
+
+    refused = runner.invoke(app, [command, str(path), "--max-bytes", "1000", *db])
+    assert refused.exit_code == 1
+    assert f"{path}: 1,200 bytes of text, over the limit of 1,000 per document" in refused.stderr
+    assert not (tmp_path / "t.db").exists()
+
+    allowed = runner.invoke(app, [command, str(path), "--max-bytes", "2000", *db])
+    assert allowed.exit_code in (0, 1)  # read (it holds no figure), not refused
+    assert "over the limit" not in allowed.stderr

@@ -40,6 +40,7 @@ from tracker.errors import InputFileError, UsageError
 
 __all__ = [
     "FRONT_MATTER_KEYS",
+    "MAX_DOCUMENT_BYTES",
     "STDIN",
     "STDIN_NAME",
     "TEXT_SUFFIXES",
@@ -113,19 +114,37 @@ def parse_date(value: str, where: str) -> date:
         raise InputFileError(f"{where}: {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def read_documents(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> list[Document]:
+# Reading is linear in the text, about 0.6 MB a second: a larger document is more likely
+# a mistake (a database dump, a binary) than a report, and is refused, not cut.
+MAX_DOCUMENT_BYTES = 5_000_000
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+) -> list[Document]:
     """Return every document named by `paths`, in order.
 
     A path is a text file, a directory (its *.txt and *.md files, recursively, sorted), a
     `.jsonl` file of {"id", "text", "published", "url"?, "source"?, "title"?} lines, or `-`
     for `stdin`. Raises InputFileError for a missing file, bytes that are not UTF-8, a bad
-    JSONL line or front matter, an empty text, or when nothing is found at all.
+    JSONL line or front matter, an empty text, a text over `max_bytes` (UTF-8), or when
+    nothing is found at all.
     """
     documents: list[Document] = []
     for path in paths:
         documents.extend(_read_path(str(path), stdin))
     if not documents:
         raise InputFileError("no documents to read: the input is empty")
+    for document in documents:
+        size = len(document.text.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise InputFileError(
+                f"{document.origin}: {size:,} bytes of text, over the limit of {max_bytes:,} "
+                "per document; nothing was read (--max-bytes raises the limit)"
+            )
     return documents
 
 

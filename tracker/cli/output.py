@@ -43,9 +43,13 @@ def text_table(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> str
 _UNSAFE_IN_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def terminal_safe(text: str) -> str:
+    """Return `text` with control and bidi characters written as escapes (\\x1b, \\u202e)."""
+    return _UNSAFE_IN_TERMINAL.sub(_escaped, text)
+
+
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    text = _UNSAFE_IN_TERMINAL.sub(_escaped, text.replace("\n", " "))
+    text = terminal_safe(("" if value is None else str(value)).replace("\n", " "))
     return text if len(text) <= 40 else text[:39] + "…"
 
 
