@@ -5,6 +5,8 @@ Goals: SQLite import and list each under 10 s; PostgreSQL within 2x of SQLite; w
 nothing (stored == acknowledged). Prints peak memory of each command. Without --pg-url a
 throwaway server is started (tests/pg_server.py; needs Debian's postgresql).
 Run: python benchmarks/bench_store.py [--rows 1000000] [--keep DIR] [--pg-url URL]
+Loss trials (issue 9):
+  python benchmarks/bench_store.py --rows 0 --writers 3 --calls 10 --trials 5
 """
 
 from __future__ import annotations
@@ -127,48 +129,64 @@ def concurrent_logs(db: str, writers: int, calls: int) -> tuple[float, int, int]
     return acknowledged / seconds, acknowledged, stored
 
 
-def main() -> None:
-    """Build the file, run import and list on both backends, then concurrent writers."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--keep", type=Path, help="keep the files in this folder")
-    parser.add_argument("--pg-url", help="a PostgreSQL server URL (default: start one)")
-    parser.add_argument("--writers", type=int, default=8)
-    parser.add_argument("--calls", type=int, default=5, help="log calls per writer")
-    args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp())
-    folder.mkdir(parents=True, exist_ok=True)
+def compare_import_and_list(rows: int, folder: Path, server_url: str) -> None:
+    """Print import and list of `rows` figures on SQLite and PostgreSQL side by side."""
     parquet = folder / "figures.parquet"
-    synthetic_figures(args.rows).write_parquet(parquet)
-    print(f"{args.rows:,} figures in {parquet} ({parquet.stat().st_size / 1e6:.1f} MB)")
-    server_url, server = postgres_url(args.pg_url)
-    try:
-        sqlite_db = folder / "bench.db"
-        sqlite_db.unlink(missing_ok=True)
-        results = {
-            "sqlite": import_and_list(parquet, str(sqlite_db)),
-            "postgresql": import_and_list(parquet, fresh_postgres_db(server_url)),
-        }
-        print(f"\n{'backend':<11} {'import s':>9} {'peak MB':>8} {'list s':>8} {'peak MB':>8}")
-        for name, r in results.items():
-            print(
-                f"{name:<11} {r['import_s']:>9.2f} {r['import_mb']:>8.0f}"
-                f" {r['list_s']:>8.2f} {r['list_mb']:>8.0f}"
-            )
-        ratio = {k: results["postgresql"][k] / results["sqlite"][k] for k in ("import_s", "list_s")}
+    synthetic_figures(rows).write_parquet(parquet)
+    print(f"{rows:,} figures in {parquet} ({parquet.stat().st_size / 1e6:.1f} MB)")
+    sqlite_db = folder / "bench.db"
+    sqlite_db.unlink(missing_ok=True)
+    results = {
+        "sqlite": import_and_list(parquet, str(sqlite_db)),
+        "postgresql": import_and_list(parquet, fresh_postgres_db(server_url)),
+    }
+    print(f"\n{'backend':<11} {'import s':>9} {'peak MB':>8} {'list s':>8} {'peak MB':>8}")
+    for name, r in results.items():
         print(
-            f"goals: SQLite import and list < {GOAL_SECONDS} s; PostgreSQL within 2x of SQLite"
-            f" (import {ratio['import_s']:.2f}x, list {ratio['list_s']:.2f}x)"
+            f"{name:<11} {r['import_s']:>9.2f} {r['import_mb']:>8.0f}"
+            f" {r['list_s']:>8.2f} {r['list_mb']:>8.0f}"
         )
-        print(f"\n{args.writers} concurrent writers x {args.calls} `tracker log` calls:")
-        sqlite_logs = folder / "logs.db"
+    ratio = {k: results["postgresql"][k] / results["sqlite"][k] for k in ("import_s", "list_s")}
+    print(
+        f"goals: SQLite import and list < {GOAL_SECONDS} s; PostgreSQL within 2x of SQLite"
+        f" (import {ratio['import_s']:.2f}x, list {ratio['list_s']:.2f}x)"
+    )
+
+
+def writer_trials(writers: int, calls: int, trials: int, folder: Path, server_url: str) -> None:
+    """Print, per backend and trial, what concurrent `log` writers acknowledged and stored."""
+    print(f"\n{writers} concurrent writers x {calls} `tracker log` calls, {trials} trial(s):")
+    for trial in range(1, trials + 1):
+        sqlite_logs = folder / f"logs-{trial}.db"
         sqlite_logs.unlink(missing_ok=True)
         for name, db in (
             ("sqlite", str(sqlite_logs)),
             ("postgresql", fresh_postgres_db(server_url)),
         ):
-            rate, acknowledged, stored = concurrent_logs(db, args.writers, args.calls)
-            print(f"{name:<11} {rate:6.1f} figures/s; acknowledged {acknowledged}, stored {stored}")
+            rate, acknowledged, stored = concurrent_logs(db, writers, calls)
+            print(
+                f"{name:<11} trial {trial}: {rate:6.1f} figures/s; acknowledged {acknowledged},"
+                f" stored {stored}, lost {acknowledged - stored}"
+            )
+
+
+def main() -> None:
+    """Run import and list on both backends (unless --rows 0), then concurrent writers."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000, help="0 skips import and list")
+    parser.add_argument("--keep", type=Path, help="keep the files in this folder")
+    parser.add_argument("--pg-url", help="a PostgreSQL server URL (default: start one)")
+    parser.add_argument("--writers", type=int, default=8)
+    parser.add_argument("--calls", type=int, default=5, help="log calls per writer")
+    parser.add_argument("--trials", type=int, default=1, help="rounds of concurrent writers")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp())
+    folder.mkdir(parents=True, exist_ok=True)
+    server_url, server = postgres_url(args.pg_url)
+    try:
+        if args.rows:
+            compare_import_and_list(args.rows, folder, server_url)
+        writer_trials(args.writers, args.calls, args.trials, folder, server_url)
     finally:
         if server is not None:
             server.stop()  # type: ignore[attr-defined]
