@@ -193,3 +193,72 @@ def test_places_added_to_a_store_resolve_alike_for_every_desk_on_it(
     assert (row["admin2_pcode"], row["admin1_name"]) == ("SD02002", "North Darfur")
     elsewhere = runner.invoke(app, ["import", str(figures), "--db", str(tmp_path / "other.db")])
     assert elsewhere.exit_code == 1, "a store without the gazetteer does not know Kutum"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("ragged.csv", "name,level\nRiverton,admin1,extra,more\n", "line 2: 2 field(s) more"),
+        ("notes.txt", "name,level\nRiverton,admin1\n", "a gazetteer is a .csv file"),
+        ("long.csv", "name,level\n" + "R" * 200_000 + ",admin1\n", "cannot read as CSV"),
+    ],
+)
+def test_add_refuses_what_it_could_not_load(
+    places_dir: Path, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    result = runner.invoke(app, ["places", "add", str(_write(tmp_path, name, text))])
+
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not places_dir.exists() or not any(places_dir.iterdir())
+
+
+def test_a_broken_file_in_the_places_folder_is_skipped_with_a_warning(places_dir: Path) -> None:
+    places_dir.mkdir()
+    _write(places_dir, "broken.csv", "name,level\nRiverton,admin1,extra\n")
+
+    result = runner.invoke(app, ["places", "resolve", "Kupiansk"])
+
+    assert result.exit_code == 0, result.output
+    assert "Kupianskyi" in result.stdout or "Kupiansk" in result.stdout
+    assert "warning:" in result.stderr
+    assert "broken.csv" in result.stderr
+    assert "skipped" in result.stderr
+
+
+def test_a_child_file_loads_whatever_the_order_of_names(places_dir: Path) -> None:
+    places_dir.mkdir()
+    # "a-" sorts before "b-", but the parent XK-1 is in b-parents.csv.
+    _write(
+        places_dir,
+        "a-children.csv",
+        "code,level,name,parent,country\nXK-1-9,admin2,Hilltop,XK-1,XK\n",
+    )
+    _write(
+        places_dir, "b-parents.csv", "code,level,name,parent,country\nXK-1,admin1,Northbank,,XK\n"
+    )
+
+    result = runner.invoke(app, ["places", "resolve", "Hilltop", "--format", "json"])
+
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert json.loads(result.stdout)[0]["unit"]["name"] == "Hilltop"
+
+
+def test_an_unreadable_places_folder_is_a_warning_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "places"
+    folder.mkdir()
+    _write(folder, "x.csv", OWN_CSV)
+    monkeypatch.setenv("TRACKER_PLACES_DIR", str(folder))
+
+    def refuse(*_: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "glob", refuse)
+    result = runner.invoke(app, ["places", "resolve", "Kupiansk"])
+
+    assert result.exit_code == 0, result.output
+    assert f"cannot read the places folder {folder}: Permission denied" in result.stderr

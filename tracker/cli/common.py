@@ -78,8 +78,20 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             # Output piped into `head` and closed early: not an error worth a traceback.
             sys.stderr.close()
             raise typer.Exit(0) from None
+        finally:
+            _warn_about_skipped_places()
 
     return wrapper
+
+
+def _warn_about_skipped_places() -> None:
+    """Say which files of the places folder were skipped, if this command read places."""
+    if "tracker.places.api" not in sys.modules or sys.stderr.closed:
+        return  # no place was resolved: nothing to say, and no import to pay for
+    from tracker.places import skipped_user_files
+
+    for problem in skipped_user_files():
+        typer.echo(f"warning: {problem}", err=True)
 
 
 def parse_date(text: str | None, option: str) -> date | None:

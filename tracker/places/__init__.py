@@ -11,6 +11,7 @@ from tracker.places.api import (
     find_mentions,
     places,
     resolve,
+    skipped_user_files,
     units,
 )
 from tracker.places.gazetteer import LEVELS, Unit
@@ -30,5 +31,6 @@ __all__ = [
     "places",
     "places_dir",
     "resolve",
+    "skipped_user_files",
     "units",
 ]

@@ -30,6 +30,7 @@ __all__ = [
     "find_mentions",
     "places",
     "resolve",
+    "skipped_user_files",
     "units",
 ]
 
@@ -116,11 +117,44 @@ class Places:
 
 @lru_cache(maxsize=4)
 def _load(folder: str | None, generation: int, extra: tuple[PlacesSource, ...]) -> Places:
-    del folder, generation  # cache keys: user_files() reads the folder itself
-    gazetteer = Gazetteer.load()
-    for path in (*user_files(), *extra):
-        gazetteer = _merged(gazetteer, path)
+    # folder and generation are cache keys: user_files() reads the folder itself
+    gazetteer, problems = _with_user_files(Gazetteer.load())
+    _skipped[(folder, generation)] = problems
+    for source in extra:  # asked for on this run (--places, the store's): must load
+        gazetteer = _merged(gazetteer, source)
     return Places.of(gazetteer)
+
+
+# Why files of the places folder were skipped, per (folder, generation) that was loaded.
+_skipped: dict[tuple[str | None, int], list[str]] = {}
+
+
+def skipped_user_files() -> list[str]:
+    """Return why each file of the places folder that could not be used was skipped."""
+    return list(_skipped.get((os.environ.get("TRACKER_PLACES_DIR"), _generation), []))
+
+
+def _with_user_files(gazetteer: Gazetteer) -> tuple[Gazetteer, list[str]]:
+    """Return `gazetteer` with every usable file of the places folder, and why the others
+    were skipped. A file whose parents are in another file waits for it, whatever the
+    names' order: files are merged in passes until none more can be."""
+    try:
+        pending = user_files()
+    except InputFileError as error:
+        return gazetteer, [str(error)]
+    errors: dict[Path, str] = {}
+    while pending:
+        left = []
+        for path in pending:
+            try:
+                gazetteer = _merged(gazetteer, path)
+            except InputFileError as error:
+                errors[path] = str(error)
+                left.append(path)
+        if len(left) == len(pending):
+            break
+        pending = left
+    return gazetteer, [f"{errors[p]} (skipped; fix or remove the file)" for p in pending]
 
 
 def _merged(gazetteer: Gazetteer, source: PlacesSource) -> Gazetteer:

@@ -45,14 +45,22 @@ def places_dir() -> Path:
 
 
 def user_files() -> list[Path]:
-    """Return the CSV files in the places directory, sorted by name."""
+    """Return the CSV files in the places directory, sorted by name; InputFileError when
+    the folder cannot be read."""
     folder = places_dir()
-    return sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    try:
+        return sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    except OSError as error:
+        raise InputFileError(f"cannot read the places folder {folder}: {error.strerror}") from None
 
 
 def add_places_file(path: Path) -> tuple[Path, int]:
     """Check the gazetteer CSV at `path`, copy it into the places directory, and return
     (where it was copied, how many units it holds)."""
+    if path.suffix.lower() != ".csv":
+        raise InputFileError(
+            f"{path}: a gazetteer is a .csv file (the places folder is read for *.csv only)"
+        )
     units = len(read_user_gazetteer(path).units)
     folder = places_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -74,10 +82,20 @@ def read_user_gazetteer(path: Path) -> Gazetteer:
 
 def parse_user_gazetteer(text: str, origin: Path) -> Gazetteer:
     """Return the units of a gazetteer CSV's text; `origin` names it in messages and codes."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    records: list[dict[str, str]] = []
     try:
-        records = list(csv.DictReader(io.StringIO(text, newline="")))
+        for record in reader:
+            if None in record:  # more cells than the header names
+                extra = len(record[None])
+                raise InputFileError(
+                    f"{origin}, line {reader.line_num}: {extra} field(s) more than the header has"
+                )
+            records.append(record)
     except csv.Error as error:
-        raise InputFileError(f"{origin}: not a UTF-8 CSV file ({error})") from None
+        raise InputFileError(
+            f"{origin}, line {reader.line_num}: cannot read as CSV ({error})"
+        ) from None
     if not records:
         raise InputFileError(f"{origin}: no rows")
     columns = set(records[0])
