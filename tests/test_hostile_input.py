@@ -152,3 +152,16 @@ def test_a_document_over_the_size_limit_is_refused_not_cut(tmp_path: Path, comma
     allowed = runner.invoke(app, [command, str(path), "--max-bytes", "2000", *db])
     assert allowed.exit_code in (0, 1)  # read (it holds no figure), not refused
     assert "over the limit" not in allowed.stderr
+
+
+def test_an_unknown_region_of_a_row_is_named_with_its_file_and_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "figures.csv",
+        HEADER.strip() + ",admin1_name\n" + ROW.strip() + ',"<script>alert(1)</script>"\n',
+    )
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    assert result.exit_code == 1
+    assert f"{path}:2:" in result.stdout
+    assert "admin1_name '<script>alert(1)</script>' is no known oblast or region" in result.stdout

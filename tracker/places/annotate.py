@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from tracker.errors import UnknownPlaceError
 from tracker.places.gazetteer import FIRST_LEVELS, SECOND_LEVELS
 from tracker.places.resolver import Resolution
 
@@ -54,7 +55,12 @@ def annotate_frame(frame: pl.DataFrame, resolve: Resolve) -> pl.DataFrame:
 def _answer(location: str | None, given: str | None, resolve: Resolve) -> tuple[str | None, ...]:
     if location is None or not location.strip():
         return (location, given, given, None, None, None, None, None, None)
-    found = resolve(location, given)
+    try:
+        found = resolve(location, given)
+    except UnknownPlaceError:
+        # The row's own region is unknown: a problem of that row, named with its line.
+        problem = f"admin1_name {given!r} is no known oblast or region"
+        return (location, given, given, None, None, None, None, None, problem)
     unit = found.unit
     if unit is None:
         return (location, given, given, None, None, None, None, None, found.problem())
