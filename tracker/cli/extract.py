@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_command", "ingest_command"]
 
 # Below this many documents a progress bar would only flicker.
+_PROGRESS_MIN_BYTES = 1_000_000  # about two seconds of reading
 _PROGRESS_MIN_DOCUMENTS = 20
 _EVIDENCE_WIDTH = 70
 _WARNINGS_SHOWN = 20
@@ -126,7 +127,12 @@ def extract_command(
             for document in documents:
                 _explain(document, extract_document(document))
             return
-        records = [record for document in documents for record in extract_records(document)]
+        records: list[dict[str, object]] = []
+        with _progress_bar(len(documents), _text_bytes(documents)) as progress:
+            for done, document in enumerate(documents, start=1):
+                records.extend(extract_records(document))
+                if progress is not None:
+                    progress(done, len(documents))
     _FORMATTERS[output_format](records)
     if not records:
         typer.echo(f"no figures found in {len(documents)} document(s)", err=True)
@@ -149,7 +155,7 @@ def ingest_command(
     from tracker.ingest import ingest_documents
 
     documents = _read(paths, published, source, max_bytes)
-    with using_places(places), _progress_bar(len(documents)) as progress:
+    with using_places(places), _progress_bar(len(documents), _text_bytes(documents)) as progress:
         summary = ingest_documents(documents, db_target(db), progress=progress)
     _print_summary(summary)
 
@@ -250,10 +256,16 @@ def _iso(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else "unknown"
 
 
+def _text_bytes(documents: list[Document]) -> int:
+    return sum(len(document.text) for document in documents)
+
+
 @contextmanager
-def _progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
-    """Yield a progress callback drawing a bar on stderr, or None when it would not help."""
-    if total < _PROGRESS_MIN_DOCUMENTS or not sys.stderr.isatty():
+def _progress_bar(total: int, text_bytes: int) -> Iterator[Callable[[int, int], None] | None]:
+    """Yield a progress callback drawing a bar on stderr, or None when it would not help:
+    on no terminal, or for a few small documents that read in a blink."""
+    small = total < _PROGRESS_MIN_DOCUMENTS and text_bytes < _PROGRESS_MIN_BYTES
+    if small or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
