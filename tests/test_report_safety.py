@@ -157,6 +157,8 @@ def test_names_display_as_written_and_long_ones_are_cut(tmp_path: Path) -> None:
     shown = re.sub(r"<[^>]*>", "", index)  # the text a reader sees, without tags
 
     assert "\u202e" not in shown
+    for html in (tmp_path / "r").glob("*.html"):  # district pages: heading, table, hovers
+        assert "\u202e" not in re.sub(r"<[^>]*>", "", html.read_text(encoding="utf-8"))
     assert "<bdi>lmth.xedni</bdi>" in index
     assert f'<bdi title="{huge}">' in index
     assert len(max(index.splitlines(), key=len)) < len(huge) * 2  # the title, not the cell

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from tracker.model import Qualifier
 from tracker.report.assets import ASSETS_DIR, PLOTLY_JS
 from tracker.report.charts import CHARTS, Chart
+from tracker.report.table import BIDI_CONTROLS
 
 __all__ = ["figure_json", "render_district", "render_index"]
 
@@ -37,8 +38,7 @@ def figure_json(figure: Mapping[str, Any]) -> Markup:
     return Markup(text.replace(*_SCRIPT_END).replace(*_COMMENT_OPEN))
 
 
-# Bidi controls reorder what follows them: "\u202elmth.xedni" would display as "index.html".
-_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_BIDI_CONTROLS = re.compile(BIDI_CONTROLS)
 _SHOWN_CHARACTERS = 80
 
 
@@ -50,6 +50,13 @@ def user_text(value: object, limit: int = _SHOWN_CHARACTERS) -> Markup:
     if len(text) <= limit:
         return Markup("<bdi>{}</bdi>").format(text)
     return Markup('<bdi title="{}">{}…</bdi>').format(text, text[: limit - 1])
+
+
+def plain_text(value: object, limit: int = _SHOWN_CHARACTERS) -> str:
+    """Return text from a source for a place that takes no markup (a page title): without
+    bidi controls and cut at `limit` characters."""
+    text = _BIDI_CONTROLS.sub("", "" if value is None else str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _number(value: object) -> str:
@@ -75,6 +82,7 @@ def _environment() -> jinja2.Environment:
         qualifier_sign=_qualifier_sign,
         figure_json=figure_json,
         user_text=user_text,
+        plain_text=plain_text,
     )
     environment.globals["plotly_js"] = f"{ASSETS_DIR}/{PLOTLY_JS}"
     return environment

@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-__all__ = ["TABLE_COLUMNS", "figure_tables"]
+__all__ = ["BIDI_CONTROLS", "TABLE_COLUMNS", "figure_tables"]
 
 # Column of the page table -> how it is computed from a prepared figure row.
 _COLUMNS: dict[str, pl.Expr] = {
@@ -40,6 +40,9 @@ _COLUMNS: dict[str, pl.Expr] = {
 }
 TABLE_COLUMNS: tuple[str, ...] = ("value", *_COLUMNS)
 _FRONT_CODED = ("href", "url_text")
+# Bidi controls reorder what follows them: "\u202elmth.xedni" would display as
+# "index.html". Every text from a source is shown without them.
+BIDI_CONTROLS = "[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]"
 
 
 def _shared_length(before: str, key: str) -> int:
@@ -74,7 +77,11 @@ def figure_tables(prepared: pl.DataFrame) -> dict[str, dict[str, Any]]:
     text = prepared.select(
         "district_key",
         "value",
-        *(expr.fill_null("").alias(name) for name, expr in _COLUMNS.items()),
+        # Bidi controls would make a quote or a name display as something else.
+        *(
+            expr.fill_null("").str.replace_all(BIDI_CONTROLS, "").alias(name)
+            for name, expr in _COLUMNS.items()
+        ),
     )
     codes = (
         text.with_columns(
