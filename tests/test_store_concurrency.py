@@ -29,6 +29,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from large_files import izium_figures
 
 ROOT = Path(__file__).parent.parent
 DISTRICTS = ("Pokrovsk", "Kupiansk", "Kramatorsk", "Izium")  # one per log writer, in turn
@@ -359,19 +360,27 @@ def _lost_figures(outcomes: Sequence[Outcome], stored: pl.DataFrame) -> list[str
     return lines
 
 
+def _read_back(db: Path | str, folder: Path) -> tuple[list[str], pl.DataFrame | None]:
+    """Return what is wrong with the store as a whole (integrity_check for a SQLite file,
+    run after every process has ended; an export that fails) and its figures, if readable."""
+    problems = []
+    if isinstance(db, Path) and (verdict := _integrity(db)) != "ok":
+        problems.append(f"integrity_check: {verdict}")
+    try:
+        return problems, _stored_figures(db, folder)
+    except ExportFailedError as error:
+        return [*problems, str(error)], None
+
+
 def _store_problems(db: Path | str, outcomes: Sequence[Outcome], folder: Path) -> list[str]:
     """Return how the store disagrees with what `outcomes` acknowledged: nothing, ideally.
 
     Every acknowledged figure is stored and nothing else; a SQLite file also passes
     integrity_check (run here, after every process has ended, before the CLI opens it).
     """
-    problems = []
-    if isinstance(db, Path) and (verdict := _integrity(db)) != "ok":
-        problems.append(f"integrity_check: {verdict}")
-    try:
-        stored = _stored_figures(db, folder)
-    except ExportFailedError as error:
-        return [*problems, str(error)]
+    problems, stored = _read_back(db, folder)
+    if stored is None:
+        return problems
     acknowledged = sum(o.added for o in outcomes)
     if stored.height != acknowledged:
         problems.append(f"{acknowledged} figure(s) acknowledged, {stored.height} stored")
@@ -457,18 +466,7 @@ def test_log_import_ingest_and_report_at_once_keep_every_acknowledged_write(
 
 def _write_large_csv(path: Path, rows: int) -> Path:
     """Write `rows` distinct, valid figures about Izium (a source per thousand rows) as CSV."""
-    index = pl.int_range(rows, eager=True)
-    frame = pl.DataFrame({"i": index}).select(
-        pl.lit("evacuated").alias("metric"),
-        pl.lit("people").alias("population_group"),
-        (pl.col("i") % 1000).cast(pl.String).alias("value"),
-        pl.lit("exact").alias("qualifier"),
-        pl.lit("Izium").alias("location"),
-        (pl.lit(date(2020, 1, 1)) + pl.duration(days=pl.col("i") % 1500))
-        .cast(pl.String)
-        .alias("as_of"),
-        pl.format("Source {}", pl.col("i") // 1000).alias("source_name"),
-    )
+    frame = izium_figures(rows)
     frame.write_csv(path)
     return path
 
@@ -605,14 +603,8 @@ def _after_the_import(
     there, the number of figures is one of `counts` (the import whole or not at all), and
     no staging entry appeared during `run` (`folder` is the test's own, for the read-back).
     """
-    problems = []
-    if isinstance(db, Path) and (verdict := _integrity(db)) != "ok":
-        problems.append(f"integrity_check: {verdict}")
-    try:
-        stored = _stored_figures(db, folder)
-    except ExportFailedError as error:
-        problems.append(str(error))
-    else:
+    problems, stored = _read_back(db, folder)
+    if stored is not None:
         missing = earlier - set(stored["figure_id"].to_list())
         if missing:
             problems.append(f"{len(missing)} of the {len(earlier)} earlier figures lost")
