@@ -101,11 +101,6 @@ class Column:
     hxl: str = ""
     default: str | None = None
 
-    @property
-    def sql_type(self) -> str:
-        """Return the SQLite type affinity used to store this column."""
-        return "INTEGER" if self.kind == "int" else "TEXT"
-
 
 def _enum(
     name: str, values: type[StrEnum], description: str, hxl: str, *, nullable: bool = False
