@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import polars as pl
 import pytest
@@ -165,3 +166,36 @@ def test_an_unknown_region_of_a_row_is_named_with_its_file_and_line(tmp_path: Pa
     assert result.exit_code == 1
     assert f"{path}:2:" in result.stdout
     assert "admin1_name '<script>alert(1)</script>' is no known oblast or region" in result.stdout
+
+
+class _Terminal:
+    """Stands for a stderr that is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("sentences", "bars"), [(30_000, [1]), (10, [])])
+def test_a_large_text_shows_progress_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sentences: int, bars: list[int]
+) -> None:
+    import rich.progress
+
+    import tracker.cli.extract as extract_cli
+
+    completed: list[int] = []
+
+    class RecordingProgress(rich.progress.Progress):
+        def update(self, task_id: rich.progress.TaskID, **fields: object) -> None:
+            completed.append(int(str(fields["completed"])))
+            super().update(task_id, **fields)
+
+    monkeypatch.setattr(rich.progress, "Progress", RecordingProgress)
+    monkeypatch.setattr(extract_cli, "sys", SimpleNamespace(stderr=_Terminal()))
+    text = "12 people were evacuated from Izium. " * sentences  # 30,000: about 1.1 MB
+    path = write(tmp_path / "large.txt", "---\npublished: 2024-05-01\n---\n" + text)
+
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+
+    assert result.exit_code == 0, result.output
+    assert completed == bars
