@@ -4,6 +4,7 @@ traceback (issue 11, item 5), driven through the CLI."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -199,3 +200,44 @@ def test_a_large_text_shows_progress_on_a_terminal(
 
     assert result.exit_code == 0, result.output
     assert completed == bars
+
+
+def test_invisible_characters_in_a_report_change_no_figure(tmp_path: Path) -> None:
+    text = "1\u200b248 people have been evacuated from the Kupi\u00adansk district."
+    path = write(tmp_path / "pasted.txt", "---\npublished: 2024-05-01\n---\n" + text)
+
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in result.stdout.strip().split("\n")]
+    assert (record["value"], record["admin2_name"]) == (1248, "Kupianskyi")
+    assert text[record["start"] : record["end"]] == record["evidence"]
+
+
+def test_a_spoofed_name_shows_as_written_in_the_report(tmp_path: Path) -> None:
+    import re
+
+    from tracker.figures import complete_figures
+    from tracker.store import open_store
+
+    raw = pl.DataFrame(
+        {
+            "metric": ["evacuated"],
+            "population_group": ["people"],
+            "value": [12],
+            "qualifier": ["exact"],
+            "location": ["\u202elmth.xedni"],
+            "as_of": [date(2024, 5, 1)],
+            "source_name": ["RMA\u202e"],
+        }
+    )
+    db = tmp_path / "t.db"
+    with open_store(db) as store:
+        store.write(complete_figures(raw, method="imported"))
+
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(tmp_path / "out")])
+
+    assert result.exit_code == 0, result.output
+    for page in (tmp_path / "out").glob("*.html"):
+        shown = re.sub(r"<[^>]*>", "", page.read_text(encoding="utf-8"))
+        assert "\u202e" not in shown, page.name
