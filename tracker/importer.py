@@ -7,24 +7,26 @@ one transaction: when any row of any file has an error, nothing is written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import polars as pl
 
-from tracker.errors import InvalidDataError
+from tracker.errors import InvalidDataError, MissingStoreError
 from tracker.figures import complete_figures
 from tracker.model import Group, Method, Metric
 from tracker.query import history_for
 from tracker.schema import Failure, ValidationReport, parse_figures, validate_figures
-from tracker.store import FigureQuery, Store, WriteResult
+from tracker.store import FigureQuery, Store, StoreTarget, WriteResult, open_store
 from tracker.tables import check_columns, read_table
 
 __all__ = [
     "ImportSummary",
     "ManualEntry",
     "check_files",
+    "check_files_against",
     "check_stored",
     "import_files",
     "log_entry",
@@ -84,8 +86,9 @@ def check_files(
     Raises InputFileError for a file that cannot be read and InvalidDataError for
     unknown or missing columns.
     """
-    figures, parse_failures = _read_files(paths)
-    return figures, _validated(figures, parse_failures, store, today)
+    with _kept_places(store):
+        figures, parse_failures = _read_files(paths)
+        return figures, _validated(figures, parse_failures, store, today)
 
 
 def import_files(
@@ -96,12 +99,33 @@ def import_files(
     Raises InvalidDataError (carrying the report) and writes nothing when any row fails.
     The rows are staged for writing while they are validated (two cores, half the wait).
     """
-    figures, parse_failures = _read_files(paths)
+    with _kept_places(store):
+        figures, parse_failures = _read_files(paths)
     with store.staged(figures) as staging:
         report = _validated(figures, parse_failures, store, today)
         _raise_if_invalid(report, what="import")
         written = staging.merge()
     return ImportSummary(figures=figures, written=written, report=report)
+
+
+def check_files_against(
+    paths: Sequence[Path], target: StoreTarget, *, today: date | None = None
+) -> ValidationReport:
+    """Validate files against the store at `target` (its history and kept gazetteers), or
+    alone when no store is there yet; write nothing."""
+    try:
+        with open_store(target, read_only=True) as store:
+            return check_files(paths, store, today=today)[1]
+    except MissingStoreError:
+        return check_files(paths, today=today)[1]
+
+
+def _kept_places(store: Store | None) -> AbstractContextManager[None]:
+    """Return a context in which the gazetteers kept in `store` count as well, so that
+    every desk on one store resolves names alike."""
+    from tracker.places import extra_places
+
+    return extra_places(store.user_places() if store is not None else [])
 
 
 def _read_files(paths: Sequence[Path]) -> tuple[pl.DataFrame, list[Failure]]:
@@ -132,7 +156,8 @@ def log_entry(entry: ManualEntry, store: Store, *, today: date | None = None) ->
     raw = pl.DataFrame(
         [_entry_row(entry, metric, group, value) for (metric, group), value in entry.counts.items()]
     )
-    figures, failures = prepare_figures(raw, method=Method.MANUAL)
+    with _kept_places(store):
+        figures, failures = prepare_figures(raw, method=Method.MANUAL)
     report = validate_figures(figures, history=history_for(store, figures), today=today)
     return _write_if_valid(figures, _with_failures(report, failures), store, what="entry")
 

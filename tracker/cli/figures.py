@@ -18,7 +18,6 @@ from tracker.model import Group, Metric, Qualifier
 
 if TYPE_CHECKING:
     from tracker.schema import ValidationReport
-    from tracker.store import StoreTarget
 
 __all__ = ["export_command", "import_command", "list_command", "log_command", "validate_command"]
 
@@ -135,7 +134,7 @@ def log_command(
         oblast=oblast,
         note=note,
     )
-    with open_store(db_target(db)) as store, using_places(places, store):
+    with using_places(places), open_store(db_target(db)) as store:
         summary = log_entry(entry, store)
     typer.echo(text_table(summary.figures.to_dicts(), _LOGGED_COLUMNS))
     written = summary.written
@@ -238,7 +237,7 @@ def import_command(
     from tracker.importer import import_files
     from tracker.store import open_store
 
-    with open_store(db_target(db)) as store, using_places(places, store):
+    with using_places(places), open_store(db_target(db)) as store:
         summary = import_files(files, store)
     written = summary.written
     typer.echo(
@@ -302,35 +301,19 @@ def validate_command(
 
     Example: tracker validate new-figures.csv --format json
     """
-    from tracker.importer import check_stored
+    from tracker.importer import check_files_against, check_stored
     from tracker.store import open_store
 
     target = db_target(db)
     if files:
-        report = _check_files_against(files, target, places)
+        with using_places(places):
+            report = check_files_against(files, target)
     else:
         with open_store(target, read_only=True) as store:
             report = check_stored(store)
     echo_report(report, fmt.value)
     if not report.valid:
         raise typer.Exit(1)
-
-
-def _check_files_against(
-    files: list[Path], target: StoreTarget, places: list[Path] | None
-) -> ValidationReport:
-    """Validate files against the store's history and places, or alone when there is no
-    store yet."""
-    from tracker.errors import MissingStoreError
-    from tracker.importer import check_files
-    from tracker.store import open_store
-
-    try:
-        with open_store(target, read_only=True) as store, using_places(places, store):
-            return check_files(files, store)[1]
-    except MissingStoreError:
-        with using_places(places):
-            return check_files(files)[1]
 
 
 def _echo_warnings(report: ValidationReport) -> None:

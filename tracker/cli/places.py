@@ -18,7 +18,6 @@ from tracker.errors import UnknownPlaceError
 
 if TYPE_CHECKING:
     from tracker.places import Resolution, Unit
-    from tracker.store import Store
 
 __all__ = [
     "PlacesOption",
@@ -91,15 +90,11 @@ _RESOLVED_COLUMNS = (
 )
 
 
-def using_places(
-    files: list[Path] | None, store: Store | None = None
-) -> AbstractContextManager[None]:
-    """Return a context in which the gazetteers of a --places option, and those kept in
-    the store, count as well."""
+def using_places(files: list[Path] | None) -> AbstractContextManager[None]:
+    """Return a context in which the gazetteers of a --places option count as well."""
     from tracker.places import extra_places
 
-    kept = store.user_places() if store is not None else []
-    return extra_places([*(files or []), *kept])
+    return extra_places(files or [])
 
 
 @places_app.command("resolve")
