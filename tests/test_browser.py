@@ -124,14 +124,7 @@ def test_hover_shows_hostile_text_as_text_and_runs_nothing(
     opened: dict[str, tuple[Page, Visit]],
 ) -> None:
     page, visit = opened["UA6308.html"]
-    page.evaluate(
-        """() => {
-          const div = document.getElementById('chart-evacuated');
-          const curve = div.data.findIndex(t => t.name.includes('approximate'));
-          Plotly.Fx.hover(div, [{curveNumber: curve, pointNumber: 0}]);
-        }"""
-    )
-    hover = page.locator("#chart-evacuated .hoverlayer").text_content()
+    hover = _hover(page, "approximate", 0)
     injected = page.evaluate(
         "document.querySelectorAll('.hoverlayer script, [onmouseover]').length"
     )
@@ -142,14 +135,24 @@ def test_hover_shows_hostile_text_as_text_and_runs_nothing(
 
 
 def _hover(page: Page, trace_word: str, point: int) -> str:
-    """Hover one point of the evacuated chart; return the hover label's text."""
+    """Hover one point of the evacuated chart; return the hover label's text.
+
+    Plotly throttles hover events, so a label drawn for an earlier hover may
+    still be on screen: clear it, then wait for the label of this trace.
+    """
     page.evaluate(
         """([word, point]) => {
           const div = document.getElementById('chart-evacuated');
           const curve = div.data.findIndex(t => t.name.includes(word) && t.mode !== 'lines');
+          Plotly.Fx.unhover(div);
           Plotly.Fx.hover(div, [{curveNumber: curve, pointNumber: point}]);
         }""",
         [trace_word, point],
+    )
+    page.wait_for_function(
+        "word => (document.querySelector('#chart-evacuated .hoverlayer')"
+        "?.textContent ?? '').includes(word)",
+        arg=trace_word,
     )
     return page.locator("#chart-evacuated .hoverlayer").text_content() or ""
 
