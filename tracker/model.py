@@ -84,6 +84,8 @@ class PlaceMatch(StrEnum):
     EXACT = "exact"
     ALIAS = "alias"
     FUZZY = "fuzzy"
+    # The name fits several places and its document does not say which: no unit is set.
+    AMBIGUOUS = "ambiguous"
 
 
 Kind = Literal["str", "int", "date", "datetime", "enum"]

@@ -239,6 +239,8 @@ def _explain(document: Document, extraction: Extraction) -> None:
             f"{row.get('qualifier')} | {where} | {dates} | rule: {figure.rule}"
         )
         typer.echo("     " + _highlight(document.text, figure, bold=bold))
+        if figure.place_note:
+            typer.echo(f"     place: {figure.place_note}")
     typer.echo("")
 
 

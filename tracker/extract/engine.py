@@ -402,4 +402,5 @@ def _figure(
         sentence_end=draft.sentence.end,
         district=place.district,
         oblast=place.oblast,
+        place_note=place.note,
     )

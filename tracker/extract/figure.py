@@ -44,6 +44,7 @@ class ExtractedFigure:
     sentence_end: int
     district: str | None = None
     oblast: str | None = None
+    place_note: str = ""  # how the place was chosen, for --explain
 
     def to_row(self) -> dict[str, object]:
         """Return the figure as a figures-table row (model column names).
@@ -60,7 +61,7 @@ class ExtractedFigure:
 
 
 _NOT_IN_ROW = frozenset(
-    {"start", "end", "rule", "sentence_start", "sentence_end", "district", "oblast"}
+    {"start", "end", "rule", "sentence_start", "sentence_end", "district", "oblast", "place_note"}
 )
 _ROW_FIELDS = tuple(f.name for f in fields(ExtractedFigure) if f.name not in _NOT_IN_ROW)
 

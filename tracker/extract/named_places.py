@@ -28,6 +28,7 @@ from tracker.extract.place_columns import (
 from tracker.extract.place_phrases import city_before_region
 from tracker.extract.short_names import oblast_short_name, short_name
 from tracker.places import Mention, Unit
+from tracker.places.resolver import split_level_word
 
 __all__ = ["NamedPlaces"]
 
@@ -56,7 +57,14 @@ class NamedPlaces:
     def __init__(self, text: str, mentions: list[Mention]) -> None:
         """Keep the mentions of `text` that are where people are counted."""
         self._text = text
-        self._named = [(m.start, m.end) for m in mentions]  # every known name, even set aside
+        # Every name the gazetteer places, even set aside; a name that stays ambiguous in
+        # the document's context is read as a name the gazetteer cannot place, as written.
+        self._named = [(m.start, m.end) for m in mentions if m.resolution.unit is not None]
+        self._ambiguous = {
+            split_level_word(m.surface)[0]: m.resolution
+            for m in mentions
+            if m.resolution.unit is None
+        }
         self._seen = usable_mentions(text, mentions)
         # Mentions come in text order: a bisect finds those near a position, so that a
         # document's figures x its places is no quadratic walk.

@@ -51,6 +51,7 @@ class Place:
     units: frozenset[str] = frozenset()
     district: str | None = None
     oblast: str | None = None
+    note: str = ""  # why this place: how its name was resolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +68,15 @@ def columns(seen: Seen, location: str) -> Place:
     admin1 = unit.admin1_name or (unit.name if unit.level in FIRST_LEVEL else None)
     units = frozenset({unit_key(unit.name)})
     oblast = oblast_short_name(unit) if admin1 else None
+    note = seen.mention.resolution.note
     if unit.level in FIRST_LEVEL:
         return Place(location, admin1, unit.admin1_pcode, place_match=match, units=units,
-                     oblast=oblast)  # fmt: skip
+                     oblast=oblast, note=note)  # fmt: skip
     if unit.level in SECOND_LEVEL:
         return Place(location, admin1, unit.admin1_pcode, unit.name, unit.pcode, None, match,
-                     units, short_name(unit), oblast)  # fmt: skip
+                     units, short_name(unit), oblast, note)  # fmt: skip
     return Place(location, admin1, unit.admin1_pcode, unit.admin2_name, unit.admin2_pcode,
-                 unit.name, match, units, short_name(unit), oblast)  # fmt: skip
+                 unit.name, match, units, short_name(unit), oblast, note)  # fmt: skip
 
 
 def unknown_place(name: str) -> Place:

@@ -34,6 +34,7 @@ from tracker.extract.place_columns import (
 from tracker.extract.place_phrases import possessive_before, scene_phrase
 from tracker.extract.set_aside import possessor
 from tracker.extract.unknown_places import tight_name, unresolved_names
+from tracker.model import PlaceMatch
 from tracker.places import Mention, find_mentions, resolve
 
 __all__ = ["NOT_STATED", "Place", "PlaceChooser"]
@@ -181,10 +182,21 @@ class PlaceChooser(NamedPlaces):
         return self._in_region(unknown_place(name), sentence)
 
     def _in_region(self, place: Place, sentence: tuple[int, int]) -> Place:
-        """Return `place` (a name the gazetteer lacks) with the admin1 of the one region
-        (first-level unit) its sentence, else the lead (or the first sentence), names; with
-        none, the columns of the one district (second-level unit) they name ("Lithi, Elata
-        and Vessa" on Chios)."""
+        """Return `place` (a name the gazetteer lacks, or one it cannot tell among its
+        namesakes) in the one region (first-level unit) its sentence, else the lead (or the
+        first sentence), names: that region's admin1, or the columns of the one district
+        (second-level unit) of it they name ("Lithi, Elata and Vessa" on Chios)."""
+        return self._marked_ambiguous(self._in_named_region(place, sentence))
+
+    def _marked_ambiguous(self, place: Place) -> Place:
+        """AMBIGUOUS-HOMONYM: a place whose name fits several units, and that the document
+        does not settle, says so in place_match and its note; no unit of it is guessed."""
+        notes = [r.note for name, r in self._ambiguous.items() if name in place.location]
+        if not notes:
+            return place
+        return replace(place, place_match=PlaceMatch.AMBIGUOUS.value, note="; ".join(notes))
+
+    def _in_named_region(self, place: Place, sentence: tuple[int, int]) -> Place:
         for span in (sentence, self._lead or self._first):
             if span is None:
                 continue
@@ -194,7 +206,17 @@ class PlaceChooser(NamedPlaces):
             regions = _units_at(named, FIRST_LEVEL)
             districts = _units_at(named, SECOND_LEVEL)
             if len(regions) == 1:
-                region = columns(next(iter(regions.values())), place.location)
+                (region_seen,) = regions.values()
+                inside = [
+                    d
+                    for d in districts.values()
+                    if d.unit.admin1_pcode == region_seen.unit.admin1_pcode
+                ]
+                if len(inside) == 1 and len(districts) == 1:
+                    # "Ivanivka, in the Bakhmut district of Donetsk region": the district.
+                    district = columns(inside[0], place.location)
+                    return replace(district, units=frozenset({unit_key(place.location)}))
+                region = columns(region_seen, place.location)
                 units = frozenset({unit_key(place.location)})
                 return replace(region, units=units, district=place.district)
             if regions:

@@ -23,10 +23,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from tracker.places.context import resolve_in_context
 from tracker.places.fold import heavy_key, light_key
 from tracker.places.gazetteer import Gazetteer, Unit
 from tracker.places.resolver import LEVEL_HINTS, Resolution, Resolver
-from tracker.places.villages import settle_by_context, village_here
+from tracker.places.villages import village_here, without_contradicted
 
 __all__ = ["Mention", "MentionFinder"]
 
@@ -125,6 +126,15 @@ _NAME_ADJECTIVES = frozenset(
     ).split()
 )
 _MAX_REMEMBERED_WORDS = 200_000
+# "in the same district": the last unit of that level named before.
+_SAME_UNIT_RE = re.compile(
+    r"\bthe\s+same\s+(?P<word>district|raion|region|oblast|community|hromada)\b", re.IGNORECASE
+)
+_SAME_UNIT_LEVELS = {
+    "raion": frozenset({"raion", "admin2"}),
+    "oblast": frozenset({"oblast", "admin1"}),
+    "hromada": frozenset({"hromada", "admin3"}),
+}
 _COMPASS_PARTS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 
 
@@ -172,8 +182,8 @@ class MentionFinder:
             if mention is not None:
                 mentions.append(mention)
             free = words[used - 1].end()
-        mentions = _prefer_named_areas(_share_plural_levels(text, mentions, self._resolver))
-        return settle_by_context(text, mentions, self._gazetteer)
+        mentions = _same_unit_anaphors(text, _share_plural_levels(text, mentions, self._resolver))
+        return without_contradicted(text, resolve_in_context(text, mentions, self._gazetteer))
 
     def _may_start(self, word: str) -> bool:
         """Return True when `word` is a name, a rule-made stem or the first word of a name."""
@@ -353,42 +363,22 @@ def _share_plural_levels(text: str, mentions: list[Mention], resolver: Resolver)
     return mentions
 
 
-_LEVEL_CLASS = {"town": "city", "admin3": "hromada", "admin2": "raion", "admin1": "oblast"}
-
-
-def _prefer_named_areas(mentions: list[Mention]) -> list[Mention]:
-    """Read a name found in several oblasts as the one in an oblast the text names for sure.
-
-    "Zolochiv" alone is a city in Lviv oblast and a town in Kharkiv oblast; in a text that
-    also says "Kharkiv region" it is the town. "Punjab" next to "Sindh" is Pakistan's.
-    Only a unit of the same kind is preferred.
-    """
-    for area in ("admin1_name", "country"):
-        named = {
-            values.pop()
+def _same_unit_anaphors(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return `mentions` with "the same district" (region, community) read as a mention of
+    the last unit of that level named before it, so that it places what it is said of."""
+    if "same" not in text:
+        return mentions
+    added: list[Mention] = []
+    for phrase in _SAME_UNIT_RE.finditer(text):
+        levels = _SAME_UNIT_LEVELS[LEVEL_HINTS[phrase["word"].lower()]]
+        before = [
+            m
             for m in mentions
-            if len(values := {getattr(u, area) for u in m.resolution.candidates}) == 1
-        }
-        if named:
-            mentions = [_prefer(m, area, named) for m in mentions]
-    return mentions
-
-
-def _prefer(mention: Mention, area: str, named: set[str]) -> Mention:
-    resolution = mention.resolution
-    first = resolution.unit
-    if first is None or getattr(first, area) in named:
-        return mention
-    kind = _LEVEL_CLASS.get(first.level, first.level)
-    better = next(
-        (
-            u
-            for u in resolution.candidates
-            if getattr(u, area) in named and _LEVEL_CLASS.get(u.level, u.level) == kind
-        ),
-        None,
-    )
-    if better is None:
-        return mention
-    note = f"{resolution.note}; chose {better.label} ({better.admin1_name}), named in the text"
-    return replace(mention, resolution=replace(resolution, unit=better, note=note))
+            if m.end <= phrase.start() and m.resolution.unit and m.resolution.unit.level in levels
+        ]
+        if before:
+            resolution = before[-1].resolution.for_query(phrase.group())
+            note = f"the same unit as {before[-1].surface!r} before it"
+            resolution = replace(resolution, note=note)
+            added.append(Mention(phrase.start(), phrase.end(), phrase.group(), resolution))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions

@@ -363,4 +363,4 @@ def _why(candidates: tuple[Unit, ...], hint: str | None, level: str | None) -> s
         reason = (
             "a bare name: current names first, then city or town, raion, oblast, hromada, village"
         )
-    return f"ambiguous: chose {first.label} ({_where(first)}) over {others}: {reason}"
+    return f"chose {first.label} ({_where(first)}) over {others}: {reason}"
