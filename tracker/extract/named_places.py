@@ -97,16 +97,11 @@ class NamedPlaces:
         """Return the place a housing verb puts people in ("accommodated ... in the
         Dnipropetrovsk region"), the first one after the verb in its clause, or the list
         it opens ("in Sofala, Manica, Zambezia and Tete provinces")."""
-        for i, seen in enumerate(self._seen):
+        for seen in self._seen:
             if cue_start <= seen.mention.start < clause_end and _HOST_BEFORE_RE.search(
                 self._text, max(0, seen.mention.start - 12), seen.mention.start
             ):
-                listed = [seen]
-                for other in self._seen[i + 1 :]:
-                    gap = self._text[listed[-1].mention.end : other.mention.start]
-                    if not _LIST_GAP_RE.match(gap):
-                        break
-                    listed.append(other)
+                listed = self._listed_from(seen)
                 return self._place(listed, seen.mention.start, seen.mention.end)
         return None
 
@@ -132,9 +127,20 @@ class NamedPlaces:
         return None
 
     def tight_place(self, end: int) -> Place | None:
-        """Return the place written right after a figure ending at `end` ("... from Izium")."""
+        """Return the place written right after a figure ending at `end` ("... from Izium"),
+        or the list it opens ("12,700 people in the Kupiansk, Izium and Chuhuiv districts")."""
         seen = self._tight(end)
-        return None if seen is None else self._place([seen], end, end)
+        return None if seen is None else self._place(self._listed_from(seen), end, end)
+
+    def _listed_from(self, first: Seen) -> list[Seen]:
+        """Return `first` and the mentions listed after it ("X, Y and Z")."""
+        i = bisect_left(self._starts, first.mention.start)
+        listed = [first]
+        for other in self._seen[i + 1 :]:
+            if not _LIST_GAP_RE.match(self._text[listed[-1].mention.end : other.mention.start]):
+                break
+            listed.append(other)
+        return listed
 
     def _tight(self, end: int) -> Seen | None:
         for seen in self._within(end, end + _TIGHT_GAP + 1):

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from tracker.places.fold import light_key
 from tracker.places.gazetteer import FIRST_LEVELS, SECOND_LEVELS, Gazetteer, Unit
-from tracker.places.resolver import Resolution, split_level_word
+from tracker.places.resolver import LEVEL_HINTS, Resolution, split_level_word
 
 if TYPE_CHECKING:
     from tracker.places.mentions import Mention
@@ -62,6 +62,9 @@ _NO_PRIOR_LEVELS = frozenset({"village", "hromada", "admin3", "city_district"})
 # Kinds of unit whose namesakes compete: a town may be meant as a village, never as a raion.
 _KIND = {"city": "settlement", "town": "settlement", "village": "settlement",
          "admin3": "hromada", "admin2": "raion", "admin1": "oblast"}  # fmt: skip
+# "the town of Druzhba", "villages of Hlushkivka": the level written before the name.
+_LEVEL_BEFORE_RE = re.compile(r"\b(?P<word>town|city|village)s?\s+of\s+(?:the\s+)?$", re.I)
+_WRITTEN_LEVELS = {"city": frozenset({"city", "town"}), "village": frozenset({"village"})}
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026][\"'\u201d\u00bb)]*\s+|\n\s*")
 # The gap between a name and a unit holding it written right after: ", a village in the",
 # " (", ", ", " in the", " of the".
@@ -167,6 +170,11 @@ def _prior(resolution: Resolution, namesakes: tuple[Unit, ...]) -> Unit | None:
     unit = resolution.unit
     if unit is None:
         return None
+    if unit.level == "town":
+        # Towns share names across oblasts as villages do (seven towns named Druzhba):
+        # the prior chooses a town only when it is the one town of that name.
+        towns = {c.admin2_pcode for c in namesakes if c.level == "town"}
+        return unit if len(towns) == 1 else None
     if unit.level not in _NO_PRIOR_LEVELS:
         return unit
     if unit.level not in ("hromada", "admin3"):
@@ -237,7 +245,7 @@ class _Context:
         """Return mention `k` resolved by the clues, or left ambiguous with its reasons."""
         mention = self._mentions[k]
         resolution = self._original[k]
-        namesakes = _namesakes(resolution)
+        namesakes = self._of_written_level(k, _namesakes(resolution))
         # A country speaks only for namesakes in different countries ("Punjab").
         countries = len({c.country for c in namesakes}) > 1
         scored = sorted(
@@ -290,6 +298,18 @@ class _Context:
             total += weight
             reasons.append(f"{clue.reason} {_WHERE[proximity]} (+{weight:g})")
         return _Scored(candidate, round(total, 3), tuple(reasons))
+
+    def _of_written_level(self, k: int, namesakes: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        """LEVEL-WORDS: return the namesakes of the level the words around mention `k` ask
+        for ("the town of Druzhba", "Kolisnykivka village"), or all when none is asked."""
+        mention = self._mentions[k]
+        word = split_level_word(mention.surface)[1]
+        if word not in _WRITTEN_LEVELS:
+            before = _LEVEL_BEFORE_RE.search(self._text, max(0, mention.start - 24), mention.start)
+            word = LEVEL_HINTS[before["word"].lower()] if before else None
+        levels = _WRITTEN_LEVELS.get(word or "")
+        of_level = tuple(c for c in namesakes if levels is None or c.level in levels)
+        return of_level or namesakes
 
     def _proximity(self, k: int, other: int, itself: bool) -> float:
         """Return how much a clue from mention `other` counts for mention `k`."""
