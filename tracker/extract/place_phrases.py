@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.unknown_places import PLACE_MODIFIER, PLACE_NAME
+
 __all__ = ["city_before_region", "possessive_before", "scene_phrase"]
 
-_NAME = r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al|el|de)(?=\s+[A-Z]))?(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
+_NAME = PLACE_NAME
 _SCENE_RE = re.compile(
-    rf"\s*(?:(?:In|Across|Throughout)\s+(?:the\s+)?(?P<area>{_NAME}\s+(?:district|province|"
+    rf"\s*(?:(?:In|Across|Throughout)\s+(?:the\s+)?{PLACE_MODIFIER}(?P<area>{_NAME}\s+(?:district|province|"
     r"county|region|state|oblast|raion|hromada|community|municipality|camp|area))\b|"
     rf"(?P<subject>{_NAME}),\s+(?:which|where|whose|home\s+to)\b|"
     rf"In\s+(?P<town>{_NAME}),)"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from tracker.extract.caseless import caseless
 from tracker.extract.named_places import NamedPlaces
@@ -33,7 +34,7 @@ from tracker.extract.place_columns import (
 )
 from tracker.extract.place_phrases import possessive_before, scene_phrase
 from tracker.extract.set_aside import possessor
-from tracker.extract.unknown_places import tight_name, unresolved_names
+from tracker.extract.unknown_places import PLACE_NAME, UNIT_WORDS, tight_name, unresolved_names
 from tracker.model import PlaceMatch
 from tracker.places import Mention, find_mentions, resolve
 
@@ -63,6 +64,20 @@ _OTHER_AREAS_RE = caseless(
     r"\bother\s+(?:[\w-]+\s+){0,3}?(?:areas|regions|districts|parts|provinces|communities|"
     r"settlements|villages|towns|cities)\b(?:\s+(?:of|in)\s+[^,.;:]{1,40})?"
 )
+
+
+_ANTECEDENT_REACH = 400
+_RELATIVE_REACH = 120
+_RELATIVE_RE = re.compile(
+    rf"(?P<name>{PLACE_NAME}(?:\s+{UNIT_WORDS})?),\s+(?:which|where)\b[^,;:.]*$"
+)
+
+
+@cache
+def _named_unit_re(word: str) -> re.Pattern[str]:
+    """Return the pattern of a name written with the level `word` ("Macomia town", "the
+    town of Johi")."""
+    return re.compile(rf"{PLACE_NAME}\s+{word}\b|\b{word}\s+of\s+{PLACE_NAME}")
 
 
 class PlaceChooser(NamedPlaces):
@@ -108,7 +123,7 @@ class PlaceChooser(NamedPlaces):
         abroad = self._abroad and not self._within(*sentence)
         if own is None and abroad and clause[0] > sentence[0]:
             own = self._clause_scene(clause, sentence)  # ", and in Lahore, teams ..."
-        own = own or self._phrase_place(start, sentence)
+        own = own or self._phrase_place(start, sentence) or self._relative_antecedent(start)
         if own is not None:
             return own
         other = self._other_areas(clause)
@@ -142,6 +157,9 @@ class PlaceChooser(NamedPlaces):
         earlier = self._antecedent(sentence, start)
         if earlier is not None:
             return self._columns(earlier, earlier.mention.surface)
+        unknown_earlier = self._unknown_antecedent(sentence, start)
+        if unknown_earlier is not None:
+            return self._in_region(unknown_place(unknown_earlier), sentence)
         if self._lead_place is not None:
             return self._lead_place
         if self._lead is not None:
@@ -326,6 +344,35 @@ class PlaceChooser(NamedPlaces):
             # "the region's border areas" in a text that named only places inside it.
             return _region_of(before[-1], phrase.start(), phrase.end(), phrase.group(0))
         return None
+
+    def _unknown_antecedent(self, sentence: tuple[int, int], start: int) -> str | None:
+        """UNKNOWN-ANTECEDENT: return the name the gazetteer lacks that "the town" (the
+        district, ...) points back to: the last one written with that level word before it
+        ("attacked Macomia town ... 7,230 people fled the town")."""
+        phrase = _ANAPHOR_RE.search(self._text, sentence[0], sentence[1])
+        if phrase is None:
+            return None
+        found = None
+        window = max(0, sentence[0] - _ANTECEDENT_REACH)
+        for named in _named_unit_re(phrase.group(1).lower()).finditer(self._text, window, start):
+            if not any(a < named.end() and named.start() < b for a, b in self._named):
+                found = named.group()
+        return found
+
+    def _relative_antecedent(self, start: int) -> Place | None:
+        """RELATIVE-ANTECEDENT: a figure in a relative clause ("Tawila locality, which now
+        hosts 380,000 displaced people") is about the place the clause hangs on."""
+        window = self._text[max(0, start - _RELATIVE_REACH) : start]
+        if "which" not in window and "where" not in window:
+            return None  # most figures are in no relative clause: skip the regex
+        relative = _RELATIVE_RE.search(self._text, max(0, start - _RELATIVE_REACH), start)
+        if relative is None:
+            return None
+        a, b = relative.span("name")
+        known = [s for s in self._within(a, b) if s.mention.end <= b]
+        if known:
+            return self._columns(known[-1], known[-1].mention.surface)
+        return self._in_region(unknown_place(relative.group("name")), (a, start))
 
     def _sets_scene(self, seen: Seen) -> bool:
         after = self._text[seen.mention.end : seen.mention.end + 12]

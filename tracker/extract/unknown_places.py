@@ -20,23 +20,40 @@ from collections.abc import Iterator, Sequence
 
 from tracker.extract.set_aside import set_aside
 
-__all__ = ["tight_name", "unknown_district", "unresolved_names"]
+__all__ = [
+    "PLACE_MODIFIER",
+    "PLACE_NAME",
+    "UNIT_WORDS",
+    "tight_name",
+    "unknown_district",
+    "unresolved_names",
+]
 
-_NAME = r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:al|el|de)(?=\s+[A-Z]))?(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
+# A capitalised word ("Vina", "Man-yi"), never taking an owner's "'s" ("Sindh's Dadu"); a
+# name is such words, with lower-case joiners inside ("Vina del Mar", "Kafr el-Sheikh").
+_WORD = r"[A-Z][a-z](?:[\w-]|['\u2019](?![sS]\b))*"
+_JOINER = r"(?:al|el|de|del|della|da|do|dos|das|la|le|du|des|di)"
+PLACE_NAME = rf"{_WORD}(?:\s+(?:{_JOINER}\s+)?{_WORD})*"
+_NAME = PLACE_NAME
 # "in neighbouring Jacobabad", "from flood-hit Dadu": the name after a place adjective.
-_MODIFIER = (
+PLACE_MODIFIER = (
     r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central|coastal|frontline|"
     r"front-line|flooded|flood-hit|hard-hit|quake-hit|fire-hit)\s+)?"
 )
 # "in Sindh's Dadu district": the owner is the region, the owned name the place.
 _OWNER = r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u2019]s\s+)?"
-_UNIT_WORDS = r"(?:locality|district|province|county|municipality|governorate|camp)"
+# Units below a region abroad: the name before the word is the figure's district.
+_SUB_UNITS = r"(?:township|upazila|tehsil|taluka|commune|prefecture|town)"
+# "the Parshuram upazila of Feni": a unit inside a district, written with that district.
+_OF_WHOLE = rf"(?:(?<=upazila)\s+of\s+{PLACE_NAME}|(?<=tehsil)\s+of\s+{PLACE_NAME})?"
+_WHOLE_AFTER_RE = re.compile(rf"\s(?:upazila|tehsil)\s+of\s+(?P<whole>{PLACE_NAME})$")
+UNIT_WORDS = rf"(?:locality|district|province|county|municipality|governorate|camp|{_SUB_UNITS})"
 _UNKNOWN_PLACE_RE = re.compile(
     r"\b(?i:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
-    rf"\s+(?:the\s+)?{_MODIFIER}{_OWNER}(?P<name>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*"
+    rf"\s+(?:the\s+)?{PLACE_MODIFIER}{_OWNER}(?P<name>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*"
     r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
-    r"locality|municipality|governorate|camp|wards?|villages))?)"
-    rf"|\bthe\s+(?P<unit>{_NAME}\s+{_UNIT_WORDS})\b"
+    rf"locality|municipality|governorate|camp|wards?|villages|{_SUB_UNITS}))?{_OF_WHOLE})"
+    rf"|\bthe\s+(?P<unit>{_NAME}\s+{UNIT_WORDS})\b"
 )
 _NOT_PLACES = frozenset(
     re.findall(
@@ -53,6 +70,10 @@ _NOT_PLACES = frozenset(
     """,
     )
 )
+# Words that end the name of a landmark, not of a place people live in: "Mayon Volcano".
+_LANDMARK_WORDS = frozenset(
+    ("Volcano", "River", "Lake", "Dam", "Bridge", "Mountain", "Mountains", "Sea", "Bay")
+)
 # Words that make a name an event: a storm, a disaster, an operation.
 _EVENT_WORDS = frozenset(
     re.findall(
@@ -61,14 +82,15 @@ _EVENT_WORDS = frozenset(
         "Flood Floods Operation Offensive",
     )
 )
-_CAPS = r"[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*"
 _TIGHT_NAME_RE = re.compile(
-    rf"\s+(?:from|in|of)\s+(?:the\s+)?(?P<name>{_CAPS}(?:(?:,\s*|\s+and\s+){_CAPS})*"
-    r"(?:\s+(?:district|province|county|locality|municipality|governorate|camp|island)s?)?)\b"
+    rf"\s+(?:from|in|of)\s+(?:the\s+)?(?P<name>{_NAME}(?:(?:,\s*|\s+and\s+){_NAME})*"
+    r"(?:\s+(?:district|province|county|locality|municipality|governorate|camp|island|"
+    rf"{_SUB_UNITS})s?)?{_OF_WHOLE})\b"
 )
 _JOINED_RE = re.compile(r",\s|\sand\s")
+# A province, like a region, is a first-level unit: its name is no district.
 _UNIT_WORD_RE = re.compile(
-    r"\s+(?:district|county|locality|municipality|governorate|camp|island|province)$"
+    rf"\s+(?:district|county|locality|municipality|governorate|camp|island|{_SUB_UNITS})$"
 )
 
 
@@ -89,7 +111,11 @@ def unresolved_names(
 def _not_a_place(name: str) -> bool:
     """Return True for a capitalised name that is no place (see NOT-A-PLACE above)."""
     words = name.split()
-    return words[0] in _NOT_PLACES or any(word in _EVENT_WORDS for word in words)
+    return (
+        words[0] in _NOT_PLACES
+        or words[-1] in _LANDMARK_WORDS
+        or any(word in _EVENT_WORDS for word in words)
+    )
 
 
 def tight_name(text: str, end: int, known: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -106,8 +132,11 @@ def tight_name(text: str, end: int, known: Sequence[tuple[int, int]]) -> tuple[i
 
 def unknown_district(name: str) -> str | None:
     """Return the district a place name the gazetteer lacks gives ("Dadu district" ->
-    Dadu), or None for a bare name or a list of places."""
-    level = _UNIT_WORD_RE.search(name)
-    if level is None or _JOINED_RE.search(name):
+    Dadu, "Parshuram upazila of Feni" -> Feni), or None for a bare name or a list."""
+    if _JOINED_RE.search(name):
         return None
-    return name[: level.start()].strip()
+    whole = _WHOLE_AFTER_RE.search(name)
+    if whole is not None:
+        return whole.group("whole")  # "Parshuram upazila of Feni" -> Feni
+    level = _UNIT_WORD_RE.search(name)
+    return None if level is None else name[: level.start()].strip()
