@@ -67,6 +67,10 @@ _OTHER_AREAS_RE = caseless(
 
 
 _ANTECEDENT_REACH = 400
+_CONTAINER_AFTER_RE = re.compile(
+    rf"(?:\s+(?:town|city|village|camp))?,\s+(?:also\s+)?in\s+(?P<name>{PLACE_NAME})"
+    r"(?:\s+district)?,"
+)
 _RELATIVE_REACH = 120
 _RELATIVE_RE = re.compile(
     rf"(?P<name>{PLACE_NAME}(?:\s+{UNIT_WORDS})?),\s+(?:which|where)\b[^,;:.]*$"
@@ -206,6 +210,16 @@ class PlaceChooser(NamedPlaces):
         (second-level unit) of it they name ("Lithi, Elata and Vessa" on Chios)."""
         return self._marked_ambiguous(self._in_named_region(place, sentence))
 
+    def _with_container_after(self, place: Place, sentence: tuple[int, int]) -> Place:
+        """CONTAINER-APPOSITION: "The town of Johi, also in Dadu, ...", "the Teachers
+        Village camp, also in Maiduguri, ...": the name set off after the place holds it,
+        and is its district."""
+        where = self._text.find(place.location, sentence[0], sentence[1])
+        if where < 0:
+            return place
+        container = _CONTAINER_AFTER_RE.match(self._text, where + len(place.location))
+        return place if container is None else replace(place, district=container["name"])
+
     def _marked_ambiguous(self, place: Place) -> Place:
         """AMBIGUOUS-HOMONYM: a place whose name fits several units, and that the document
         does not settle, says so in place_match and its note; no unit of it is guessed."""
@@ -215,6 +229,7 @@ class PlaceChooser(NamedPlaces):
         return replace(place, place_match=PlaceMatch.AMBIGUOUS.value, note="; ".join(notes))
 
     def _in_named_region(self, place: Place, sentence: tuple[int, int]) -> Place:
+        place = self._with_container_after(place, sentence)
         for span in (sentence, self._lead or self._first):
             if span is None:
                 continue

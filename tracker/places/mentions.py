@@ -126,6 +126,14 @@ _NAME_ADJECTIVES = frozenset(
     ).split()
 )
 _MAX_REMEMBERED_WORDS = 200_000
+_ROLE_BEFORE_RE = re.compile(
+    r"\b(?:governor|head|mayor|chief|commander|minister|deputy|spokes(?:person|man|woman)|"
+    r"official|adviser|advisor|president|secretary|director|chairman|chairwoman)\s+$",
+    re.IGNORECASE,
+)
+_SURNAME_AFTER_RE = re.compile(
+    r"[^\S\n]+[A-Z\u0400-\u042f][a-z\u0430-\u044f\u0456\u0457\u0454'\u2019-]+"
+)
 # "in the same district": the last unit of that level named before.
 _SAME_UNIT_RE = re.compile(
     r"\bthe\s+same\s+(?P<word>district|raion|region|oblast|community|hromada)\b", re.IGNORECASE
@@ -240,6 +248,8 @@ class MentionFinder:
             return None
         if unit.level == "village" and not village_here(text, start, start + len(core), resolution):
             return None
+        if hint is None and _person_named(text, start, end):
+            return None
         return Mention(start, end, surface, resolution), count
 
     def _names_here(self, phrase: str, key: str, text: str, end: int) -> bool:
@@ -268,6 +278,13 @@ class MentionFinder:
         if core.isupper() and " " not in core:
             return core in names
         return light_key(core) in {light_key(n) for n in names}
+
+
+def _person_named(text: str, start: int, end: int) -> bool:
+    """PERSON-NAME: return True for a first name that is also a town, after a role and
+    before a surname: "governor Volodymyr Artiukh", "Mayor Ivan Fedorov"."""
+    role = _ROLE_BEFORE_RE.search(text, max(0, start - 24), start)
+    return role is not None and _SURNAME_AFTER_RE.match(text, end) is not None
 
 
 def _after_name_adjective(text: str, start: int, free: int) -> bool:
