@@ -105,6 +105,16 @@ def resolve_command(
     within: Annotated[
         str | None, typer.Option(help="Only units inside this one (an oblast, a raion).")
     ] = None,
+    context: Annotated[
+        str | None,
+        typer.Option(
+            help="Read the names in this text: the places it names choose among homonyms "
+            '(e.g. "Hlushkivka and Kupiansk district").'
+        ),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say why each unit was chosen, and over which.")
+    ] = False,
     fmt: FormatOption = Format.TABLE,
     places: PlacesOption = None,
 ) -> None:
@@ -112,21 +122,26 @@ def resolve_command(
 
     A name that several villages share (homonyms in different raions) resolves to none of
     them: every one is listed, match "ambiguous", and --within (a raion, hromada or oblast)
-    settles it. Exits 1 when a name matches nothing (with the closest names) or stays
-    ambiguous; a fuzzy match is printed with its score and a warning on stderr.
+    or --context (a text naming other places, as a report would) settles it. Exits 1 when
+    a name matches nothing (with the closest names) or stays ambiguous; a fuzzy match is
+    printed with its score and a warning on stderr.
 
     Example: tracker places resolve Kupyansk "Kupiansk district" "Kharkov region"
-    """
-    from tracker.places import resolve
 
+    Example: tracker places resolve Ivanivka --context "Ivanivka, Kupiansk district" --explain
+    """
     with using_places(places):
-        found = [resolve(name, level.value if level else None, within) for name in names]
+        found = [_resolve_one(name, level, within, context) for name in names]
     if fmt is Format.JSON:
         typer.echo(json.dumps([_resolution_dict(r) for r in found], ensure_ascii=False, indent=2))
     else:
         rows = [row for r in found for row in _resolution_rows(r)]
         typer.echo(text_table(rows, _RESOLVED_COLUMNS))
+        if explain:
+            typer.echo("\n".join(_explanation(r) for r in found))
     for resolution in found:
+        if explain:
+            break  # the explanation says it all
         if resolution.match == "fuzzy" and resolution.unit is not None:
             typer.echo(
                 f"warning: {resolution.query!r} read as {resolution.unit.label} "
@@ -215,6 +230,31 @@ def _resolution_rows(resolution: Resolution) -> list[dict[str, object]]:
 
 def _unit_row(unit: Unit) -> dict[str, object]:
     return {c: getattr(unit, c) for c in _RESOLVED_COLUMNS[3:]}
+
+
+def _resolve_one(
+    name: str, level: Level | None, within: str | None, context: str | None
+) -> Resolution:
+    """Return how `name` resolves: by itself, or as read in the --context text."""
+    from tracker.places import resolve, resolve_in_text
+
+    if context is not None and level is None and within is None:
+        return resolve_in_text(name, context)
+    return resolve(name, level.value if level else None, within)
+
+
+def _explanation(resolution: Resolution) -> str:
+    """Return why a name resolved as it did, with the other units it could have been."""
+    unit = resolution.unit
+    chosen = unit.label if unit is not None else "no unit"
+    lines = [f"{resolution.query}: {chosen} ({resolution.match or 'unknown'})"]
+    lines.append(f"  why: {resolution.note or 'the only unit of that name'}")
+    others = [u for u in resolution.candidates if u != unit]
+    if others:
+        listed = "; ".join(f"{u.label} ({u.admin2_name or u.admin1_name})" for u in others[:8])
+        more = f" and {len(others) - 8} more" if len(others) > 8 else ""
+        lines.append(f"  other candidates: {listed}{more}")
+    return "\n".join(lines)
 
 
 def _problem(resolution: Resolution) -> str:

@@ -1,7 +1,9 @@
 """Places: an offline gazetteer of Ukraine's units (and first-level units elsewhere).
 
-`resolve` turns a name into a unit with names, P-codes and parents; `find_mentions` finds
-place names in running text; `annotate_places` fills the place columns of a figures frame.
+`resolve` turns a name into a unit with names, P-codes and parents (`resolve_in_text`, as
+read in a document that names other places); `find_mentions` finds place names in running
+text, each homonym chosen by the document's other places; `annotate_places` fills the
+place columns of a figures frame.
 """
 
 from tracker.places.api import (
@@ -11,6 +13,7 @@ from tracker.places.api import (
     find_mentions,
     places,
     resolve,
+    resolve_in_text,
     skipped_user_files,
     units,
 )
@@ -31,6 +34,7 @@ __all__ = [
     "places",
     "places_dir",
     "resolve",
+    "resolve_in_text",
     "skipped_user_files",
     "units",
 ]

@@ -30,6 +30,7 @@ __all__ = [
     "find_mentions",
     "places",
     "resolve",
+    "resolve_in_text",
     "skipped_user_files",
     "units",
 ]
@@ -221,6 +222,20 @@ def extra_places(sources: Sequence[PlacesSource]) -> Iterator[None]:
 def resolve(name: str, level: str | None = None, within: str | None = None) -> Resolution:
     """Return how `name` resolves: the unit, how it matched, candidates and suggestions."""
     return places().resolve(name, level, within)
+
+
+def resolve_in_text(name: str, text: str) -> Resolution:
+    """Return how `name` resolves when read in `text`, a document naming other places:
+    they choose among its homonyms (context.py), and the note says why. A name the text
+    does not contain is read as one more sentence of it."""
+    from tracker.places.fold import heavy_key
+
+    wanted = heavy_key(name)
+    for document in (text, f"{text}\n{name}"):
+        for mention in find_mentions(document):
+            if heavy_key(mention.surface) == wanted:
+                return mention.resolution.for_query(name)
+    return resolve(name)
 
 
 def units(level: str | None = None, within: str | None = None) -> list[Unit]:

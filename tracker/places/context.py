@@ -381,12 +381,14 @@ def _where(unit: Unit) -> str:
 
 
 def _chosen_note(resolution: Resolution, best: _Scored, scored: list[_Scored]) -> str:
-    """Return why `best` was chosen, with the runner-up's score."""
+    """Return why `best` was chosen, and what came next."""
     others = [s for s in scored if s is not best]
-    over = f" over {len(others)} other(s)" if others else ""
-    runner = f", next best {_where(others[0].candidate)} {others[0].score:g}" if others else ""
-    return (
-        f"chose {_where(best.candidate)}{over} by the text's places: "
-        + "; ".join(best.reasons)
-        + f" (score {best.score:g}{runner})"
-    )
+    tied = [s for s in others if s.score >= best.score]
+    why = "; ".join(best.reasons)
+    note = f"chose {_where(best.candidate)} by the text's places: {why} (score {best.score:g})"
+    if tied:
+        raion = best.candidate.admin2_name
+        return f"{note}; {len(tied)} more in {raion} raion fit alike: the raion is certain"
+    if others:
+        return f"{note}; next best {_where(others[0].candidate)} ({others[0].score:g})"
+    return note
