@@ -35,7 +35,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from tracker.places.fold import light_key
+from tracker.places.fold import heavy_key, light_key, strip_adjective
 from tracker.places.gazetteer import FIRST_LEVELS, SECOND_LEVELS, Gazetteer, Unit
 from tracker.places.resolver import LEVEL_HINTS, Resolution, split_level_word
 
@@ -52,9 +52,9 @@ _ATTACHED, _SAME_SENTENCE, _NEXT_SENTENCE, _FAR = 2.0, 1.0, 0.5, 1 / 3
 _SETTLE_MIN = 1.0
 # How much context a prior's choice needs before it moves to a namesake.
 # A city moves to a namesake village only for a raion or hromada named by it and its oblast;
-# a town for its raion or oblast named in its sentence; to a namesake city or town (or a
+# a town for its oblast named in its sentence or the next; to a namesake city or town (or a
 # region to a namesake region) any clue will do.
-_TO_VILLAGE_FLOOR = {"city": 6.0, "town": 2.0}
+_TO_VILLAGE_FLOOR = {"city": 6.0, "town": 1.0}
 _FLOOR = 0.5
 # Levels where the resolver's first candidate is no choice at all (one of many namesakes);
 # a hromada has one when only one namesake has its centre written so ("Orikhiv community").
@@ -132,13 +132,14 @@ def resolve_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer)
     open_ = [k for k, m in enumerate(mentions) if len(_namesakes(m.resolution)) > 1]
     if not open_:
         return mentions
-    context = _Context(text, mentions, gazetteer, set(open_))
+    is_open = set(open_)
+    context = _Context(text, mentions, gazetteer, is_open)
     # A city the prior chose speaks as context from the start; the other open names only
     # once the first pass has settled them.
     speaking = {
         k
         for k, m in enumerate(mentions)
-        if k not in open_ or (m.resolution.unit is not None and m.resolution.unit.level == "city")
+        if k not in is_open or (m.resolution.unit is not None and m.resolution.unit.level == "city")
     }
     resolved = list(mentions)
     for _ in range(2):
@@ -153,15 +154,22 @@ def resolve_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer)
 
 
 def _namesakes(resolution: Resolution) -> tuple[Unit, ...]:
-    """Return the candidates that compete for a mention: its homonyms of one kind."""
+    """Return the candidates that compete for a mention: its homonyms of one kind. A bare
+    name that a hromada took from its centre ("Petrivka") competes with the settlements
+    written so, of which the hromada's centre is one."""
     unit = resolution.unit
     if unit is None:
         return resolution.candidates if resolution.needs_context else ()
-    kind = _KIND.get(unit.level, unit.level)
+    kinds = {_KIND.get(unit.level, unit.level)}
+    core, word = split_level_word(resolution.query)
+    written = light_key(core)
+    if word is None and kinds & {"hromada", "settlement"}:
+        kinds = {"hromada", "settlement"}
     return tuple(
         c
         for c in resolution.candidates
-        if c.name == unit.name and _KIND.get(c.level, c.level) == kind
+        if _KIND.get(c.level, c.level) in kinds
+        and (c.name == unit.name or light_key(c.name) == written)
     )
 
 
@@ -175,13 +183,26 @@ def _prior(resolution: Resolution, namesakes: tuple[Unit, ...]) -> Unit | None:
         # the prior chooses a town only when it is the one town of that name.
         towns = {c.admin2_pcode for c in namesakes if c.level == "town"}
         return unit if len(towns) == 1 else None
+    if unit.level == "city":
+        # Of cities sharing a name, the one its oblast is named after ("Mykolaiv city").
+        cities = [c for c in namesakes if c.level == "city"]
+        centres = [c for c in cities if _names_its_oblast(c)]
+        return centres[0] if len(cities) > 1 and len(centres) == 1 else unit
     if unit.level not in _NO_PRIOR_LEVELS:
         return unit
-    if unit.level not in ("hromada", "admin3"):
-        return None
-    written = light_key(split_level_word(resolution.query)[0])
+    core, word = split_level_word(resolution.query)
+    if unit.level not in ("hromada", "admin3") or word is None:
+        return None  # a bare name is no more its hromada than its village
+    written = light_key(core)
     centred = [c for c in namesakes if c.centre and light_key(c.centre) == written]
     return centred[0] if len(centred) == 1 else None
+
+
+def _names_its_oblast(city: Unit) -> bool:
+    """Return True for a city whose oblast bears its name (Mykolaiv, Mykolaivska)."""
+    oblast = strip_adjective(heavy_key(city.admin1_name))
+    name = heavy_key(city.name)
+    return min(len(oblast), len(name)) >= 3 and (name.startswith(oblast) or oblast.startswith(name))
 
 
 def _move_floor(prior: Unit, to: Unit) -> float:

@@ -112,8 +112,10 @@ def without_contradicted(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _outside(unit: Unit | None, holder: Unit) -> bool:
+    """Return True when `unit` lies outside the raion of `holder` (a raion or a hromada):
+    hromadas were merged and redrawn, so a village the text puts in a neighbouring
+    hromada of its raion is no contradiction."""
     if unit is None:
         return False
-    if holder.level in SECOND_LEVELS:
-        return unit.admin2_pcode != holder.pcode
-    return unit.admin3_pcode != holder.pcode
+    raion = holder.pcode if holder.level in SECOND_LEVELS else holder.admin2_pcode
+    return unit.admin2_pcode != raion
