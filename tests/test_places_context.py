@@ -8,13 +8,14 @@ lists of places; names the text cannot settle; places abroad the gazetteer lacks
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from tracker.cli import app
 from tracker.extract import extract
-from tracker.places import Mention, find_mentions, resolve, resolve_in_text
+from tracker.places import Mention, extra_places, find_mentions, resolve, resolve_in_text
 
 runner = CliRunner()
 
@@ -308,11 +309,33 @@ def test_places_resolve_explains_an_unsettled_homonym_and_fails() -> None:
     assert "why: ambiguous: 3 villages of that name" in result.stdout
 
 
-def test_extract_explain_prints_how_each_place_was_chosen(tmp_path: object) -> None:
-    from pathlib import Path
-
-    path = Path(str(tmp_path)) / "report.txt"
+def test_extract_explain_prints_how_each_place_was_chosen(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
     path.write_text("26 people still live in Ivanivka, a village in the Kupiansk district.")
     result = runner.invoke(app, ["extract", str(path), "--explain"])
     assert result.exit_code == 0, result.output
     assert "place: chose Ivanivka (Kupianskyi raion, Kharkivska)" in result.stdout
+
+
+COD_GAZETTEER = """ADM0_PCODE,ADM1_EN,ADM1_PCODE,ADM2_EN,ADM2_PCODE
+BD,Chattogram,BD20,Feni,BD2030
+BD,Chattogram,BD20,Sadar,BD2099
+BD,Dhaka,BD30,Sadar,BD3099
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "pcode"),
+    [
+        ("Floods hit Dhaka division on Sunday. 300 people were moved from Sadar.", "BD3099"),
+        ("In Chattogram division, 500 people left Sadar overnight.", "BD2099"),
+    ],
+)
+def test_a_user_gazetteer_takes_part_in_resolution_in_context(
+    tmp_path: Path, text: str, pcode: str
+) -> None:
+    gazetteer = tmp_path / "bgd_adm2.csv"
+    gazetteer.write_text(COD_GAZETTEER, encoding="utf-8")
+    with extra_places([gazetteer]):
+        figures = extract(text, published=date(2024, 8, 25)).figures
+    assert [(f.location, f.admin2_pcode) for f in figures] == [("Sadar", pcode)]

@@ -210,11 +210,11 @@ def _move_floor(prior: Unit, to: Unit) -> float:
     return _TO_VILLAGE_FLOOR.get(prior.level, _FLOOR) if to.level == "village" else _FLOOR
 
 
-def _kept(mention: Mention, prior: Unit) -> Mention:
-    """Return the mention resolved to the prior's choice."""
-    if mention.resolution.unit == prior:
+def _kept(mention: Mention, prior: Unit, note: str) -> Mention:
+    """Return the mention resolved to the prior's choice, saying why."""
+    if mention.resolution.unit == prior and mention.resolution.note == note:
         return mention
-    return replace(mention, resolution=replace(mention.resolution, unit=prior))
+    return replace(mention, resolution=replace(mention.resolution, unit=prior, note=note))
 
 
 class _Context:
@@ -285,9 +285,12 @@ class _Context:
         best = scored[0]
         top = [s for s in scored if s.score >= best.score - 1e-9]
         if prior is not None:
-            own = next((s.score for s in scored if s.candidate == prior), 0.0)
-            if best.score < _move_floor(prior, best.candidate) or own >= best.score:
-                return _kept(mention, prior)
+            own = next((s for s in scored if s.candidate == prior), None)
+            own_score = own.score if own is not None else 0.0
+            if best.score < _move_floor(prior, best.candidate) or own_score >= best.score:
+                if own is None or own.score <= 0:
+                    return _kept(mention, prior, resolution.note)
+                return _kept(mention, prior, _chosen_note(own, scored))
         if best.score < _SETTLE_MIN:
             why = f"{len(scored)} places of that name fit and nothing in the text chooses one"
             return self._ambiguous(mention, resolution, scored, why)
@@ -295,7 +298,7 @@ class _Context:
             fits = " and ".join(_where(s.candidate) for s in top[:3])
             why = f"{len(top)} places of that name fit the text alike: {fits}"
             return self._ambiguous(mention, resolution, top, why)
-        note = _chosen_note(resolution, best, scored)
+        note = _chosen_note(best, scored)
         chosen = replace(resolution, unit=best.candidate, note=note)
         return replace(mention, resolution=chosen)
 
@@ -393,15 +396,20 @@ _WHERE = {
 
 def _where(unit: Unit) -> str:
     """Return a unit's label with its raion and oblast: "Ivanivka (Bakhmutskyi raion, Donetska)"."""
+    second = (
+        (f"{unit.admin2_name} raion" if unit.country == "UA" else unit.admin2_name)
+        if unit.admin2_name
+        else None
+    )
     inside = ", ".join(
         p
-        for p in (f"{unit.admin2_name} raion" if unit.admin2_name else None, unit.admin1_name)
+        for p in (second if unit.level not in SECOND_LEVELS else None, unit.admin1_name)
         if p and unit.level not in FIRST_LEVELS
     )
     return f"{unit.label} ({inside})" if inside else unit.label
 
 
-def _chosen_note(resolution: Resolution, best: _Scored, scored: list[_Scored]) -> str:
+def _chosen_note(best: _Scored, scored: list[_Scored]) -> str:
     """Return why `best` was chosen, and what came next."""
     others = [s for s in scored if s is not best]
     tied = [s for s in others if s.score >= best.score]
