@@ -18,14 +18,25 @@ Named features (each gives a weight, times the proximity below):
   sentence in full; one in the next or previous sentence at half; one further away at a
   third.
 
-Choice: the best-scoring candidate wins when it scores at least 1 and no candidate in
-another raion scores as much; a candidate of a raion the text names for its oblast wins
-over one outside every such raion. A city, town, raion or region that the category prior
-chose moves to a namesake only when the namesake scores higher, and at least 1 (a city: 2,
-an oblast named in its sentence); for a village or hromada the prior is no choice at all. A
-name whose best candidates lie in several raions is left ambiguous: its unit is None, its
-candidates are the best ones, and its note says why; nothing is guessed. Mentions settled in
-a first pass take part as context in a second; a city the prior chose speaks from the start.
+Before scoring:
+
+- LEVEL-WORDS: the words around the name keep the namesakes of the level they ask for
+  ("the town of Druzhba", "Kolisnykivka village"); a bare name that a hromada took from its
+  centre ("Petrivka") competes with the settlements written so;
+- NOT-CONTRADICTED: a candidate outside the oblasts, or the raions, that the mention's own
+  sentence names is dropped ("Ivanivka ... in the Bakhmut district" is no Ivanivka of another
+  raion); a city is exempt, being named for itself.
+
+Choice: the best candidate wins when it scores at least 1 and no candidate in another raion
+scores as much (namesakes of one raion give that raion). The category prior (resolver.py)
+holds for a city (of cities sharing a name, the one its oblast is named after), a unique
+town, a raion or a region: a namesake takes its place only by scoring higher, and a village
+only by scoring 6 against a city or 1 against a town. For a village, a hromada, or a town
+that shares its name with other towns, the prior chooses nothing. A name whose best
+candidates lie in several raions, or that nothing scores, is left ambiguous: its unit is
+None, its candidates are the best ones, and its note says why; nothing is guessed. Mentions
+settled in a first pass take part as context in a second; a city the prior chose speaks from
+the start.
 """
 
 from __future__ import annotations
