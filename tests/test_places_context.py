@@ -243,6 +243,13 @@ def figure_places(text: str) -> list[tuple[str, str | None, str | None, str | No
         # villages of one raion the text names: that raion
         ("18 people were evacuated from Hlushkivka and Kolisnykivka in the Kupiansk district.",
          ("Hlushkivka and Kolisnykivka", "Kharkivska", "Kupianskyi", "exact")),
+        # a region is the region, not its city or raion, whatever its sentence names after
+        ("In Sumy region, 120 people were evacuated over the past day.",
+         ("Sumy region", "Sumska", None, "exact")),
+        ("Over the past day, 120 people were evacuated from Kharkiv region, the governor said; "
+         "shelling continued in Kupiansk.", ("Kharkiv region", "Kharkivska", None, "exact")),
+        ("A total of 1,250 people were evacuated from the Sumy and Kharkiv regions.",
+         ("Sumy and Kharkiv regions", None, None, "exact")),
         # a homonym the text cannot settle keeps its name and says so; no unit is guessed
         ("12 people were evacuated from Ivanivka.", ("Ivanivka", None, None, "ambiguous")),
         # ... and the region its sentence names is the region
