@@ -280,6 +280,12 @@ def test_a_figure_s_place_in_context(
          "stayed behind.", "Johi", "Dadu"),
         ("In Cabo Delgado's Chiure district, more than 106,000 people have been displaced.",
          "Chiure district", "Chiure"),
+        ("On Monday 1,300 people were evacuated from the town of Opava.", "town of Opava",
+         "Opava"),
+        ("Renk, in Upper Nile state, which now hosts around 25,000 people, is the main entry "
+         "point.", "Renk", None),
+        ("About 180,000 people in Los Angeles County were under evacuation orders.",
+         "Los Angeles County", "Los Angeles"),
     ],
 )  # fmt: skip
 def test_a_place_abroad_the_gazetteer_lacks_is_read_from_its_clause(
@@ -346,3 +352,17 @@ def test_a_user_gazetteer_takes_part_in_resolution_in_context(
     with extra_places([gazetteer]):
         figures = extract(text, published=date(2024, 8, 25)).figures
     assert [(f.location, f.admin2_pcode) for f in figures] == [("Sadar", pcode)]
+
+
+def test_each_count_of_a_gapped_list_takes_the_place_before_it() -> None:
+    text = (
+        "Over the past week, 4,108 people were evacuated from frontline areas. Donetsk region "
+        "accounted for 2,734 of them, most from the Pokrovsk direction, Kharkiv region for 811 "
+        "and Sumy region for 406."
+    )
+    figures = extract(text, published=date(2024, 5, 14)).figures
+    assert [(f.value, f.location, f.admin1_name) for f in figures if f.value < 4000] == [
+        (2734, "Donetsk region", "Donetska"),
+        (811, "Kharkiv region", "Kharkivska"),
+        (406, "Sumy region", "Sumska"),
+    ]

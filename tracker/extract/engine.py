@@ -235,7 +235,8 @@ def _places(
             if origin:
                 own, siblings = None, [*siblings, reading.noun_end]
             own = host or own
-        if reading.event_rule == "gapped-coordination":
+        if reading.event_rule == "gapped-coordination" or reading.rule == "bare-ellipsis":
+            # "Sloviansk about 78,000", "Kharkiv region for 811": the place before it.
             own = chooser.place_right_before(reading.start) or own
         elif id(reading) in heads:
             # "Kramatorsk still has 53,000, Sloviansk about 78,000": the head's subject.

@@ -49,6 +49,11 @@ _CONTAINER_LEVELS = frozenset({"hromada", "raion"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 _OPENERS = ("-", "\u2013", "\u2014", "(")  # "Kurylivka hromada - 19", "Kindrashivka (14)"
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014(-]\s*")
+# "Donetsk region accounted for 2,734 of them, Kharkiv region for 811": the gapped verb.
+_FOR_GAP_RE = caseless(
+    r"\s+(?:accounted\s+for|accounts\s+for|account\s+for|for)\s+"
+    r"(?:about\s+|some\s+|over\s+|nearly\s+|almost\s+)?"
+)
 
 
 class NamedPlaces:
@@ -112,8 +117,8 @@ class NamedPlaces:
 
     def place_right_before(self, start: int, *, dash: bool = False) -> Place | None:
         """Return the place named right before a figure starting at `start` ("Sloviansk
-        about 78,000" in a gapped list); with `dash`, only across a dash ("Kurylivka
-        hromada - 19" in a list, "Kindrashivka (14)")."""
+        about 78,000", "Kharkiv region for 811" in a gapped list); with `dash`, only
+        across a dash ("Kurylivka hromada - 19" in a list, "Kindrashivka (14)")."""
         if dash and not self._text[max(0, start - 4) : start].rstrip().endswith(_OPENERS):
             return None  # most figures follow no dash: skip the walk over the mentions
         for seen in reversed(self._seen):
@@ -121,7 +126,7 @@ class NamedPlaces:
                 gap = self._text[seen.mention.end : start]
                 if dash and not _DASH_GAP_RE.fullmatch(gap):
                     return None
-                if not dash and gap.strip():
+                if not dash and gap.strip() and not _FOR_GAP_RE.fullmatch(gap):
                     return None
                 return self._place([seen], start, start)
         return None

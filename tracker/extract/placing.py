@@ -69,11 +69,13 @@ _OTHER_AREAS_RE = caseless(
 _ANTECEDENT_REACH = 400
 _CONTAINER_AFTER_RE = re.compile(
     rf"(?:\s+(?:town|city|village|camp))?,\s+(?:also\s+)?in\s+(?P<name>{PLACE_NAME})"
-    r"(?:\s+district)?,"
+    r"(?:\s+(?:district|county))?,"
 )
 _RELATIVE_REACH = 120
+# "Tawila locality, which now hosts", "Renk, in Upper Nile state, which now hosts".
 _RELATIVE_RE = re.compile(
-    rf"(?P<name>{PLACE_NAME}(?:\s+{UNIT_WORDS})?),\s+(?:which|where)\b[^,;:.]*$"
+    rf"(?P<name>{PLACE_NAME}(?:\s+{UNIT_WORDS})?)(?:,\s+(?:a|an|in|also)\b[^,;:.]{{1,60}})?"
+    r",\s+(?:which|where)\b[^,;:.]*$"
 )
 
 
@@ -218,7 +220,13 @@ class PlaceChooser(NamedPlaces):
         if where < 0:
             return place
         container = _CONTAINER_AFTER_RE.match(self._text, where + len(place.location))
-        return place if container is None else replace(place, district=container["name"])
+        if container is None or self._names_a_region(*container.span("name")):
+            return place  # "Malakal, also in Upper Nile": a region is no district
+        return replace(place, district=container["name"])
+
+    def _names_a_region(self, start: int, end: int) -> bool:
+        """Return True when text[start:end] is a first-level unit the gazetteer knows."""
+        return any(s.unit.level in FIRST_LEVEL for s in self._within(start, end))
 
     def _marked_ambiguous(self, place: Place) -> Place:
         """AMBIGUOUS-HOMONYM: a place whose name fits several units, and that the document

@@ -35,6 +35,8 @@ _WORD = r"[A-Z][a-z](?:[\w-]|['\u2019](?![sS]\b))*"
 _JOINER = r"(?:al|el|de|del|della|da|do|dos|das|la|le|du|des|di)"
 PLACE_NAME = rf"{_WORD}(?:\s+(?:{_JOINER}\s+)?{_WORD})*"
 _NAME = PLACE_NAME
+# "from the town of Opava": the level word belongs to the name as written.
+_SETTLEMENT_OF = r"(?:(?:town|city|village)\s+of\s+)"
 # "in neighbouring Jacobabad", "from flood-hit Dadu": the name after a place adjective.
 PLACE_MODIFIER = (
     r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central|coastal|frontline|"
@@ -50,7 +52,8 @@ _WHOLE_AFTER_RE = re.compile(rf"\s(?:upazila|tehsil)\s+of\s+(?P<whole>{PLACE_NAM
 UNIT_WORDS = rf"(?:locality|district|province|county|municipality|governorate|camp|{_SUB_UNITS})"
 _UNKNOWN_PLACE_RE = re.compile(
     r"\b(?i:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
-    rf"\s+(?:the\s+)?{PLACE_MODIFIER}{_OWNER}(?P<name>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*"
+    rf"\s+(?:the\s+)?{PLACE_MODIFIER}{_OWNER}(?P<name>{_SETTLEMENT_OF}?{_NAME}"
+    rf"(?:(?:,\s*|,?\s+and\s+){_NAME})*"
     r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
     rf"locality|municipality|governorate|camp|wards?|villages|{_SUB_UNITS}))?{_OF_WHOLE})"
     rf"|\bthe\s+(?P<unit>{_NAME}\s+{UNIT_WORDS})\b"
@@ -83,14 +86,16 @@ _EVENT_WORDS = frozenset(
     )
 )
 _TIGHT_NAME_RE = re.compile(
-    rf"\s+(?:from|in|of)\s+(?:the\s+)?(?P<name>{_NAME}(?:(?:,\s*|\s+and\s+){_NAME})*"
+    rf"\s+(?:from|in|of)\s+(?:the\s+)?(?P<name>{_SETTLEMENT_OF}?{_NAME}(?:(?:,\s*|\s+and\s+){_NAME})*"
     r"(?:\s+(?:district|province|county|locality|municipality|governorate|camp|island|"
     rf"{_SUB_UNITS})s?)?{_OF_WHOLE})\b"
 )
 _JOINED_RE = re.compile(r",\s|\sand\s")
+_SETTLEMENT_OF_RE = re.compile(rf"^{_SETTLEMENT_OF}(?P<name>{PLACE_NAME})$")
 # A province, like a region, is a first-level unit: its name is no district.
 _UNIT_WORD_RE = re.compile(
-    rf"\s+(?:district|county|locality|municipality|governorate|camp|island|{_SUB_UNITS})$"
+    rf"\s+(?:district|county|locality|municipality|governorate|camp|island|{_SUB_UNITS})$",
+    re.IGNORECASE,
 )
 
 
@@ -138,5 +143,8 @@ def unknown_district(name: str) -> str | None:
     whole = _WHOLE_AFTER_RE.search(name)
     if whole is not None:
         return whole.group("whole")  # "Parshuram upazila of Feni" -> Feni
+    settlement = _SETTLEMENT_OF_RE.match(name)
+    if settlement is not None:
+        return settlement.group("name")  # "town of Opava" -> Opava
     level = _UNIT_WORD_RE.search(name)
     return None if level is None else name[: level.start()].strip()
