@@ -250,6 +250,19 @@ def figure_places(text: str) -> list[tuple[str, str | None, str | None, str | No
          "shelling continued in Kupiansk.", ("Kharkiv region", "Kharkivska", None, "exact")),
         ("A total of 1,250 people were evacuated from the Sumy and Kharkiv regions.",
          ("Sumy and Kharkiv regions", None, None, "exact")),
+        # an area phrase in the figure's clause, in the one unit it names, if any
+        ("Police officers helped 57 people leave frontline areas over the past day. In Sumy "
+         "region, shelling continued.", ("frontline areas", None, None, None)),
+        ("Since January, more than 21,000 people have been evacuated from Sumy region's border "
+         "areas.", ("Sumy region's border areas", "Sumska", None, "exact")),
+        ("In Kharkiv region, about 3,000 people remain in the border areas of the Zolochiv "
+         "community.",
+         ("border areas of the Zolochiv community", "Kharkivska", "Bohodukhivskyi", "exact")),
+        ("12,000 people left frontline areas of Donetsk and Dnipropetrovsk oblasts.",
+         ("frontline areas of Donetsk and Dnipropetrovsk oblasts", None, None, "exact")),
+        ("46 people left the border villages of the Esman and Seredyna-Buda communities of "
+         "the Shostka district.", ("border villages of the Esman and Seredyna-Buda "
+                                  "communities", "Sumska", "Shostkynskyi", "exact")),
         # a homonym the text cannot settle keeps its name and says so; no unit is guessed
         ("12 people were evacuated from Ivanivka.", ("Ivanivka", None, None, "ambiguous")),
         # ... and the region its sentence names is the region

@@ -67,6 +67,17 @@ _OTHER_AREAS_RE = caseless(
 
 
 _ANTECEDENT_REACH = 400
+_AREA_WORDS_RE = caseless(r"\b(?:front-?line|border|borderline|frontier)\s+(?:areas|settlements|"
+                          r"villages|communities|zones?|territories|towns)\b")  # fmt: skip
+_AREA_PHRASE_RE = re.compile(
+    r"\b(?i:from|in|of|across|leave|left|fled)\s+(?:the\s+)?(?P<phrase>(?:"
+    rf"{PLACE_NAME}(?:\s+(?i:region|oblast|district|province))?['\u2019]s\s+)?"
+    r"(?i:front-?line|border|borderline|frontier)\s+(?i:areas|settlements|villages|"
+    r"communities|zones?|territories|towns)"
+    rf"(?:\s+of\s+(?:the\s+)?{PLACE_NAME}(?:(?:,\s*|,?\s+and\s+){PLACE_NAME})*"
+    r"(?:\s+(?i:regions?|oblasts?|districts?|provinces?|raions?|communit(?:y|ies)|"
+    r"hromadas?))?)?)"
+)
 _CONTAINER_AFTER_RE = re.compile(
     rf"(?:\s+(?:town|city|village|camp))?,\s+(?:also\s+)?in\s+(?P<name>{PLACE_NAME})"
     r"(?:\s+(?:district|county))?,"
@@ -132,6 +143,9 @@ class PlaceChooser(NamedPlaces):
         own = own or self._phrase_place(start, sentence) or self._relative_antecedent(start)
         if own is not None:
             return own
+        area = self._area_phrase(clause, sentence)
+        if area is not None:
+            return area
         other = self._other_areas(clause)
         if other is not None and not any(
             not other.start() <= s.mention.start < other.end() for s in self._within(*clause)
@@ -367,6 +381,27 @@ class PlaceChooser(NamedPlaces):
             # "the region's border areas" in a text that named only places inside it.
             return _region_of(before[-1], phrase.start(), phrase.end(), phrase.group(0))
         return None
+
+    def _area_phrase(self, clause: tuple[int, int], sentence: tuple[int, int]) -> Place | None:
+        """AREA-PHRASE: "leave frontline areas", "from Sumy region's border areas", "from
+        border areas of the Zolochiv community": the phrase as written is the figure's
+        place, in the units it names; a phrase that names none yields to a place its
+        sentence names."""
+        if not _AREA_WORDS_RE.search(self._text, *clause):
+            return None  # most clauses have none: skip the long pattern
+        phrase = _AREA_PHRASE_RE.search(self._text, *clause)
+        if phrase is None:
+            return None
+        start, end = phrase.span("phrase")
+        inside = [
+            s for s in (*self._within(start, end), *self._owners) if start <= s.mention.start < end
+        ]
+        if not inside and self._within(*sentence):
+            return None  # "Odesa region has taken in 3,200 people from frontline areas"
+        location = self._text[start:end]
+        if not inside:
+            return Place(location)
+        return replace(self._place(inside, start, end), location=location, units=frozenset())
 
     def _unknown_antecedent(self, sentence: tuple[int, int], start: int) -> str | None:
         """UNKNOWN-ANTECEDENT: return the name the gazetteer lacks that "the town" (the

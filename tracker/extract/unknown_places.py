@@ -54,7 +54,7 @@ _UNKNOWN_PLACE_RE = re.compile(
     r"\b(?i:in|from|of|on|near|around|inside|within|across|throughout|leave|left|fled|flee)"
     rf"\s+(?:the\s+)?{PLACE_MODIFIER}{_OWNER}(?P<name>{_SETTLEMENT_OF}?{_NAME}"
     rf"(?:(?:,\s*|,?\s+and\s+){_NAME})*"
-    r"(?:\s+(?:region|province|state|county|district|oblast|area|areas|city|island|islands|"
+    r"(?:\s+(?:region|province|state|county|district|oblast|areas?|city|island|islands|"
     rf"locality|municipality|governorate|camp|wards?|villages|{_SUB_UNITS}))?{_OF_WHOLE})"
     rf"|\bthe\s+(?P<unit>{_NAME}\s+{UNIT_WORDS})\b"
 )
