@@ -228,3 +228,36 @@ def test_index_table_sorts_when_a_heading_is_clicked(
     assert ascending == sorted(ascending)
     assert descending == sorted(ascending, reverse=True)
     assert len(set(ascending)) == 3
+
+
+def test_the_modebar_has_no_button_or_link_that_talks_to_a_server(
+    browser: Browser, report: Path
+) -> None:
+    page, visit = open_page(browser, report / "UA6308.html")
+    titles = page.eval_on_selector_all(
+        "#chart-evacuated .modebar-btn", "buttons => buttons.map(b => b.dataset.title)"
+    )
+    links = page.eval_on_selector_all(
+        ".modebar a[href], .js-plot-link-container a", "a => a.length"
+    )
+    assert titles == [
+        "Download plot as a PNG",
+        "Zoom",
+        "Pan",
+        "Zoom in",
+        "Zoom out",
+        "Autoscale",
+        "Reset axes",
+    ]
+    assert links == 0
+    for chart in page.eval_on_selector_all("div[data-figure]", "divs => divs.map(d => d.id)"):
+        buttons = page.locator(f"#{chart} .modebar-btn")
+        for i in range(buttons.count()):
+            page.hover(f"#{chart}")
+            buttons.nth(i).click()
+    page.wait_for_timeout(500)  # let a click's request, if any, start; not a timing assertion
+    page.close()
+    assert [
+        url for url in visit.requests if urlsplit(url).scheme not in {"file", "data", "blob"}
+    ] == []
+    assert visit.errors == []

@@ -7,6 +7,22 @@
 
   var QUALIFIER_SIGNS = { exact: "", approx: "~", at_least: "\u2265", at_most: "\u2264" };
   var HOVER_QUOTE_CHARS = 100;
+  // Nothing on a chart may talk to a server: the modebar holds only buttons that work
+  // in the page (download as PNG is drawn locally), never "Share chart" (which posts
+  // the data to Plotly's cloud), "Edit in Chart Studio" or the Plotly logo link.
+  var PLOT_CONFIG = {
+    modeBarButtons: [
+      ["toImage"],
+      ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"],
+    ],
+    displaylogo: false,
+    showSendToCloud: false,
+    showEditInChartStudio: false,
+    showLink: false,
+    showTips: false,
+    plotlyServerURL: "",
+    responsive: true,
+  };
   // The cells of a row of the table of figures, in the order of its headings.
   var CELLS = [
     "as_of", "metric", "population_group", "value", "period", "since", "place", "programme",
@@ -96,10 +112,7 @@
     var divs = document.querySelectorAll("div[data-figure]");
     Array.prototype.forEach.call(divs, function (div) {
       var figure = readJson(div.getAttribute("data-figure"));
-      Plotly.newPlot(div, fillPoints(figure.data, table), figure.layout, {
-        displaylogo: false,
-        responsive: true,
-      });
+      Plotly.newPlot(div, fillPoints(figure.data, table), figure.layout, PLOT_CONFIG);
     });
   }
 
