@@ -124,7 +124,7 @@ def test_hover_shows_hostile_text_as_text_and_runs_nothing(
     opened: dict[str, tuple[Page, Visit]],
 ) -> None:
     page, visit = opened["UA6308.html"]
-    hover = _hover(page, "approximate", 0)
+    hover = _hover(page, "about (hollow)", 0)
     injected = page.evaluate(
         "document.querySelectorAll('.hoverlayer script, [onmouseover]').length"
     )
@@ -161,14 +161,37 @@ def test_hover_shows_value_date_since_source_and_a_shortened_quote(
     opened: dict[str, tuple[Page, Visit]],
 ) -> None:
     page, _ = opened["UA6308.html"]
-    hover = _hover(page, "people, running total, exact", 0)
+    hover = _hover(page, "people evacuated, running total, exact", 0)
     assert hover == (
-        "evacuated, people, running total, exact"
+        "people evacuated, running total, exact"
         "100 exact"
         "2024-05-10 (since 2024-05-01)"
-        "Kharkiv OVA"
+        "Source: Kharkiv OVA"
+        "example.org/news/1"
         "\u201c" + LONG_QUOTE[:100] + "\u2026\u201d"
+        "Click: this figure in the table below"
     )
+
+
+def test_clicking_a_point_shows_its_row_in_the_table_of_figures(
+    browser: Browser, report: Path
+) -> None:
+    page, visit = open_page(browser, report / "UA6308.html")
+    page.evaluate(
+        """() => {
+          const div = document.getElementById('chart-evacuated');
+          const curve = div.data.findIndex(t => t.name.includes('children'));
+          div.emit('plotly_click', {points: [{curveNumber: curve, pointNumber: 0}]});
+        }"""
+    )
+    picked = page.eval_on_selector_all(
+        "#figures tr.picked", "rows => rows.map(r => Array.from(r.cells, c => c.textContent))"
+    )
+    focused = page.evaluate("document.activeElement.classList.contains('picked')")
+    page.close()
+    assert [row[:4] for row in picked] == [["2024-05-12", "evacuated", "children", "40"]]
+    assert focused
+    assert visit.errors == []
 
 
 def test_the_table_of_figures_shows_every_figure_as_text(

@@ -156,54 +156,65 @@ def out(tmp_path: Path) -> Path:
     return tmp_path / "report"
 
 
+RUNNING_LINE = "people evacuated: line, running total, highest stated so far"
+
+
 @pytest.mark.parametrize(
-    ("period", "trace_type", "mode"),
+    ("period", "trace_type", "mode", "line"),
     [
-        ("cumulative", "scatter", "markers"),
-        ("day", "bar", None),
-        ("single_operation", "bar", None),
-        ("unknown", "scatter", "markers"),
+        ("cumulative", "scatter", "markers", {RUNNING_LINE: [100]}),
+        ("day", "bar", None, {}),
+        ("single_operation", "bar", None, {}),
+        ("unknown", "scatter", "markers", {}),
     ],
 )
-def test_period_decides_the_trace_kind(out: Path, period: str, trace_type: str, mode: str) -> None:
+def test_period_decides_the_trace_kind_and_only_running_totals_are_joined(
+    out: Path, period: str, trace_type: str, mode: str, line: dict[str, list[float]]
+) -> None:
     build_report(frame(figure(period=period)), out, generated_on=GENERATED)
 
     chart = charts(out / "UA6308.html")["chart-evacuated"]
     (trace,) = points(chart)
     assert (trace["type"], trace.get("mode")) == (trace_type, mode)
-    assert lines(chart) == {}
+    assert lines(chart) == line
 
 
 @pytest.mark.parametrize(
-    ("days", "period", "line"),
+    ("figures", "line"),
     [
-        (["2024-05-10", "2024-05-11"], "cumulative", None),
-        (["2024-05-10", "2024-05-11", "2024-05-11"], "cumulative", [100, 107.5]),
-        (["2024-05-10", "2024-05-10"], "day", None),
+        # (day of May 2024, value, qualifier, source)
+        ([(10, 100, "exact", "A")], [100]),
+        ([(10, 100, "exact", "A"), (11, 110, "exact", "A"), (11, 90, "exact", "B")], [100, 110]),
+        (
+            [(10, 100, "exact", "A"), (11, 95, "approx", "B"), (12, 120, "exact", "A")],
+            [100, 100, 120],
+        ),
+        ([(10, 100, "exact", "A"), (11, 500, "at_most", "B")], [100]),
+        ([(10, 6, "at_most", "A"), (11, 5, "at_most", "A")], [6, 6]),
+        ([(10, 100, "at_least", "A"), (11, 104, "approx", "B")], [100, 104]),
     ],
 )
-def test_a_median_line_only_where_some_day_has_several_figures(
-    out: Path, days: list[str], period: str, line: list[float] | None
+def test_the_running_total_line_is_the_highest_credible_figure_so_far(
+    out: Path, figures: list[tuple[int, int, str, str]], line: list[float]
 ) -> None:
     rows = frame(
         *(
-            figure(as_of=date.fromisoformat(day), value=100 + 5 * i, period=period)
-            for i, day in enumerate(days)
+            figure(as_of=date(2024, 5, day), value=value, qualifier=qualifier, source_name=source)
+            for day, value, qualifier, source in figures
         )
     )
     build_report(rows, out, generated_on=GENERATED)
 
     chart = charts(out / "UA6308.html")["chart-evacuated"]
-    name = "evacuated, people, line: median of sources per day"
-    assert lines(chart) == ({} if line is None else {name: line})
-    assert sum(len(t["rows"]) for t in points(chart)) == len(days)
+    assert lines(chart) == {RUNNING_LINE: line}
+    assert sum(len(t["rows"]) for t in points(chart)) == len(figures)
 
 
 @pytest.mark.parametrize(
     ("qualifier", "symbol", "legend_word", "error_up", "error_down"),
     [
         ("exact", "circle", "exact", None, None),
-        ("approx", "circle-open", "approximate (hollow)", None, None),
+        ("approx", "circle-open", "about (hollow)", None, None),
         ("at_least", "triangle-up", "at least", 10, 0),
         ("at_most", "triangle-down", "at most", 0, 10),
     ],
@@ -233,7 +244,7 @@ def test_approximate_bars_are_hollow(out: Path) -> None:
 
     bars = points(charts(out / "UA6308.html")["chart-evacuated"])
     fills = {t["name"].rsplit(", ", 1)[1]: t["marker"]["color"] for t in bars}
-    assert fills["approximate (hollow)"] == "rgba(0,0,0,0)"
+    assert fills["about (hollow)"] == "rgba(0,0,0,0)"
     assert fills["exact"].startswith("#")
 
 
@@ -252,8 +263,9 @@ def test_same_day_disagreeing_sources_are_all_plotted_with_the_spread(out: Path)
         ("2024-05-12", 150),
         ("2024-05-12", 160),
     ]
-    assert list(lines(chart).values()) == [[100, 155]]
-    assert "150\u2013160" in "".join(page(out / "index.html").text)
+    assert list(lines(chart).values()) == [[100, 160]]
+    cells = {a.get("data-sort") for tag, a in page(out / "index.html").tags if tag == "td"}
+    assert "160" in cells
 
 
 def test_people_remaining_get_a_line_through_the_daily_median(out: Path) -> None:
@@ -267,7 +279,7 @@ def test_people_remaining_get_a_line_through_the_daily_median(out: Path) -> None
     chart = charts(out / "UA6308.html")["chart-remaining"]
     (line,) = [t for t in chart["data"] if t.get("mode") == "lines"]
     assert (line["x"], line["y"]) == (["2024-05-10", "2024-05-12"], [900, 750])
-    assert line["name"] == "remaining, people, line: median of sources per day"
+    assert line["name"] == "people remaining: line, median of each day's figures"
 
 
 def test_a_settlement_count_is_its_own_series_and_not_the_latest(out: Path) -> None:
@@ -281,8 +293,8 @@ def test_a_settlement_count_is_its_own_series_and_not_the_latest(out: Path) -> N
 
     chart = charts(out / "UA6308.html")["chart-evacuated"]
     assert lines(chart) == {
-        "evacuated, people, line: median of sources per day": [2005],
-        "evacuated, people in Kupiansk, line: median of sources per day": [310],
+        RUNNING_LINE: [2010],
+        "people evacuated in Kupiansk: line, running total, highest stated so far": [320],
     }
     cells = {a.get("data-sort") for tag, a in page(out / "index.html").tags if tag == "td"}
     assert "2010" in cells
@@ -297,7 +309,7 @@ def test_hover_shows_value_qualifier_date_source_and_evidence(out: Path) -> None
 
     (trace,) = points(charts(out / "UA6308.html")["chart-evacuated"])
     assert trace["hovertemplate"] == "<b>%{y:,}</b> about<br>%{x}%{customdata}"
-    assert trace["name"] == "evacuated, people, running total, approximate (hollow)"
+    assert trace["name"] == "people evacuated, running total, about (hollow)"
     (shown,) = [figure_table(out / "UA6308.html")[i] for i in trace["rows"]]
     assert (shown["since"], shown["source_name"], shown["evidence"]) == (
         "2024-05-01",
@@ -318,9 +330,12 @@ def test_charts_group_metrics_and_programmes(out: Path) -> None:
     district = charts(out / "UA6308.html")
     assert set(district) == {"chart-remaining", "chart-housed"}
     remaining = {t["legendgroup"] for t in district["chart-remaining"]["data"]}
-    assert remaining == {"remaining, people", "to be evacuated, children"}
+    assert remaining == {"people remaining", "children to be evacuated"}
     housed = {t["legendgroup"]: t["y"] for t in district["chart-housed"]["data"]}
-    assert housed == {"Shelter, people": [30], "programme not named, people": [20]}
+    assert housed == {
+        "people housed by Shelter (Prykhystok)": [30],
+        "people housed by programme not named": [20],
+    }
 
 
 def test_index_shows_latest_running_totals_and_sums_programmes(out: Path) -> None:

@@ -113,7 +113,7 @@ def render_district(
         .render(
             d=district,
             charts={chart.div_id.removeprefix("chart-"): chart for chart in charts},
-            chart_titles=[(chart_id, title) for chart_id, (title, _, _) in CHARTS.items()],
+            chart_titles=[(chart_id, title) for chart_id, (title, _) in CHARTS.items()],
             table=table,
             programmes=programmes,
             csv=csv_name,

@@ -7,6 +7,7 @@
 
   var QUALIFIER_SIGNS = { exact: "", approx: "~", at_least: "\u2265", at_most: "\u2264" };
   var HOVER_QUOTE_CHARS = 100;
+  var HOVER_URL_CHARS = 60;
   // Nothing on a chart may talk to a server: the modebar holds only buttons that work
   // in the page (download as PNG is drawn locally), never "Share chart" (which posts
   // the data to Plotly's cloud), "Edit in Chart Studio" or the Plotly logo link.
@@ -74,17 +75,48 @@
     return chars.slice(0, HOVER_QUOTE_CHARS).join("") + "\u2026";
   }
 
-  // What a point's hover shows after value and date: since, source and quote.
+  // A URL as the hover shows it: without its scheme, cut to HOVER_URL_CHARS.
+  function shortUrl(url) {
+    var bare = url.replace(/^https?:\/\//i, "");
+    return bare.length <= HOVER_URL_CHARS ? bare : bare.slice(0, HOVER_URL_CHARS) + "\u2026";
+  }
+
+  // What a point's hover shows after value and date: since, source with its URL, the
+  // quote, and what a click does.
   function hoverText(table) {
     var since = column(table, "since");
     var source = column(table, "source_name");
+    var href = column(table, "href");
+    var urlText = column(table, "url_text");
     var evidence = column(table, "evidence");
     return function (i) {
       var text = since(i) ? " (since " + since(i) + ")" : "";
-      text += "<br>" + escapeHtml(source(i));
+      text += "<br>Source: " + escapeHtml(source(i));
+      var url = href(i) || urlText(i);
+      if (url) {
+        text += "<br>" + escapeHtml(shortUrl(url));
+      }
       var quote = evidence(i);
-      return quote ? text + "<br>\u201c" + escapeHtml(shortQuote(quote)) + "\u201d" : text;
+      if (quote) {
+        text += "<br>\u201c" + escapeHtml(shortQuote(quote)) + "\u201d";
+      }
+      return text + "<br><i>Click: this figure in the table below</i>";
     };
+  }
+
+  // Scroll to a figure's row in the table of figures (it links the source) and mark it.
+  function showRow(position) {
+    var row = document.getElementById("figure-" + position);
+    if (row === null) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("tr.picked"), function (picked) {
+      picked.classList.remove("picked");
+    });
+    row.classList.add("picked");
+    row.tabIndex = -1;
+    row.scrollIntoView({ block: "center" });
+    row.focus({ preventScroll: true });
   }
 
   // A point trace names its figures by position (rows): fill in x, y and customdata.
@@ -112,7 +144,17 @@
     var divs = document.querySelectorAll("div[data-figure]");
     Array.prototype.forEach.call(divs, function (div) {
       var figure = readJson(div.getAttribute("data-figure"));
+      var rowsOfTraces = figure.data.map(function (trace) {
+        return trace.rows || null;
+      });
       Plotly.newPlot(div, fillPoints(figure.data, table), figure.layout, PLOT_CONFIG);
+      div.on("plotly_click", function (event) {
+        var point = event.points[0];
+        var rows = rowsOfTraces[point.curveNumber];
+        if (rows) {
+          showRow(rows[point.pointNumber]);
+        }
+      });
     });
   }
 
@@ -151,6 +193,7 @@
     var body = document.createDocumentFragment();
     table.value.forEach(function (value, i) {
       var row = document.createElement("tr");
+      row.id = "figure-" + i;
       CELLS.forEach(function (name) {
         if (name === "value") {
           var sign = QUALIFIER_SIGNS[text.qualifier(i)] || "";
