@@ -222,7 +222,7 @@ def _links(page: Page) -> list[str]:
 
 def test_index_links_resolve_to_files(opened: dict[str, tuple[Page, Visit]]) -> None:
     links = _links(opened["index.html"][0])
-    assert len(links) == 3
+    assert len(links) == 4
     for link in links:
         parts = urlsplit(link)
         assert parts.scheme == "file"
@@ -241,16 +241,17 @@ def test_index_table_sorts_when_a_heading_is_clicked(
     opened: dict[str, tuple[Page, Visit]],
 ) -> None:
     page, _ = opened["index.html"]
-    column = "Array.from(document.querySelectorAll('#districts tbody tr td:nth-child(3)'))"
-    heading = page.locator("#districts thead th").nth(2)
-    assert heading.text_content() == "Evacuated"
+    column = "Array.from(document.querySelectorAll('#districts tbody tr td:nth-child(2)'))"
+    heading = page.locator("#districts thead th").nth(1)
+    assert heading.text_content() == "Evacuated, running total"
     heading.click()
-    ascending = page.evaluate(f"{column}.map(td => Number(td.dataset.sort))")
+    values = f"{column}.filter(td => td.dataset.sort !== '').map(td => Number(td.dataset.sort))"
+    ascending = page.evaluate(values)
     heading.click()
-    descending = page.evaluate(f"{column}.map(td => Number(td.dataset.sort))")
+    descending = page.evaluate(values)
     assert ascending == sorted(ascending)
     assert descending == sorted(ascending, reverse=True)
-    assert len(set(ascending)) == 3
+    assert len(set(ascending)) == 2
 
 
 def test_the_modebar_has_no_button_or_link_that_talks_to_a_server(
@@ -283,4 +284,30 @@ def test_the_modebar_has_no_button_or_link_that_talks_to_a_server(
     assert [
         url for url in visit.requests if urlsplit(url).scheme not in {"file", "data", "blob"}
     ] == []
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "oblast", "shown"),
+    [
+        ("", "", 3),
+        ("kupiansk", "", 1),
+        ("UA6310", "", 1),
+        ("kharkiv", "", 3),
+        ("", "Kharkivska", 3),
+        ("izium", "Kharkivska", 1),
+        ("nowhere", "", 0),
+    ],
+)
+def test_the_index_search_box_and_oblast_filter_hide_rows(
+    browser: Browser, report: Path, typed: str, oblast: str, shown: int
+) -> None:
+    page, visit = open_page(browser, report / "index.html")
+    page.fill("#search", typed)
+    page.select_option("#oblast", oblast)
+    visible = page.eval_on_selector_all("#districts tbody tr:not([hidden])", "rows => rows.length")
+    status = page.text_content("#shown")
+    page.close()
+    assert visible == shown
+    assert status == f"{shown} of 3 districts shown"
     assert visit.errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -338,7 +339,35 @@ def test_charts_group_metrics_and_programmes(out: Path) -> None:
     }
 
 
-def test_index_shows_latest_running_totals_and_sums_programmes(out: Path) -> None:
+INDEX_HEADINGS = [
+    "District",
+    "Evacuated, running total",
+    "Change since previous report",
+    "Latest count over a day or operation",
+    "Remaining",
+    "To be evacuated",
+    "Housed",
+    "Trend of evacuated",
+    "Latest data",
+    "Warnings",
+]
+
+
+def index_rows(out: Path) -> list[dict[str, str | None]]:
+    """Return the index's rows as heading -> the cell's data-sort value."""
+    sorts = [a.get("data-sort") for tag, a in page(out / "index.html").tags if tag == "td"]
+    width = len(INDEX_HEADINGS)
+    return [
+        dict(zip(INDEX_HEADINGS, sorts[i : i + width], strict=True))
+        for i in range(0, len(sorts), width)
+    ]
+
+
+def index_text(out: Path) -> str:
+    return " ".join(" ".join(page(out / "index.html").text).split())
+
+
+def test_index_shows_running_totals_counts_and_programmes_apart(out: Path) -> None:
     rows = frame(
         figure(value=500, as_of=date(2024, 5, 10)),
         figure(value=700),
@@ -348,9 +377,119 @@ def test_index_shows_latest_running_totals_and_sums_programmes(out: Path) -> Non
     )
     build_report(rows, out, generated_on=GENERATED)
 
-    cells = {attrs.get("data-sort") for tag, attrs in page(out / "index.html").tags if tag == "td"}
-    assert {"700", "42"} <= cells
-    assert "35" not in cells
+    (row,) = index_rows(out)
+    assert row["Evacuated, running total"] == "700"
+    assert row["Change since previous report"] == "+200"
+    assert row["Latest count over a day or operation"] == "35"
+    assert row["Housed"] == "42"
+    assert "35 in one day" in index_text(out)
+    assert "+200 since 2024-05-10" in index_text(out)
+
+
+@pytest.mark.parametrize(
+    ("figures", "column", "shown", "words"),
+    [
+        # Two places, one source: one place's value, never "20,000-45,000".
+        (
+            [
+                {"settlement": "Pokrovsk", "value": 45000, "qualifier": "at_most"},
+                {"settlement": "Myrnohrad", "value": 20000, "qualifier": "at_least"},
+            ],
+            "Remaining",
+            "45000",
+            "≤45,000 2024-05-12 · in Pokrovsk +1 place",
+        ),
+        # A district-wide figure is preferred to a settlement's.
+        (
+            [{"settlement": "Kupiansk", "value": 900}, {"value": 4000}],
+            "Remaining",
+            "4000",
+            "4,000 2024-05-12 +1 place",
+        ),
+        # A lower second source on a later day does not lower a running total.
+        (
+            [
+                {"metric": "evacuated", "period": "cumulative", "value": 25000},
+                {
+                    "metric": "evacuated",
+                    "period": "cumulative",
+                    "value": 24000,
+                    "source_name": "B",
+                    "as_of": date(2024, 5, 13),
+                },
+            ],
+            "Evacuated, running total",
+            "25000",
+            "25,000 2024-05-12",
+        ),
+    ],
+)
+def test_an_index_cell_never_joins_places_or_drops_with_a_lower_source(
+    out: Path, figures: list[dict[str, Any]], column: str, shown: str, words: str
+) -> None:
+    defaults = {"metric": "remaining", "period": "unknown"}
+    build_report(frame(*(figure(**(defaults | f)) for f in figures)), out, generated_on=GENERATED)
+
+    (row,) = index_rows(out)
+    assert row[column] == shown
+    assert words in index_text(out)
+    assert re.search(r"\d\u2013\d", index_text(out)) is None
+
+
+def test_a_daily_children_count_is_not_paired_with_a_running_total(out: Path) -> None:
+    rows = frame(
+        figure(value=6300, qualifier="at_least", as_of=date(2024, 5, 14)),
+        figure(value=52, population_group="children", period="day", as_of=date(2024, 5, 13)),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    (row,) = index_rows(out)
+    assert row["Evacuated, running total"] == "6300"
+    assert row["Latest count over a day or operation"] == "52"
+    assert "children 52 in one day" in index_text(out)
+    assert "≥6,300 2024-05-14" in index_text(out)
+
+
+def test_the_index_csv_lists_every_value_the_index_shows(out: Path) -> None:
+    rows = frame(
+        figure(value=500, as_of=date(2024, 5, 10)),
+        figure(value=700),
+        figure(value=35, period="day", as_of=date(2024, 5, 13)),
+        figure(metric="remaining", period="unknown", value=900, settlement="Kupiansk"),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    shown = pl.read_csv(out / "index.csv", try_parse_dates=True)
+    assert shown.select("shown_as", "value", "as_of", "place").rows() == [
+        ("people evacuated, running total", 700.0, DAY, None),
+        ("trend of people evacuated, running total", 500.0, date(2024, 5, 10), None),
+        ("trend of people evacuated, running total", 700.0, DAY, None),
+        ("people remaining", 900.0, DAY, "Kupiansk"),
+        (
+            "latest count over a day, an operation or an unstated span",
+            35.0,
+            date(2024, 5, 13),
+            None,
+        ),
+    ]
+    assert set(shown["page"]) == {"UA6308.html"}
+    assert "index.csv" in page(out / "index.html").hrefs()
+
+
+def test_warnings_are_a_count_linking_to_the_district_list(out: Path) -> None:
+    rows = frame(figure(), figure(value=90, as_of=date(2024, 5, 13)))
+    warnings = [
+        Failure(severity="warning", rule="went down", column="value", row=1),
+        Failure(severity="warning", rule="another", column="value", row=1),
+    ]
+    build_report(rows, out, warnings=warnings, generated_on=GENERATED)
+
+    (row,) = index_rows(out)
+    assert row["Warnings"] == "2"
+    assert "UA6308.html#warnings" in page(out / "index.html").hrefs()
+    assert "went down" not in index_text(out)
+    ids = [a.get("id") for _, a in page(out / "UA6308.html").tags]
+    assert "warnings" in ids
 
 
 @pytest.mark.parametrize(
@@ -389,7 +528,8 @@ def test_pages_are_named_by_pcode_else_by_a_unique_slug(out: Path) -> None:
     assert len(pages) == 5
     assert len([p for p in pages if p.startswith("borova-")]) == 1
     assert all(p.parent == out for p in result.paths if p.suffix in {".html", ".csv"})
-    assert set(page(out / "index.html").hrefs()) == {p for p in pages if p != "index.html"}
+    linked = {href.split("#")[0] for href in page(out / "index.html").hrefs()}
+    assert linked == {p for p in pages if p != "index.html"} | {"index.csv"}
 
 
 def test_csv_holds_exactly_the_figures_the_page_shows(out: Path) -> None:
@@ -501,7 +641,8 @@ def test_empty_frame_writes_an_empty_index(out: Path) -> None:
 
     assert (result.districts, result.figures) == (0, 0)
     assert result.index.is_file()
-    assert list(out.glob("*.csv")) == []
+    assert [p.name for p in out.glob("*.csv")] == ["index.csv"]
+    assert pl.read_csv(out / "index.csv").height == 0
 
 
 def test_only_model_columns_reach_the_csv(out: Path) -> None:

@@ -1,4 +1,4 @@
-"""Figures -> districts: keys, page names, latest values, sparklines and freshness.
+"""Figures -> districts: keys, page names, summaries, warnings, programmes, freshness.
 
 Everything here is vectorised polars over the whole figures frame; Python only loops
 over the (few hundred) districts when handing rows to the templates.
@@ -8,36 +8,29 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
 import polars as pl
 
-from tracker.model import COLUMN_NAMES, Metric, Period
+from tracker.model import COLUMN_NAMES
 
 __all__ = [
     "FRESH_DAYS",
     "PLACE_KEY_PREFIX",
     "STALE_DAYS",
-    "Latest",
     "ValidationWarning",
     "district_summaries",
     "escape_html",
     "http_href",
-    "latest_figures",
     "prepare",
     "programmes",
-    "sparklines",
     "warnings_by_district",
 ]
 
 # Freshness badge thresholds, in days between the latest figure and the report date.
 FRESH_DAYS = 3
 STALE_DAYS = 14
-
-SPARK_WIDTH = 100
-SPARK_HEIGHT = 24
 
 # District keys of places without a P-code start with this (P-codes never contain ':').
 PLACE_KEY_PREFIX = "place:"
@@ -59,17 +52,6 @@ class ValidationWarning(Protocol):
     @property
     def row(self) -> int | None:
         """0-based row of the frame that was validated, if the failure is about one."""
-
-
-@dataclass(frozen=True)
-class Latest:
-    """The latest value of one metric for one group in one district."""
-
-    low: int
-    high: int
-    as_of: date
-    qualifier: str | None
-    sources: int
 
 
 def escape_html(name: str) -> pl.Expr:
@@ -150,90 +132,6 @@ def prepare(figures: pl.DataFrame) -> pl.DataFrame:
         per_district.drop("_hash"), on="district_key", how="left", maintain_order="left"
     )
     return joined.with_columns(_i=pl.int_range(pl.len()).over("district_key"))
-
-
-def _preferred_rows(frame: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
-    """Keep, per series, district-wide rows where it has any (not one settlement's count),
-    and among them cumulative rows where it has any, since they are the running totals."""
-    district_wide = pl.col("settlement").is_null().cast(pl.Int8)
-    frame = frame.filter(district_wide == district_wide.max().over(by))
-    is_cumulative = (pl.col("period") == Period.CUMULATIVE.value).cast(pl.Int8)
-    return frame.filter(is_cumulative == is_cumulative.max().over(by))
-
-
-def _flattened(name: str) -> pl.Expr:
-    return pl.col(name).list.explode(keep_nulls=False, empty_as_null=False)
-
-
-def latest_figures(prepared: pl.DataFrame) -> dict[str, dict[tuple[str, str], Latest]]:
-    """Return, per district key, the latest value of each (metric, group).
-
-    District-wide figures are preferred to a settlement's, running totals to daily
-    counts. Housing programmes are taken each at its own latest day and added up. Where
-    sources disagree on that day, `low` and `high` give the spread; `qualifier` is set
-    only when all those figures share it.
-    """
-    series = ["district_key", "metric", "population_group"]
-    by_programme = [*series, "programme"]
-    rows = _preferred_rows(prepared, series)
-    rows = rows.filter(pl.col("as_of") == pl.col("as_of").max().over(by_programme))
-    per_programme = rows.group_by(by_programme).agg(
-        low=pl.col("value").min(),
-        high=pl.col("value").max(),
-        as_of=pl.col("as_of").max(),
-        qualifiers=pl.col("qualifier").unique(),
-        sources=pl.col("source_name").unique(),
-    )
-    latest = per_programme.group_by(series).agg(
-        low=pl.col("low").sum(),
-        high=pl.col("high").sum(),
-        as_of=pl.col("as_of").max(),
-        qualifiers=_flattened("qualifiers").unique().sort(),
-        sources=_flattened("sources").n_unique(),
-    )
-    result: dict[str, dict[tuple[str, str], Latest]] = {}
-    for row in latest.sort(series).iter_rows(named=True):
-        qualifiers = row["qualifiers"]
-        result.setdefault(row["district_key"], {})[(row["metric"], row["population_group"])] = (
-            Latest(
-                low=row["low"],
-                high=row["high"],
-                as_of=row["as_of"],
-                qualifier=qualifiers[0] if len(qualifiers) == 1 else None,
-                sources=row["sources"],
-            )
-        )
-    return result
-
-
-def sparklines(prepared: pl.DataFrame) -> dict[str, str]:
-    """Return, per district key, SVG polyline points of evacuated people over time.
-
-    One point per day: the highest figure that day, from running totals where the
-    district has any. Scaled into a SPARK_WIDTH x SPARK_HEIGHT box from zero.
-    """
-    series = ["district_key"]
-    people = prepared.filter(
-        (pl.col("metric") == Metric.EVACUATED.value) & (pl.col("population_group") == "people")
-    )
-    daily = (
-        _preferred_rows(people, series)
-        .group_by("district_key", "as_of")
-        .agg(pl.col("value").max())
-        .sort("district_key", "as_of")
-    )
-    day = pl.col("as_of").cast(pl.Int32)
-    span = (day.max() - day.min()).over(series)
-    x = pl.when(span > 0).then((day - day.min().over(series)) * SPARK_WIDTH / span)
-    top = pl.col("value").max().over(series)
-    y = pl.when(top > 0).then(SPARK_HEIGHT - pl.col("value") * SPARK_HEIGHT / top)
-    points = daily.with_columns(
-        point=x.otherwise(SPARK_WIDTH / 2).round(1).cast(pl.String)
-        + ","
-        + y.otherwise(SPARK_HEIGHT).round(1).cast(pl.String)
-    )
-    joined = points.group_by("district_key").agg(pl.col("point").str.join(" "))
-    return dict(zip(joined["district_key"].to_list(), joined["point"].to_list(), strict=True))
 
 
 def district_summaries(prepared: pl.DataFrame, generated_on: date) -> pl.DataFrame:

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from tracker.model import Qualifier
+from tracker.model import Period, Qualifier
 from tracker.report.assets import ASSETS_DIR, PLOTLY_JS
 from tracker.report.charts import CHARTS, Chart
 from tracker.report.table import BIDI_CONTROLS
@@ -60,7 +60,21 @@ def plain_text(value: object, limit: int = _SHOWN_CHARACTERS) -> str:
 
 
 def _number(value: object) -> str:
+    if isinstance(value, float):
+        return f"{round(value):,}" if value.is_integer() else f"{value:,.1f}"
     return f"{value:,}" if isinstance(value, int) else ""
+
+
+_PERIOD_WORDS = {
+    Period.DAY.value: "in one day",
+    Period.SINGLE_OPERATION.value: "in one operation",
+    Period.UNKNOWN.value: "span not stated",
+    Period.CUMULATIVE.value: "running total",
+}
+
+
+def _period_words(period: object) -> str:
+    return _PERIOD_WORDS.get(period, "") if isinstance(period, str) else ""
 
 
 def _qualifier_sign(qualifier: object) -> str:
@@ -80,6 +94,7 @@ def _environment() -> jinja2.Environment:
     environment.filters.update(
         number=_number,
         qualifier_sign=_qualifier_sign,
+        period_words=_period_words,
         figure_json=figure_json,
         user_text=user_text,
         plain_text=plain_text,

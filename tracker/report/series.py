@@ -64,6 +64,8 @@ class Headline:
     previous_value: float | None
     previous_day: date | None
     programmes: int
+    days: tuple[date, ...]
+    values: tuple[float, ...]
 
 
 def _kind() -> pl.Expr:
@@ -145,18 +147,23 @@ def headlines(lines: pl.DataFrame) -> dict[str, dict[tuple[str, str], Headline]]
     A headline is one place's latest line value (see _chosen_places), never a range over
     places; running totals are preferred to counts at a moment. For housing, the
     programmes' latest values at that place are added up and no change is given when
-    there are several. `previous_*` is the line's value on its previous day with a figure.
+    there are several. `previous_*` is the line's value on its previous day with a figure;
+    `days` and `values` are the whole line (of the first programme, for housing).
     """
     by = ["district_key", "metric", "population_group"]
     kind_rank = pl.col("kind").replace_strict({RUNNING: 0, STOCK: 1}, return_dtype=pl.Int8)
     chosen = _chosen_places(lines).filter(kind_rank == kind_rank.min().over(by))
-    rows = lines.join(chosen, on=[*by, "kind", "settlement"], nulls_equal=True)
+    rows = lines.join(
+        chosen, on=[*by, "kind", "settlement"], nulls_equal=True, maintain_order="left"
+    )
     per_programme = rows.group_by([*by, "programme"]).agg(
         pl.col("value", "low", "high", "qualifier", "as_of", "stated_on", "sources").last(),
         previous_value=pl.col("value").shift(1).last(),
         previous_day=pl.col("as_of").shift(1).last(),
         place=pl.col("settlement").first(),
         other_places=pl.col("other_places").first(),
+        days=pl.col("as_of"),
+        values=pl.col("value"),
     )
     summed = per_programme.group_by(by).agg(
         pl.col("value", "low", "high").sum(),
@@ -168,6 +175,8 @@ def headlines(lines: pl.DataFrame) -> dict[str, dict[tuple[str, str], Headline]]
         previous_value=pl.col("previous_value").first(),
         previous_day=pl.col("previous_day").first(),
         programmes=pl.len(),
+        days=pl.col("days").first(),
+        values=pl.col("values").first(),
     )
     result: dict[str, dict[tuple[str, str], Headline]] = {}
     for row in summed.sort(by).iter_rows(named=True):
@@ -175,6 +184,7 @@ def headlines(lines: pl.DataFrame) -> dict[str, dict[tuple[str, str], Headline]]
         metric, group = row.pop("metric"), row.pop("population_group")
         if row["programmes"] > 1:
             row["previous_value"] = row["previous_day"] = None
+        row["days"], row["values"] = tuple(row["days"]), tuple(row["values"])
         result.setdefault(key, {})[(metric, group)] = Headline(**row)
     return result
 

@@ -8,6 +8,8 @@
   var QUALIFIER_SIGNS = { exact: "", approx: "~", at_least: "\u2265", at_most: "\u2264" };
   var HOVER_QUOTE_CHARS = 100;
   var HOVER_URL_CHARS = 60;
+  // The width of an A4 page less 12 mm margins each side, in CSS pixels (96 per inch).
+  var PRINT_WIDTH_PX = 700;
   // Nothing on a chart may talk to a server: the modebar holds only buttons that work
   // in the page (download as PNG is drawn locally), never "Share chart" (which posts
   // the data to Plotly's cloud), "Edit in Chart Studio" or the Plotly logo link.
@@ -264,6 +266,53 @@
     });
   }
 
+  // The index's search box and oblast filter: a row shows when its search text holds
+  // every word typed and its oblast is the one chosen (or any).
+  function filterRows(table, search, oblast, shown) {
+    var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var chosen = oblast.value;
+    var count = 0;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var text = row.getAttribute("data-search") || "";
+      var match =
+        (chosen === "" || row.getAttribute("data-oblast") === chosen) &&
+        words.every(function (word) {
+          return text.indexOf(word) !== -1;
+        });
+      row.hidden = !match;
+      count += match ? 1 : 0;
+    });
+    shown.textContent = count + " of " + table.tBodies[0].rows.length + " districts shown";
+  }
+
+  function makeFilterable(table) {
+    var search = document.getElementById("search");
+    var oblast = document.getElementById("oblast");
+    var shown = document.getElementById("shown");
+    if (search === null || oblast === null || shown === null) {
+      return;
+    }
+    var update = function () {
+      filterRows(table, search, oblast, shown);
+    };
+    search.addEventListener("input", update);
+    oblast.addEventListener("change", update);
+    update();
+  }
+
+  // Print: plotly fixes each chart's width in pixels when it draws, so a chart drawn on a
+  // wide screen would be cut at the page's edge. Redraw at the printed width, and back.
+  function fitChartsTo(printing) {
+    if (typeof Plotly === "undefined") {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("div[data-figure]"), function (div) {
+      if (div.data !== undefined) {
+        Plotly.relayout(div, printing ? { width: PRINT_WIDTH_PX } : { width: null, autosize: true });
+      }
+    });
+  }
+
   // report.js runs before plotly.js (both deferred): the table shows while plotly
   // loads, and the charts are drawn once every deferred script has run. The marks let
   // benchmarks/bench_report.py (or the browser's profiler) time both.
@@ -275,6 +324,21 @@
     performance.mark("report:table-filled");
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
+  var districtTable = document.getElementById("districts");
+  if (districtTable !== null) {
+    makeFilterable(districtTable);
+  }
+  window.addEventListener("beforeprint", function () {
+    fitChartsTo(true);
+  });
+  window.addEventListener("afterprint", function () {
+    fitChartsTo(false);
+  });
+  if (window.matchMedia) {
+    window.matchMedia("print").addEventListener("change", function (query) {
+      fitChartsTo(query.matches);
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     drawCharts(figureTable);
     performance.mark("report:charts-drawn");
