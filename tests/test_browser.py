@@ -311,3 +311,54 @@ def test_the_index_search_box_and_oblast_filter_hide_rows(
     assert visible == shown
     assert status == f"{shown} of 3 districts shown"
     assert visit.errors == []
+
+
+# An A4 page less 12 mm margins each side, in CSS pixels (96 per inch).
+PRINTED_WIDTH_PX = 186 / 25.4 * 96
+
+_CHART_EXTENTS = """() => Array.from(document.querySelectorAll('div[data-figure]')).map(div => {
+  const axis = div._fullLayout.xaxis;
+  const days = div.data.flatMap(t => t.x || []).map(String).sort();
+  const lastPx = axis._offset + axis.l2p(axis.d2l(days[days.length - 1]));
+  return {width: div._fullLayout.width, lastPx: lastPx, plotEnd: axis._offset + axis._length};
+})"""
+
+
+@pytest.mark.parametrize("name", ["index.html", "UA6308.html"])
+def test_a_phone_screen_never_scrolls_sideways(browser: Browser, report: Path, name: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto((report / name).as_uri(), wait_until="load")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('div[data-figure]'))"
+        ".every(div => div.querySelector('svg.main-svg'))"
+    )
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    tables = page.eval_on_selector_all("table", "ts => ts.map(t => t.closest('.scroll') !== null)")
+    charts = page.evaluate(_CHART_EXTENTS)
+    page.close()
+    assert page_width <= 390
+    assert all(tables)
+    assert all(c["width"] <= 390 and c["lastPx"] <= c["plotEnd"] for c in charts)
+
+
+def test_printed_charts_fit_the_page_and_show_the_last_day(
+    browser: Browser, report: Path, tmp_path: Path
+) -> None:
+    page, visit = open_page(browser, report / "UA6308.html")
+    on_screen = page.evaluate(_CHART_EXTENTS)
+    page.emulate_media(media="print")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('div[data-figure]'))"
+        ".every(div => div._fullLayout.width <= 703)"
+    )
+    printed = page.evaluate(_CHART_EXTENTS)
+    hidden = page.evaluate("getComputedStyle(document.querySelector('.modebar-container')).display")
+    pdf = page.pdf(format="A4", margin={"top": "12mm", "bottom": "12mm"})
+    page.close()
+    assert all(c["width"] > PRINTED_WIDTH_PX for c in on_screen)
+    assert len(printed) == 3
+    assert all(c["width"] <= PRINTED_WIDTH_PX for c in printed)
+    assert all(0 < c["lastPx"] <= c["plotEnd"] <= c["width"] for c in printed)
+    assert hidden == "none"
+    assert pdf.startswith(b"%PDF")
+    assert visit.errors == []

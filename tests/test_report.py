@@ -695,7 +695,7 @@ def test_programmes_a_report_names_without_a_figure_are_listed_with_its_district
     mentions = pl.DataFrame(
         {
             "doc_id": ["d1", "d9"],
-            "programme": ["Shelter", "Prykhystok"],
+            "programme": ["Shelter", "eOselia"],
             "published_on": [DAY, DAY],
         }
     )
@@ -703,5 +703,21 @@ def test_programmes_a_report_names_without_a_figure_are_listed_with_its_district
 
     text = "".join(page(out / "UA6308.html").text)
     assert "Housing programmes mentioned" in text
-    assert "Shelter" in text, "named by d1, whose figure is about this district"
-    assert "Prykhystok" not in text, "d9 has no figure in this report"
+    assert "Shelter (Prykhystok)" in text, "named by d1, whose figure is about this district"
+    assert "eOselia" not in text, "d9 has no figure in this report"
+
+
+def test_chart_alt_text_names_each_series_with_first_and_last_values(out: Path) -> None:
+    rows = frame(
+        figure(value=500, as_of=date(2024, 5, 10)),
+        figure(value=1700),
+        figure(value=35, period="day", population_group="children"),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    labels = [a["aria-label"] for tag, a in page(out / "UA6308.html").tags if "aria-label" in a]
+    assert labels == [
+        "People evacuated. children evacuated, in one day: 35 on 2024-05-12; people evacuated,"
+        " running total: 500 on 2024-05-10 to 1,700 on 2024-05-12. Every figure is in the"
+        " table of figures below."
+    ]

@@ -103,6 +103,7 @@ class Chart:
     div_id: str
     title: str
     figure: Figure
+    alt: str = ""
 
 
 def programme_name() -> pl.Expr:
@@ -213,7 +214,12 @@ def _line_trace(row: dict[str, Any]) -> Figure:
 
 def _x_axis(days: list[str]) -> Figure:
     """A date axis; short spans get one tick per day and a day's margin, not hour ticks."""
-    axis: Figure = {"type": "date", "tickformat": "%d %b %Y", "hoverformat": "%Y-%m-%d"}
+    axis: Figure = {
+        "type": "date",
+        "tickformat": "%d %b %Y",
+        "hoverformat": "%Y-%m-%d",
+        "automargin": True,
+    }
     first, last = date.fromisoformat(min(days)), date.fromisoformat(max(days))
     if (last - first).days < _SHORT_SPAN_DAYS:
         margin = timedelta(days=1)
@@ -275,6 +281,34 @@ def _line_rows(prepared: pl.DataFrame, dashes: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _alt_texts(prepared: pl.DataFrame) -> dict[tuple[str, str], list[str]]:
+    """Per district and chart, each series in words with its first and last figure and
+    their dates (plain text: the template escapes it)."""
+    series = prepared.with_columns(
+        _chart=pl.col("metric").replace_strict(_METRIC_CHART, return_dtype=pl.String),
+        _label=_series_label()
+        + ", "
+        + pl.col("period").replace_strict(_PERIOD_WORDS, return_dtype=pl.String),
+    )
+    ends = (
+        series.sort("district_key", "_chart", "_label", "as_of", "value")
+        .group_by("district_key", "_chart", "_label", maintain_order=True)
+        .agg(
+            pl.col("value", "as_of").first().name.prefix("first_"),
+            pl.col("value", "as_of").last().name.prefix("last_"),
+            figures=pl.len(),
+        )
+    )
+    texts: dict[tuple[str, str], list[str]] = {}
+    for row in ends.iter_rows(named=True):
+        label = row["_label"].replace(" (bars)", "")
+        first = f"{row['first_value']:,} on {row['first_as_of']}"
+        last = f"{row['last_value']:,} on {row['last_as_of']}"
+        text = f"{label}: {first}" if row["figures"] == 1 else f"{label}: {first} to {last}"
+        texts.setdefault((row["district_key"], row["_chart"]), []).append(text)
+    return texts
+
+
 def district_charts(prepared: pl.DataFrame) -> dict[str, list[Chart]]:
     """Return, per district key, its charts in CHARTS order (a chart without data is left out).
 
@@ -295,6 +329,7 @@ def district_charts(prepared: pl.DataFrame) -> dict[str, list[Chart]]:
         traces.setdefault(chart_key, []).append(_point_trace(row))
         days.setdefault(chart_key, []).extend(row["_x"])
         groups.setdefault(chart_key, set()).add(row["population_group"])
+    alts = _alt_texts(prepared)
     charts: dict[str, list[Chart]] = {}
     for (key, chart_id), chart_traces in sorted(
         traces.items(), key=lambda item: (item[0][0], _CHART_ORDER[item[0][1]])
@@ -302,5 +337,7 @@ def district_charts(prepared: pl.DataFrame) -> dict[str, list[Chart]]:
         title = CHARTS[chart_id][0]
         layout = _layout(title, _y_title(groups[(key, chart_id)]), days[(key, chart_id)])
         figure = {"data": chart_traces, "layout": layout}
-        charts.setdefault(key, []).append(Chart(f"chart-{chart_id}", title, figure))
+        alt = f"{title}. " + "; ".join(alts.get((key, chart_id), [])) + "."
+        alt += " Every figure is in the table of figures below."
+        charts.setdefault(key, []).append(Chart(f"chart-{chart_id}", title, figure, alt))
     return charts

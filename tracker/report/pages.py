@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from tracker.model import Period, Qualifier
 from tracker.report.assets import ASSETS_DIR, PLOTLY_JS
-from tracker.report.charts import CHARTS, Chart
+from tracker.report.charts import CHARTS, PROGRAMME_NAMES, Chart
 from tracker.report.table import BIDI_CONTROLS
 
 __all__ = ["figure_json", "render_district", "render_index"]
@@ -73,6 +73,10 @@ _PERIOD_WORDS = {
 }
 
 
+def _programme_name(programme: object) -> object:
+    return PROGRAMME_NAMES.get(programme, programme) if isinstance(programme, str) else programme
+
+
 def _period_words(period: object) -> str:
     return _PERIOD_WORDS.get(period, "") if isinstance(period, str) else ""
 
@@ -95,6 +99,7 @@ def _environment() -> jinja2.Environment:
         number=_number,
         qualifier_sign=_qualifier_sign,
         period_words=_period_words,
+        programme_name=_programme_name,
         figure_json=figure_json,
         user_text=user_text,
         plain_text=plain_text,

@@ -10,6 +10,7 @@
   var HOVER_URL_CHARS = 60;
   // The width of an A4 page less 12 mm margins each side, in CSS pixels (96 per inch).
   var PRINT_WIDTH_PX = 700;
+  var NARROW_PX = 600;
   // Nothing on a chart may talk to a server: the modebar holds only buttons that work
   // in the page (download as PNG is drawn locally), never "Share chart" (which posts
   // the data to Plotly's cloud), "Edit in Chart Studio" or the Plotly logo link.
@@ -149,6 +150,12 @@
       var rowsOfTraces = figure.data.map(function (trace) {
         return trace.rows || null;
       });
+      if (div.clientWidth < NARROW_PX) {
+        // A phone: fewer, shorter date ticks, so that none is cut.
+        figure.layout.xaxis.nticks = 4;
+        figure.layout.xaxis.tickformat = "%d %b";
+        delete figure.layout.xaxis.dtick;
+      }
       Plotly.newPlot(div, fillPoints(figure.data, table), figure.layout, PLOT_CONFIG);
       div.on("plotly_click", function (event) {
         var point = event.points[0];
