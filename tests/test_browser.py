@@ -362,3 +362,26 @@ def test_printed_charts_fit_the_page_and_show_the_last_day(
     assert hidden == "none"
     assert pdf.startswith(b"%PDF")
     assert visit.errors == []
+
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("name", ["index.html", "UA6308.html"])
+def test_axe_finds_nothing_serious_or_critical(browser: Browser, report: Path, name: str) -> None:
+    # axe is injected from the vendored file: the pages' CSP allows no inline script.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto((report / name).as_uri(), wait_until="load")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('div[data-figure]'))"
+        ".every(div => div.querySelector('svg.main-svg'))"
+    )
+    page.add_script_tag(path=AXE)
+    violations = page.evaluate(
+        """async () => (await axe.run(document)).violations
+          .filter(v => v.impact === 'serious' || v.impact === 'critical')
+          .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    )
+    context.close()
+    assert violations == []
