@@ -453,6 +453,7 @@ def test_a_daily_children_count_is_not_paired_with_a_running_total(out: Path) ->
 def test_the_index_csv_lists_every_value_the_index_shows(out: Path) -> None:
     rows = frame(
         figure(value=500, as_of=date(2024, 5, 10)),
+        figure(value=600, as_of=date(2024, 5, 11)),
         figure(value=700),
         figure(value=35, period="day", as_of=date(2024, 5, 13)),
         figure(metric="remaining", period="unknown", value=900, settlement="Kupiansk"),

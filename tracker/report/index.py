@@ -85,17 +85,21 @@ def _headline_rows(district: Mapping[str, Any]) -> list[dict[str, Any]]:
             }
         )
         if column == "evacuated":
+            # The sparkline's ends, as its text gives them; the district page has the rest.
+            ends = sorted({0, len(headline.days) - 1})
             trend = {"shown_as": "trend of " + words, "metric": metric, "population_group": group}
             rows += [
-                trend | {"value": value, "as_of": day, "place": headline.place}
-                for day, value in zip(headline.days, headline.values, strict=True)
+                trend
+                | {"value": headline.values[i], "as_of": headline.days[i]}
+                | {"place": headline.place}
+                for i in ends
             ]
     return rows
 
 
 def index_csv(districts: Sequence[Mapping[str, Any]]) -> pl.DataFrame:
     """Return one row per value the index shows (headline cells, the latest count over a
-    day or operation, each point of the sparkline), with its district and page."""
+    day or operation, the first and last point of the sparkline), with district and page."""
     rows: list[dict[str, Any]] = []
     for district in districts:
         about = {
