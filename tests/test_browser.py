@@ -241,8 +241,8 @@ def test_index_table_sorts_when_a_heading_is_clicked(
     opened: dict[str, tuple[Page, Visit]],
 ) -> None:
     page, _ = opened["index.html"]
-    column = "Array.from(document.querySelectorAll('#districts tbody tr td:nth-child(2)'))"
-    heading = page.locator("#districts thead th").nth(1)
+    column = "Array.from(document.querySelectorAll('#districts tbody tr td:nth-child(3)'))"
+    heading = page.locator("#districts thead th").nth(2)
     assert heading.text_content() == "Evacuated, running total"
     heading.click()
     values = f"{column}.filter(td => td.dataset.sort !== '').map(td => Number(td.dataset.sort))"
@@ -385,3 +385,42 @@ def test_axe_finds_nothing_serious_or_critical(browser: Browser, report: Path, n
     )
     context.close()
     assert violations == []
+
+
+def test_the_index_of_136_districts_is_a_few_screens_tall_and_never_wider(
+    browser: Browser, tmp_path: Path
+) -> None:
+    rows = [
+        figure(
+            **{
+                "admin1_name": f"Oblast {n // 20}",
+                "admin2_pcode": f"UA{10 + n // 20}{n % 20:02}",
+                "admin2_name": f"Raion number {n} of a long name",
+                "as_of": date(2024, 5, day),
+                "value": 1000 + 40 * day + n,
+                **extra,
+            }
+        )
+        for n in range(136)
+        for day in (10, 11, 12)
+        for extra in (
+            {},
+            {"population_group": "children", "value": 100 + day},
+            {"metric": "remaining", "period": "unknown", "settlement": "Town"},
+            {"period": "day", "value": 40 + day},
+        )
+    ]
+    build_report(frame(*rows), tmp_path, generated_on=GENERATED)
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto((tmp_path / "index.html").as_uri(), wait_until="load")
+    height, width = page.evaluate(
+        "[document.documentElement.scrollHeight, document.documentElement.scrollWidth]"
+    )
+    table_box = page.evaluate(
+        "(() => { const s = document.querySelector('.scroll');"
+        " return [s.scrollWidth, s.clientWidth]; })()"
+    )
+    page.close()
+    assert width == 1366
+    assert table_box[0] <= table_box[1], "the table scrolls sideways at 1366 px"
+    assert height <= 6 * 768
