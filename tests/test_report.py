@@ -478,6 +478,35 @@ def test_the_index_csv_lists_every_value_the_index_shows(out: Path) -> None:
     assert "index.csv" in page(out / "index.html").hrefs()
 
 
+@pytest.mark.parametrize(
+    ("values", "shown"),
+    [
+        ([24000], "Figures: 24,000 on 2024-05-13 from B"),
+        ([1234567, 999], "Figures: 999 on 2024-05-13 from B; 1,234,567 on 2024-05-13 from B"),
+        (list(range(7)), "Figures: 0 on 2024-05-13 from B; 1 on"),
+        (list(range(7)), "4 on 2024-05-13 from B; and 2 more"),
+    ],
+)
+def test_a_warning_is_listed_once_with_the_figures_it_is_about(
+    out: Path, values: list[int], shown: str
+) -> None:
+    rows = frame(
+        figure(value=25000),
+        *(figure(value=v, as_of=date(2024, 5, 13), source_name="B") for v in values),
+    )
+    warnings = [
+        Failure(severity="warning", rule="went down: 25000 was earlier", column="value", row=i)
+        for i in range(1, len(values) + 1)
+    ]
+    build_report(rows, out, warnings=warnings, generated_on=GENERATED)
+
+    text = " ".join(" ".join(page(out / "UA6308.html").text).split())
+    assert text.count("went down: 25000 was earlier") == 1
+    assert shown in text
+    (row,) = index_rows(out)
+    assert row["Warnings"] == "1"
+
+
 def test_warnings_are_a_count_linking_to_the_district_list(out: Path) -> None:
     rows = frame(figure(), figure(value=90, as_of=date(2024, 5, 13)))
     warnings = [
@@ -617,7 +646,8 @@ def test_warnings_are_shown_with_their_district(out: Path) -> None:
     unplaced = Failure(severity="warning", rule="about no row")
     build_report(rows, out, warnings=[warning, unplaced], generated_on=GENERATED)
 
-    assert "value: went down" in "".join(page(out / "UA6310.html").text)
+    shown = " ".join(" ".join(page(out / "UA6310.html").text).split())
+    assert "went down. Figures: 5 on 2024-05-12 from Kharkiv OVA" in shown
     assert "went down" not in "".join(page(out / "UA6308.html").text)
     assert "about no row" not in out.joinpath("index.html").read_text(encoding="utf-8")
 

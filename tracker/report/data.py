@@ -165,30 +165,65 @@ def district_summaries(prepared: pl.DataFrame, generated_on: date) -> pl.DataFra
     ).sort(["oblast", "district", "district_key"], nulls_last=True)
 
 
+# A warning lists at most this many of the figures it is about, then how many more.
+_WARNING_FIGURES = 5
+
+
+def _figure_words() -> pl.Expr:
+    """A figure in words for a warning: "24,000 on 2024-05-13 from Suspilne"."""
+    reversed_digits = pl.col("value").cast(pl.String).str.reverse()
+    value = (
+        reversed_digits.str.replace_all(r"(\d{3})", "$1,")
+        .str.strip_chars_end(",")
+        .str.reverse()
+        .str.replace("-,", "-", literal=True)
+    )
+    return pl.format(
+        "{} on {} from {}",
+        value,
+        pl.col("as_of").cast(pl.String),
+        pl.col("source_name").fill_null("a source not named"),
+    )
+
+
 def warnings_by_district(
     prepared: pl.DataFrame, warnings: Sequence[ValidationWarning]
 ) -> dict[str, list[str]]:
-    """Return, per district key, the distinct warning texts whose row falls in it.
+    """Return, per district key, its warnings, each once: the rule, then the figures it is
+    about (value, day, source), oldest first, at most _WARNING_FIGURES and how many more.
 
     Failure.row counts rows of the frame given to build_report, which `_row` preserves.
-    Warnings without a row, or with a row outside the frame, are left out.
+    Warnings without a row, or with a row outside the frame, are left out. A rule about
+    the value itself is given without the column's name.
     """
     about_rows = [w for w in warnings if w.row is not None]
     if not about_rows:
         return {}
-    texts = [w.rule if not w.column else f"{w.column}: {w.rule}" for w in about_rows]
+    texts = [w.rule if w.column in (None, "value") else f"{w.column}: {w.rule}" for w in about_rows]
     found = pl.DataFrame(
         {"_row": [w.row for w in about_rows], "text": texts},
         schema={"_row": pl.UInt32, "text": pl.String},
     )
-    joined = (
-        found.join(prepared.select("_row", "district_key"), on="_row", how="inner")
-        .unique(["district_key", "text"])
-        .sort("district_key", "text")
+    figures = prepared.select("_row", "district_key", "value", "as_of", "source_name")
+    grouped = (
+        found.unique()
+        .join(figures, on="_row", how="inner")
+        .sort("district_key", "text", "as_of", "value", "_row")
+        .group_by("district_key", "text", maintain_order=True)
+        .agg(
+            shown=_figure_words().head(_WARNING_FIGURES).str.join("; "),
+            more=pl.len() - _WARNING_FIGURES,
+        )
+        .with_columns(
+            text=pl.format("{}. Figures: {}", pl.col("text"), pl.col("shown"))
+            + pl.when(pl.col("more") > 0)
+            .then(pl.format("; and {} more", pl.col("more")))
+            .otherwise(pl.lit(""))
+        )
         .group_by("district_key", maintain_order=True)
         .agg("text")
     )
-    return dict(zip(joined["district_key"].to_list(), joined["text"].to_list(), strict=True))
+    return dict(zip(grouped["district_key"].to_list(), grouped["text"].to_list(), strict=True))
 
 
 def programmes(
