@@ -756,3 +756,35 @@ def test_chart_alt_text_names_each_series_with_first_and_last_values(out: Path) 
         " running total: 500 on 2024-05-10 to 1,700 on 2024-05-12. Every figure is in the"
         " table of figures below."
     ]
+
+
+def test_a_group_has_one_colour_and_a_qualifier_one_mark_on_every_page(out: Path) -> None:
+    rows = frame(
+        figure(population_group="children", value=40),
+        figure(value=100, qualifier="approx"),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", population_group="children"),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", metric="remaining", value=9),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", population_group="families"),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    colours: dict[str, set[str]] = {}
+    marks: dict[str, set[str]] = {}
+    for name in ("UA6308.html", "UA6310.html"):
+        for chart in charts(out / name).values():
+            for trace in points(chart):
+                group = trace["name"].split(" ", 1)[0]
+                colours.setdefault(group, set()).add(trace["marker"]["color"])
+                marks.setdefault(trace["name"].rsplit(", ", 1)[1], set()).add(
+                    trace["marker"]["symbol"]
+                )
+    assert colours == {"people": {"#1f5f99"}, "children": {"#c2410c"}, "families": {"#6d28d9"}}
+    assert marks == {"exact": {"circle"}, "about (hollow)": {"circle-open"}}
+    y_titles = {
+        name: charts(out / name)["chart-evacuated"]["layout"]["yaxis"]["title"]["text"]
+        for name in ("UA6308.html", "UA6310.html")
+    }
+    assert y_titles == {
+        "UA6308.html": "people",
+        "UA6310.html": "people or families (see legend)",
+    }
