@@ -11,6 +11,8 @@
   // The width of an A4 page less 12 mm margins each side, in CSS pixels (96 per inch).
   var PRINT_WIDTH_PX = 700;
   var NARROW_PX = 600;
+  // Two charts with their legends fit on an A4 page.
+  var PRINT_HEIGHT_PX = 420;
   // Nothing on a chart may talk to a server: the modebar holds only buttons that work
   // in the page (download as PNG is drawn locally), never "Share chart" (which posts
   // the data to Plotly's cloud), "Edit in Chart Studio" or the Plotly logo link.
@@ -156,6 +158,11 @@
         figure.layout.xaxis.tickformat = "%d %b";
         delete figure.layout.xaxis.dtick;
       }
+      var axis = figure.layout.xaxis;
+      div.setAttribute(
+        "data-screen",
+        JSON.stringify({ height: figure.layout.height, nticks: axis.nticks || 0, dtick: axis.dtick || null })
+      );
       Plotly.newPlot(div, fillPoints(figure.data, table), figure.layout, PLOT_CONFIG);
       div.on("plotly_click", function (event) {
         var point = event.points[0];
@@ -315,7 +322,19 @@
     }
     Array.prototype.forEach.call(document.querySelectorAll("div[data-figure]"), function (div) {
       if (div.data !== undefined) {
-        Plotly.relayout(div, printing ? { width: PRINT_WIDTH_PX } : { width: null, autosize: true });
+        var screen = JSON.parse(div.getAttribute("data-screen"));
+        Plotly.relayout(
+          div,
+          printing
+            ? { width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX, "xaxis.nticks": 5, "xaxis.dtick": null }
+            : {
+                width: null,
+                height: screen.height,
+                "xaxis.nticks": screen.nticks,
+                "xaxis.dtick": screen.dtick,
+                autosize: true,
+              }
+        );
       }
     });
   }
