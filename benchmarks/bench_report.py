@@ -241,6 +241,8 @@ def print_index_load(index: Path, loads: int) -> None:
     and its height and width at 1366 x 768, the size of an analyst's laptop screen."""
     from playwright.sync_api import sync_playwright
 
+    empty = index.with_name("empty.html")
+    empty.write_text("<!DOCTYPE html><title>empty</title>", encoding="utf-8")
     times: dict[str, list[float]] = {}
     with sync_playwright() as playwright:
         for _ in range(loads):
@@ -255,14 +257,21 @@ def print_index_load(index: Path, loads: int) -> None:
                     page = context.new_page()
                     page.goto(index.as_uri(), wait_until="load")
                     load_ms, height, width = page.evaluate(_INDEX_METRICS)
-                    times.setdefault(visit, []).append(load_ms / 1000)
+                    times.setdefault(f"index, {visit}", []).append(load_ms / 1000)
                     page.close()
+                # What any page costs on this machine now: an empty one, first visit.
+                page = context.new_page()
+                page.goto(empty.as_uri(), wait_until="load")
+                times.setdefault("an empty page, first visit", []).append(
+                    page.evaluate(_INDEX_METRICS)[0] / 1000
+                )
+                page.close()
                 context.close()
     screens = height / 768
     print(f"index.html at 1366 x 768: {height:,} px tall ({screens:.1f} screens), {width} px wide")
     for name, seconds in times.items():
         print(
-            f"  index load event, {name} (goal < 0.3 s): best {min(seconds):.2f} s,"
+            f"  load event, {name} (goal for the index < 0.3 s): best {min(seconds):.2f} s,"
             f" median {statistics.median(seconds):.2f} s, runs {[round(t, 2) for t in seconds]}"
         )
 

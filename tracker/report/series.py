@@ -88,8 +88,8 @@ def series_lines(prepared: pl.DataFrame) -> pl.DataFrame:
     earlier than `as_of` where a running total's later figures were lower), `value` (the
     line), `low` and `high` (the figures the rule used that day), `qualifier` (of the
     figure that set the value, null where a day's median mixes several), `sources`
-    (distinct sources that day). `prepared` is
-    data.prepare's output; rows come sorted by series and day.
+    (distinct sources that day). `prepared` is data.prepare's output; rows come sorted
+    by series and day.
     """
     keys = list(SERIES_KEYS)
     frame = prepared.with_columns(kind=_kind()).filter(pl.col("kind").is_not_null())

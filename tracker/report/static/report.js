@@ -311,7 +311,9 @@
     };
     search.addEventListener("input", update);
     oblast.addEventListener("change", update);
-    update();
+    if (search.value !== "" || oblast.value !== "") {
+      update(); // the browser kept what was typed, e.g. on going back to the index
+    }
   }
 
   // Print: plotly fixes each chart's width in pixels when it draws, so a chart drawn on a
