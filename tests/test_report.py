@@ -788,3 +788,21 @@ def test_a_group_has_one_colour_and_a_qualifier_one_mark_on_every_page(out: Path
         "UA6308.html": "people",
         "UA6310.html": "people or families (see legend)",
     }
+
+
+@pytest.mark.parametrize(
+    ("period", "axis"),
+    [("cumulative", None), ("unknown", None), ("day", "y2"), ("single_operation", "y2")],
+)
+def test_counts_over_a_day_or_operation_have_their_own_axis(
+    out: Path, period: str, axis: str | None
+) -> None:
+    build_report(
+        frame(figure(value=2000), figure(value=40, period=period)), out, generated_on=GENERATED
+    )
+
+    chart = charts(out / "UA6308.html")["chart-evacuated"]
+    (trace,) = [t for t in points(chart) if 40 in t["y"]]
+    assert trace.get("yaxis") == axis
+    right = chart["layout"].get("yaxis2", {}).get("title", {}).get("text")
+    assert right == (None if axis is None else "people in one day or operation (bars)")

@@ -93,6 +93,8 @@ _DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 _BOUND_PERCENT = 10
 _SHORT_SPAN_DAYS = 14
 _DAY_MS = 86_400_000
+# A bar is most of a day wide, so a count over one day reads as one.
+_BAR_DAYS = 0.8
 _SERIES = ["district_key", "_chart", "_series"]
 
 
@@ -164,9 +166,13 @@ def _point_trace(row: dict[str, Any]) -> Figure:
         "hovertemplate": _hover_template(qualifier),
     }
     if is_bar:
+        # Counts over a day or an operation are far smaller than running totals: they
+        # get their own axis on the right, so they show apart and readable.
+        trace["yaxis"] = "y2"
+        trace["width"] = _BAR_DAYS * _DAY_MS
         fill = "rgba(0,0,0,0)" if hollow else colour
         trace["marker"] = {"color": fill, "line": {"color": colour, "width": 2}}
-        trace["opacity"] = 0.6
+        trace["opacity"] = 0.45
     else:
         trace["mode"] = "markers"
         trace["marker"] = {"color": colour, "symbol": SYMBOLS[qualifier], "size": 9}
@@ -240,6 +246,19 @@ def _layout(title: str, y_title: str, days: list[str]) -> Figure:
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.12},
         "xaxis": _x_axis(days),
         "yaxis": {"rangemode": "tozero", "title": {"text": y_title}},
+    }
+
+
+def _count_axis(y_title: str) -> Figure:
+    """The right-hand axis of counts over one day or one operation (the bars)."""
+    return {
+        "overlaying": "y",
+        "side": "right",
+        "rangemode": "tozero",
+        "showgrid": False,
+        "tickmode": "auto",
+        "tickformat": ",d",
+        "title": {"text": f"{y_title} in one day or operation (bars)"},
     }
 
 
@@ -335,7 +354,11 @@ def district_charts(prepared: pl.DataFrame) -> dict[str, list[Chart]]:
         traces.items(), key=lambda item: (item[0][0], _CHART_ORDER[item[0][1]])
     ):
         title = CHARTS[chart_id][0]
-        layout = _layout(title, _y_title(groups[(key, chart_id)]), days[(key, chart_id)])
+        y_title = _y_title(groups[(key, chart_id)])
+        layout = _layout(title, y_title, days[(key, chart_id)])
+        if any(trace.get("yaxis") == "y2" for trace in chart_traces):
+            layout["yaxis2"] = _count_axis(y_title)
+            layout["margin"]["r"] = 60
         figure = {"data": chart_traces, "layout": layout}
         alt = f"{title}. " + "; ".join(alts.get((key, chart_id), [])) + "."
         alt += " Every figure is in the table of figures below."
