@@ -313,8 +313,10 @@ def test_the_index_search_box_and_oblast_filter_hide_rows(
     assert visit.errors == []
 
 
-# An A4 page less 12 mm margins each side, in CSS pixels (96 per inch).
+# An A4 page less 12 mm margins each side, in CSS pixels (96 per inch); the index
+# prints in landscape.
 PRINTED_WIDTH_PX = 186 / 25.4 * 96
+LANDSCAPE_WIDTH_PX = 273 / 25.4 * 96
 
 _CHART_EXTENTS = """() => Array.from(document.querySelectorAll('div[data-figure]')).map(div => {
   const axis = div._fullLayout.xaxis;
@@ -420,7 +422,11 @@ def test_the_index_of_136_districts_is_a_few_screens_tall_and_never_wider(
         "(() => { const s = document.querySelector('.scroll');"
         " return [s.scrollWidth, s.clientWidth]; })()"
     )
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": int(LANDSCAPE_WIDTH_PX), "height": 700})
+    printed_width = page.evaluate("document.getElementById('districts').scrollWidth")
     page.close()
     assert width == 1366
     assert table_box[0] <= table_box[1], "the table scrolls sideways at 1366 px"
     assert height <= 6 * 768
+    assert printed_width <= LANDSCAPE_WIDTH_PX, "the printed index is cut at the page's edge"
