@@ -124,7 +124,7 @@ def test_hover_shows_hostile_text_as_text_and_runs_nothing(
     opened: dict[str, tuple[Page, Visit]],
 ) -> None:
     page, visit = opened["UA6308.html"]
-    hover = _hover(page, "approximate", 0)
+    hover = _hover(page, "about (hollow)", 0)
     injected = page.evaluate(
         "document.querySelectorAll('.hoverlayer script, [onmouseover]').length"
     )
@@ -161,14 +161,37 @@ def test_hover_shows_value_date_since_source_and_a_shortened_quote(
     opened: dict[str, tuple[Page, Visit]],
 ) -> None:
     page, _ = opened["UA6308.html"]
-    hover = _hover(page, "people, running total, exact", 0)
+    hover = _hover(page, "people evacuated, running total, exact", 0)
     assert hover == (
-        "evacuated, people, running total, exact"
+        "people evacuated, running total, exact"
         "100 exact"
         "2024-05-10 (since 2024-05-01)"
-        "Kharkiv OVA"
+        "Source: Kharkiv OVA"
+        "example.org/news/1"
         "\u201c" + LONG_QUOTE[:100] + "\u2026\u201d"
+        "Click: this figure in the table below"
     )
+
+
+def test_clicking_a_point_shows_its_row_in_the_table_of_figures(
+    browser: Browser, report: Path
+) -> None:
+    page, visit = open_page(browser, report / "UA6308.html")
+    page.evaluate(
+        """() => {
+          const div = document.getElementById('chart-evacuated');
+          const curve = div.data.findIndex(t => t.name.includes('children'));
+          div.emit('plotly_click', {points: [{curveNumber: curve, pointNumber: 0}]});
+        }"""
+    )
+    picked = page.eval_on_selector_all(
+        "#figures tr.picked", "rows => rows.map(r => Array.from(r.cells, c => c.textContent))"
+    )
+    focused = page.evaluate("document.activeElement.classList.contains('picked')")
+    page.close()
+    assert [row[:4] for row in picked] == [["2024-05-12", "evacuated", "children", "40"]]
+    assert focused
+    assert visit.errors == []
 
 
 def test_the_table_of_figures_shows_every_figure_as_text(
@@ -199,7 +222,7 @@ def _links(page: Page) -> list[str]:
 
 def test_index_links_resolve_to_files(opened: dict[str, tuple[Page, Visit]]) -> None:
     links = _links(opened["index.html"][0])
-    assert len(links) == 3
+    assert len(links) == 4
     for link in links:
         parts = urlsplit(link)
         assert parts.scheme == "file"
@@ -220,11 +243,190 @@ def test_index_table_sorts_when_a_heading_is_clicked(
     page, _ = opened["index.html"]
     column = "Array.from(document.querySelectorAll('#districts tbody tr td:nth-child(3)'))"
     heading = page.locator("#districts thead th").nth(2)
-    assert heading.text_content() == "Evacuated"
+    assert heading.text_content() == "Evacuated, running total"
     heading.click()
-    ascending = page.evaluate(f"{column}.map(td => Number(td.dataset.sort))")
+    values = f"{column}.filter(td => td.dataset.sort !== '').map(td => Number(td.dataset.sort))"
+    ascending = page.evaluate(values)
     heading.click()
-    descending = page.evaluate(f"{column}.map(td => Number(td.dataset.sort))")
+    descending = page.evaluate(values)
     assert ascending == sorted(ascending)
     assert descending == sorted(ascending, reverse=True)
-    assert len(set(ascending)) == 3
+    assert len(set(ascending)) == 2
+
+
+def test_the_modebar_has_no_button_or_link_that_talks_to_a_server(
+    browser: Browser, report: Path
+) -> None:
+    page, visit = open_page(browser, report / "UA6308.html")
+    titles = page.eval_on_selector_all(
+        "#chart-evacuated .modebar-btn", "buttons => buttons.map(b => b.dataset.title)"
+    )
+    links = page.eval_on_selector_all(
+        ".modebar a[href], .js-plot-link-container a", "a => a.length"
+    )
+    assert titles == [
+        "Download plot as a PNG",
+        "Zoom",
+        "Pan",
+        "Zoom in",
+        "Zoom out",
+        "Autoscale",
+        "Reset axes",
+    ]
+    assert links == 0
+    for chart in page.eval_on_selector_all("div[data-figure]", "divs => divs.map(d => d.id)"):
+        buttons = page.locator(f"#{chart} .modebar-btn")
+        for i in range(buttons.count()):
+            page.hover(f"#{chart}")
+            buttons.nth(i).click()
+    page.wait_for_timeout(500)  # let a click's request, if any, start; not a timing assertion
+    page.close()
+    assert [
+        url for url in visit.requests if urlsplit(url).scheme not in {"file", "data", "blob"}
+    ] == []
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "oblast", "shown"),
+    [
+        ("", "", 3),
+        ("kupiansk", "", 1),
+        ("UA6310", "", 1),
+        ("kharkiv", "", 3),
+        ("", "Kharkivska", 3),
+        ("izium", "Kharkivska", 1),
+        ("nowhere", "", 0),
+    ],
+)
+def test_the_index_search_box_and_oblast_filter_hide_rows(
+    browser: Browser, report: Path, typed: str, oblast: str, shown: int
+) -> None:
+    page, visit = open_page(browser, report / "index.html")
+    page.fill("#search", typed)
+    page.select_option("#oblast", oblast)
+    visible = page.eval_on_selector_all("#districts tbody tr:not([hidden])", "rows => rows.length")
+    status = page.text_content("#shown")
+    page.close()
+    assert visible == shown
+    assert status == f"{shown} of 3 districts shown"
+    assert visit.errors == []
+
+
+# An A4 page less 12 mm margins each side, in CSS pixels (96 per inch); the index
+# prints in landscape.
+PRINTED_WIDTH_PX = 186 / 25.4 * 96
+LANDSCAPE_WIDTH_PX = 273 / 25.4 * 96
+
+_CHART_EXTENTS = """() => Array.from(document.querySelectorAll('div[data-figure]')).map(div => {
+  const axis = div._fullLayout.xaxis;
+  const days = div.data.flatMap(t => t.x || []).map(String).sort();
+  const lastPx = axis._offset + axis.l2p(axis.d2l(days[days.length - 1]));
+  return {width: div._fullLayout.width, lastPx: lastPx, plotEnd: axis._offset + axis._length};
+})"""
+
+
+@pytest.mark.parametrize("name", ["index.html", "UA6308.html"])
+def test_a_phone_screen_never_scrolls_sideways(browser: Browser, report: Path, name: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto((report / name).as_uri(), wait_until="load")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('div[data-figure]'))"
+        ".every(div => div.querySelector('svg.main-svg'))"
+    )
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    tables = page.eval_on_selector_all("table", "ts => ts.map(t => t.closest('.scroll') !== null)")
+    charts = page.evaluate(_CHART_EXTENTS)
+    page.close()
+    assert page_width <= 390
+    assert all(tables)
+    assert all(c["width"] <= 390 and c["lastPx"] <= c["plotEnd"] for c in charts)
+
+
+def test_printed_charts_fit_the_page_and_show_the_last_day(
+    browser: Browser, report: Path, tmp_path: Path
+) -> None:
+    page, visit = open_page(browser, report / "UA6308.html")
+    on_screen = page.evaluate(_CHART_EXTENTS)
+    page.emulate_media(media="print")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('div[data-figure]'))"
+        ".every(div => div._fullLayout.width <= 703)"
+    )
+    printed = page.evaluate(_CHART_EXTENTS)
+    hidden = page.evaluate("getComputedStyle(document.querySelector('.modebar-container')).display")
+    pdf = page.pdf(format="A4", margin={"top": "12mm", "bottom": "12mm"})
+    page.close()
+    assert all(c["width"] > PRINTED_WIDTH_PX for c in on_screen)
+    assert len(printed) == 3
+    assert all(c["width"] <= PRINTED_WIDTH_PX for c in printed)
+    assert all(0 < c["lastPx"] <= c["plotEnd"] <= c["width"] for c in printed)
+    assert hidden == "none"
+    assert pdf.startswith(b"%PDF")
+    assert visit.errors == []
+
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("name", ["index.html", "UA6308.html"])
+def test_axe_finds_nothing_serious_or_critical(browser: Browser, report: Path, name: str) -> None:
+    # axe is injected from the vendored file: the pages' CSP allows no inline script.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto((report / name).as_uri(), wait_until="load")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('div[data-figure]'))"
+        ".every(div => div.querySelector('svg.main-svg'))"
+    )
+    page.add_script_tag(path=AXE)
+    violations = page.evaluate(
+        """async () => (await axe.run(document)).violations
+          .filter(v => v.impact === 'serious' || v.impact === 'critical')
+          .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    )
+    context.close()
+    assert violations == []
+
+
+def test_the_index_of_136_districts_is_a_few_screens_tall_and_never_wider(
+    browser: Browser, tmp_path: Path
+) -> None:
+    rows = [
+        figure(
+            **{
+                "admin1_name": f"Oblast {n // 20}",
+                "admin2_pcode": f"UA{10 + n // 20}{n % 20:02}",
+                "admin2_name": f"Raion number {n} of a long name",
+                "as_of": date(2024, 5, day),
+                "value": 1000 + 40 * day + n,
+                **extra,
+            }
+        )
+        for n in range(136)
+        for day in (10, 11, 12)
+        for extra in (
+            {},
+            {"population_group": "children", "value": 100 + day},
+            {"metric": "remaining", "period": "unknown", "settlement": "Town"},
+            {"period": "day", "value": 40 + day},
+        )
+    ]
+    build_report(frame(*rows), tmp_path, generated_on=GENERATED)
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto((tmp_path / "index.html").as_uri(), wait_until="load")
+    height, width = page.evaluate(
+        "[document.documentElement.scrollHeight, document.documentElement.scrollWidth]"
+    )
+    table_box = page.evaluate(
+        "(() => { const s = document.querySelector('.scroll');"
+        " return [s.scrollWidth, s.clientWidth]; })()"
+    )
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": int(LANDSCAPE_WIDTH_PX), "height": 700})
+    printed_width = page.evaluate("document.getElementById('districts').scrollWidth")
+    page.close()
+    assert width == 1366
+    assert table_box[0] <= table_box[1], "the table scrolls sideways at 1366 px"
+    assert height <= 6 * 768
+    assert printed_width <= LANDSCAPE_WIDTH_PX, "the printed index is cut at the page's edge"

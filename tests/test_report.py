@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -156,54 +157,65 @@ def out(tmp_path: Path) -> Path:
     return tmp_path / "report"
 
 
+RUNNING_LINE = "people evacuated: line, running total, highest stated so far"
+
+
 @pytest.mark.parametrize(
-    ("period", "trace_type", "mode"),
+    ("period", "trace_type", "mode", "line"),
     [
-        ("cumulative", "scatter", "markers"),
-        ("day", "bar", None),
-        ("single_operation", "bar", None),
-        ("unknown", "scatter", "markers"),
+        ("cumulative", "scatter", "markers", {RUNNING_LINE: [100]}),
+        ("day", "bar", None, {}),
+        ("single_operation", "bar", None, {}),
+        ("unknown", "scatter", "markers", {}),
     ],
 )
-def test_period_decides_the_trace_kind(out: Path, period: str, trace_type: str, mode: str) -> None:
+def test_period_decides_the_trace_kind_and_only_running_totals_are_joined(
+    out: Path, period: str, trace_type: str, mode: str, line: dict[str, list[float]]
+) -> None:
     build_report(frame(figure(period=period)), out, generated_on=GENERATED)
 
     chart = charts(out / "UA6308.html")["chart-evacuated"]
     (trace,) = points(chart)
     assert (trace["type"], trace.get("mode")) == (trace_type, mode)
-    assert lines(chart) == {}
+    assert lines(chart) == line
 
 
 @pytest.mark.parametrize(
-    ("days", "period", "line"),
+    ("figures", "line"),
     [
-        (["2024-05-10", "2024-05-11"], "cumulative", None),
-        (["2024-05-10", "2024-05-11", "2024-05-11"], "cumulative", [100, 107.5]),
-        (["2024-05-10", "2024-05-10"], "day", None),
+        # (day of May 2024, value, qualifier, source)
+        ([(10, 100, "exact", "A")], [100]),
+        ([(10, 100, "exact", "A"), (11, 110, "exact", "A"), (11, 90, "exact", "B")], [100, 110]),
+        (
+            [(10, 100, "exact", "A"), (11, 95, "approx", "B"), (12, 120, "exact", "A")],
+            [100, 100, 120],
+        ),
+        ([(10, 100, "exact", "A"), (11, 500, "at_most", "B")], [100]),
+        ([(10, 6, "at_most", "A"), (11, 5, "at_most", "A")], [6, 6]),
+        ([(10, 100, "at_least", "A"), (11, 104, "approx", "B")], [100, 104]),
     ],
 )
-def test_a_median_line_only_where_some_day_has_several_figures(
-    out: Path, days: list[str], period: str, line: list[float] | None
+def test_the_running_total_line_is_the_highest_credible_figure_so_far(
+    out: Path, figures: list[tuple[int, int, str, str]], line: list[float]
 ) -> None:
     rows = frame(
         *(
-            figure(as_of=date.fromisoformat(day), value=100 + 5 * i, period=period)
-            for i, day in enumerate(days)
+            figure(as_of=date(2024, 5, day), value=value, qualifier=qualifier, source_name=source)
+            for day, value, qualifier, source in figures
         )
     )
     build_report(rows, out, generated_on=GENERATED)
 
     chart = charts(out / "UA6308.html")["chart-evacuated"]
-    name = "evacuated, people, line: median of sources per day"
-    assert lines(chart) == ({} if line is None else {name: line})
-    assert sum(len(t["rows"]) for t in points(chart)) == len(days)
+    assert lines(chart) == {RUNNING_LINE: line}
+    assert sum(len(t["rows"]) for t in points(chart)) == len(figures)
 
 
 @pytest.mark.parametrize(
     ("qualifier", "symbol", "legend_word", "error_up", "error_down"),
     [
         ("exact", "circle", "exact", None, None),
-        ("approx", "circle-open", "approximate (hollow)", None, None),
+        ("approx", "circle-open", "about (hollow)", None, None),
         ("at_least", "triangle-up", "at least", 10, 0),
         ("at_most", "triangle-down", "at most", 0, 10),
     ],
@@ -233,7 +245,7 @@ def test_approximate_bars_are_hollow(out: Path) -> None:
 
     bars = points(charts(out / "UA6308.html")["chart-evacuated"])
     fills = {t["name"].rsplit(", ", 1)[1]: t["marker"]["color"] for t in bars}
-    assert fills["approximate (hollow)"] == "rgba(0,0,0,0)"
+    assert fills["about (hollow)"] == "rgba(0,0,0,0)"
     assert fills["exact"].startswith("#")
 
 
@@ -252,8 +264,9 @@ def test_same_day_disagreeing_sources_are_all_plotted_with_the_spread(out: Path)
         ("2024-05-12", 150),
         ("2024-05-12", 160),
     ]
-    assert list(lines(chart).values()) == [[100, 155]]
-    assert "150\u2013160" in "".join(page(out / "index.html").text)
+    assert list(lines(chart).values()) == [[100, 160]]
+    cells = {a.get("data-sort") for tag, a in page(out / "index.html").tags if tag == "td"}
+    assert "160" in cells
 
 
 def test_people_remaining_get_a_line_through_the_daily_median(out: Path) -> None:
@@ -267,7 +280,7 @@ def test_people_remaining_get_a_line_through_the_daily_median(out: Path) -> None
     chart = charts(out / "UA6308.html")["chart-remaining"]
     (line,) = [t for t in chart["data"] if t.get("mode") == "lines"]
     assert (line["x"], line["y"]) == (["2024-05-10", "2024-05-12"], [900, 750])
-    assert line["name"] == "remaining, people, line: median of sources per day"
+    assert line["name"] == "people remaining: line, median of each day's figures"
 
 
 def test_a_settlement_count_is_its_own_series_and_not_the_latest(out: Path) -> None:
@@ -281,8 +294,8 @@ def test_a_settlement_count_is_its_own_series_and_not_the_latest(out: Path) -> N
 
     chart = charts(out / "UA6308.html")["chart-evacuated"]
     assert lines(chart) == {
-        "evacuated, people, line: median of sources per day": [2005],
-        "evacuated, people in Kupiansk, line: median of sources per day": [310],
+        RUNNING_LINE: [2010],
+        "people evacuated in Kupiansk: line, running total, highest stated so far": [320],
     }
     cells = {a.get("data-sort") for tag, a in page(out / "index.html").tags if tag == "td"}
     assert "2010" in cells
@@ -297,7 +310,7 @@ def test_hover_shows_value_qualifier_date_source_and_evidence(out: Path) -> None
 
     (trace,) = points(charts(out / "UA6308.html")["chart-evacuated"])
     assert trace["hovertemplate"] == "<b>%{y:,}</b> about<br>%{x}%{customdata}"
-    assert trace["name"] == "evacuated, people, running total, approximate (hollow)"
+    assert trace["name"] == "people evacuated, running total, about (hollow)"
     (shown,) = [figure_table(out / "UA6308.html")[i] for i in trace["rows"]]
     assert (shown["since"], shown["source_name"], shown["evidence"]) == (
         "2024-05-01",
@@ -318,12 +331,44 @@ def test_charts_group_metrics_and_programmes(out: Path) -> None:
     district = charts(out / "UA6308.html")
     assert set(district) == {"chart-remaining", "chart-housed"}
     remaining = {t["legendgroup"] for t in district["chart-remaining"]["data"]}
-    assert remaining == {"remaining, people", "to be evacuated, children"}
+    assert remaining == {"people remaining", "children to be evacuated"}
     housed = {t["legendgroup"]: t["y"] for t in district["chart-housed"]["data"]}
-    assert housed == {"Shelter, people": [30], "programme not named, people": [20]}
+    assert housed == {
+        "people housed by Shelter (Prykhystok)": [30],
+        "people housed by programme not named": [20],
+    }
 
 
-def test_index_shows_latest_running_totals_and_sums_programmes(out: Path) -> None:
+INDEX_HEADINGS = [
+    "Oblast",
+    "District",
+    "Evacuated, running total",
+    "Change since previous report",
+    "Latest count over a day or one operation",
+    "Remaining",
+    "To be evacuated",
+    "Housed",
+    "Trend of evacuated",
+    "Latest data",
+    "Warnings",
+]
+
+
+def index_rows(out: Path) -> list[dict[str, str | None]]:
+    """Return the index's rows as heading -> the cell's data-sort value."""
+    sorts = [a.get("data-sort") for tag, a in page(out / "index.html").tags if tag == "td"]
+    width = len(INDEX_HEADINGS)
+    return [
+        dict(zip(INDEX_HEADINGS, sorts[i : i + width], strict=True))
+        for i in range(0, len(sorts), width)
+    ]
+
+
+def index_text(out: Path) -> str:
+    return " ".join(" ".join(page(out / "index.html").text).split())
+
+
+def test_index_shows_running_totals_counts_and_programmes_apart(out: Path) -> None:
     rows = frame(
         figure(value=500, as_of=date(2024, 5, 10)),
         figure(value=700),
@@ -333,19 +378,159 @@ def test_index_shows_latest_running_totals_and_sums_programmes(out: Path) -> Non
     )
     build_report(rows, out, generated_on=GENERATED)
 
-    cells = {attrs.get("data-sort") for tag, attrs in page(out / "index.html").tags if tag == "td"}
-    assert {"700", "42"} <= cells
-    assert "35" not in cells
+    (row,) = index_rows(out)
+    assert row["Evacuated, running total"] == "700"
+    assert row["Change since previous report"] == "+200"
+    assert row["Latest count over a day or one operation"] == "35"
+    assert row["Housed"] == "42"
+    assert "35 in one day" in index_text(out)
+    assert "+200 since 2024-05-10" in index_text(out)
+
+
+@pytest.mark.parametrize(
+    ("figures", "column", "shown", "words"),
+    [
+        # Two places, one source: one place's value, never "20,000-45,000".
+        (
+            [
+                {"settlement": "Pokrovsk", "value": 45000, "qualifier": "at_most"},
+                {"settlement": "Myrnohrad", "value": 20000, "qualifier": "at_least"},
+            ],
+            "Remaining",
+            "45000",
+            "≤45,000 in Pokrovsk +1 place",
+        ),
+        # A district-wide figure is preferred to a settlement's.
+        (
+            [{"settlement": "Kupiansk", "value": 900}, {"value": 4000}],
+            "Remaining",
+            "4000",
+            "4,000 +1 place",
+        ),
+        # A lower second source on a later day does not lower a running total.
+        (
+            [
+                {"metric": "evacuated", "period": "cumulative", "value": 25000},
+                {
+                    "metric": "evacuated",
+                    "period": "cumulative",
+                    "value": 24000,
+                    "source_name": "B",
+                    "as_of": date(2024, 5, 13),
+                },
+            ],
+            "Evacuated, running total",
+            "25000",
+            "25,000 2024-05-12",
+        ),
+    ],
+)
+def test_an_index_cell_never_joins_places_or_drops_with_a_lower_source(
+    out: Path, figures: list[dict[str, Any]], column: str, shown: str, words: str
+) -> None:
+    defaults = {"metric": "remaining", "period": "unknown"}
+    build_report(frame(*(figure(**(defaults | f)) for f in figures)), out, generated_on=GENERATED)
+
+    (row,) = index_rows(out)
+    assert row[column] == shown
+    assert words in index_text(out)
+    assert re.search(r"\d\u2013\d", index_text(out)) is None
+
+
+def test_a_daily_children_count_is_not_paired_with_a_running_total(out: Path) -> None:
+    rows = frame(
+        figure(value=6300, qualifier="at_least", as_of=date(2024, 5, 14)),
+        figure(value=52, population_group="children", period="day", as_of=date(2024, 5, 13)),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    (row,) = index_rows(out)
+    assert row["Evacuated, running total"] == "6300"
+    assert row["Latest count over a day or one operation"] == "52"
+    assert "children 52 in one day" in index_text(out)
+    assert "≥6,300 children" not in index_text(out)
+
+
+def test_the_index_csv_lists_every_value_the_index_shows(out: Path) -> None:
+    rows = frame(
+        figure(value=500, as_of=date(2024, 5, 10)),
+        figure(value=600, as_of=date(2024, 5, 11)),
+        figure(value=700),
+        figure(value=35, period="day", as_of=date(2024, 5, 13)),
+        figure(metric="remaining", period="unknown", value=900, settlement="Kupiansk"),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    shown = pl.read_csv(out / "index.csv", try_parse_dates=True)
+    assert shown.select("shown_as", "value", "as_of", "place").rows() == [
+        ("people evacuated, running total", 700.0, DAY, None),
+        ("trend of people evacuated, running total", 500.0, date(2024, 5, 10), None),
+        ("trend of people evacuated, running total", 700.0, DAY, None),
+        ("people remaining", 900.0, DAY, "Kupiansk"),
+        (
+            "latest count over a day, an operation or an unstated span",
+            35.0,
+            date(2024, 5, 13),
+            None,
+        ),
+    ]
+    assert set(shown["page"]) == {"UA6308.html"}
+    assert "index.csv" in page(out / "index.html").hrefs()
+
+
+@pytest.mark.parametrize(
+    ("values", "shown"),
+    [
+        ([24000], "Figures: 24,000 on 2024-05-13 from B"),
+        ([1234567, 999], "Figures: 999 on 2024-05-13 from B; 1,234,567 on 2024-05-13 from B"),
+        (list(range(7)), "Figures: 0 on 2024-05-13 from B; 1 on"),
+        (list(range(7)), "4 on 2024-05-13 from B; and 2 more"),
+    ],
+)
+def test_a_warning_is_listed_once_with_the_figures_it_is_about(
+    out: Path, values: list[int], shown: str
+) -> None:
+    rows = frame(
+        figure(value=25000),
+        *(figure(value=v, as_of=date(2024, 5, 13), source_name="B") for v in values),
+    )
+    warnings = [
+        Failure(severity="warning", rule="went down: 25000 was earlier", column="value", row=i)
+        for i in range(1, len(values) + 1)
+    ]
+    build_report(rows, out, warnings=warnings, generated_on=GENERATED)
+
+    text = " ".join(" ".join(page(out / "UA6308.html").text).split())
+    assert text.count("went down: 25000 was earlier") == 1
+    assert shown in text
+    (row,) = index_rows(out)
+    assert row["Warnings"] == "1"
+
+
+def test_warnings_are_a_count_linking_to_the_district_list(out: Path) -> None:
+    rows = frame(figure(), figure(value=90, as_of=date(2024, 5, 13)))
+    warnings = [
+        Failure(severity="warning", rule="went down", column="value", row=1),
+        Failure(severity="warning", rule="another", column="value", row=1),
+    ]
+    build_report(rows, out, warnings=warnings, generated_on=GENERATED)
+
+    (row,) = index_rows(out)
+    assert row["Warnings"] == "2"
+    assert "UA6308.html#warnings" in page(out / "index.html").hrefs()
+    assert "went down" not in index_text(out)
+    ids = [a.get("id") for _, a in page(out / "UA6308.html").tags]
+    assert "warnings" in ids
 
 
 @pytest.mark.parametrize(
     ("latest", "badge"),
     [
-        (date(2024, 5, 20), "fresh 0 d old"),
-        (date(2024, 5, 17), "fresh 3 d old"),
-        (date(2024, 5, 16), "aging 4 d old"),
-        (date(2024, 5, 6), "aging 14 d old"),
-        (date(2024, 5, 5), "stale 15 d old"),
+        (date(2024, 5, 20), "fresh 0"),
+        (date(2024, 5, 17), "fresh 3"),
+        (date(2024, 5, 16), "aging 4"),
+        (date(2024, 5, 6), "aging 14"),
+        (date(2024, 5, 5), "stale 15"),
     ],
 )
 def test_freshness_badge_counts_days_from_the_report_date(
@@ -354,8 +539,8 @@ def test_freshness_badge_counts_days_from_the_report_date(
     build_report(frame(figure(as_of=latest, published_on=latest)), out, generated_on=GENERATED)
 
     index = out.joinpath("index.html").read_text(encoding="utf-8")
-    kind, age = badge.split(" ", 1)
-    assert f'<span class="badge {kind}">{age}</span>' in index
+    kind, age = badge.split(" ")
+    assert f'<span class="badge {kind}" title="{kind}: {age} days old">{age} d</span>' in index
 
 
 def test_pages_are_named_by_pcode_else_by_a_unique_slug(out: Path) -> None:
@@ -374,7 +559,8 @@ def test_pages_are_named_by_pcode_else_by_a_unique_slug(out: Path) -> None:
     assert len(pages) == 5
     assert len([p for p in pages if p.startswith("borova-")]) == 1
     assert all(p.parent == out for p in result.paths if p.suffix in {".html", ".csv"})
-    assert set(page(out / "index.html").hrefs()) == {p for p in pages if p != "index.html"}
+    linked = {href.split("#")[0] for href in page(out / "index.html").hrefs()}
+    assert linked == {p for p in pages if p != "index.html"} | {"index.csv"}
 
 
 def test_csv_holds_exactly_the_figures_the_page_shows(out: Path) -> None:
@@ -460,7 +646,8 @@ def test_warnings_are_shown_with_their_district(out: Path) -> None:
     unplaced = Failure(severity="warning", rule="about no row")
     build_report(rows, out, warnings=[warning, unplaced], generated_on=GENERATED)
 
-    assert "value: went down" in "".join(page(out / "UA6310.html").text)
+    shown = " ".join(" ".join(page(out / "UA6310.html").text).split())
+    assert "went down. Figures: 5 on 2024-05-12 from Kharkiv OVA" in shown
     assert "went down" not in "".join(page(out / "UA6308.html").text)
     assert "about no row" not in out.joinpath("index.html").read_text(encoding="utf-8")
 
@@ -486,7 +673,8 @@ def test_empty_frame_writes_an_empty_index(out: Path) -> None:
 
     assert (result.districts, result.figures) == (0, 0)
     assert result.index.is_file()
-    assert list(out.glob("*.csv")) == []
+    assert [p.name for p in out.glob("*.csv")] == ["index.csv"]
+    assert pl.read_csv(out / "index.csv").height == 0
 
 
 def test_only_model_columns_reach_the_csv(out: Path) -> None:
@@ -539,7 +727,7 @@ def test_programmes_a_report_names_without_a_figure_are_listed_with_its_district
     mentions = pl.DataFrame(
         {
             "doc_id": ["d1", "d9"],
-            "programme": ["Shelter", "Prykhystok"],
+            "programme": ["Shelter", "eOselia"],
             "published_on": [DAY, DAY],
         }
     )
@@ -547,5 +735,74 @@ def test_programmes_a_report_names_without_a_figure_are_listed_with_its_district
 
     text = "".join(page(out / "UA6308.html").text)
     assert "Housing programmes mentioned" in text
-    assert "Shelter" in text, "named by d1, whose figure is about this district"
-    assert "Prykhystok" not in text, "d9 has no figure in this report"
+    assert "Shelter (Prykhystok)" in text, "named by d1, whose figure is about this district"
+    assert "eOselia" not in text, "d9 has no figure in this report"
+
+
+def test_chart_alt_text_names_each_series_with_first_and_last_values(out: Path) -> None:
+    rows = frame(
+        figure(value=500, as_of=date(2024, 5, 10)),
+        figure(value=1700),
+        figure(value=35, period="day", population_group="children"),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    parsed = page(out / "UA6308.html")
+    figures = [a for tag, a in parsed.tags if tag == "figure"]
+    labels = [text.strip() for text in parsed.text if text.strip().startswith("People evacuated.")]
+    assert figures == [{"class": "chart-figure", "aria-labelledby": "chart-evacuated-alt"}]
+    assert labels == [
+        "People evacuated. children evacuated, in one day: 35 on 2024-05-12; people evacuated,"
+        " running total: 500 on 2024-05-10 to 1,700 on 2024-05-12. Every figure is in the"
+        " table of figures below."
+    ]
+
+
+def test_a_group_has_one_colour_and_a_qualifier_one_mark_on_every_page(out: Path) -> None:
+    rows = frame(
+        figure(population_group="children", value=40),
+        figure(value=100, qualifier="approx"),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", population_group="children"),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", metric="remaining", value=9),
+        figure(admin2_pcode="UA6310", admin2_name="Izium", population_group="families"),
+    )
+    build_report(rows, out, generated_on=GENERATED)
+
+    colours: dict[str, set[str]] = {}
+    marks: dict[str, set[str]] = {}
+    for name in ("UA6308.html", "UA6310.html"):
+        for chart in charts(out / name).values():
+            for trace in points(chart):
+                group = trace["name"].split(" ", 1)[0]
+                colours.setdefault(group, set()).add(trace["marker"]["color"])
+                marks.setdefault(trace["name"].rsplit(", ", 1)[1], set()).add(
+                    trace["marker"]["symbol"]
+                )
+    assert colours == {"people": {"#1f5f99"}, "children": {"#c2410c"}, "families": {"#6d28d9"}}
+    assert marks == {"exact": {"circle"}, "about (hollow)": {"circle-open"}}
+    y_titles = {
+        name: charts(out / name)["chart-evacuated"]["layout"]["yaxis"]["title"]["text"]
+        for name in ("UA6308.html", "UA6310.html")
+    }
+    assert y_titles == {
+        "UA6308.html": "people",
+        "UA6310.html": "people or families (see legend)",
+    }
+
+
+@pytest.mark.parametrize(
+    ("period", "axis"),
+    [("cumulative", None), ("unknown", None), ("day", "y2"), ("single_operation", "y2")],
+)
+def test_counts_over_a_day_or_operation_have_their_own_axis(
+    out: Path, period: str, axis: str | None
+) -> None:
+    build_report(
+        frame(figure(value=2000), figure(value=40, period=period)), out, generated_on=GENERATED
+    )
+
+    chart = charts(out / "UA6308.html")["chart-evacuated"]
+    (trace,) = [t for t in points(chart) if 40 in t["y"]]
+    assert trace.get("yaxis") == axis
+    right = chart["layout"].get("yaxis2", {}).get("title", {}).get("text")
+    assert right == (None if axis is None else "people in one day or operation (bars)")

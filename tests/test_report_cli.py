@@ -73,8 +73,8 @@ def test_report_filters_districts_and_dates(
     result = runner.invoke(app, ["report", "--db", str(stored), "--out", str(out), *options])
 
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.glob("*.csv")) == pages
-    assert sum(pl.read_csv(p).height for p in out.glob("*.csv")) == figures
+    assert sorted(p.name for p in out.glob("UA*.csv")) == pages
+    assert sum(pl.read_csv(p).height for p in out.glob("UA*.csv")) == figures
 
 
 def test_report_date_defaults_to_today_and_fixes_the_bytes(

@@ -21,13 +21,13 @@ from tracker.report.data import (
     ValidationWarning,
     district_summaries,
     http_href,
-    latest_figures,
     prepare,
     programmes,
-    sparklines,
     warnings_by_district,
 )
+from tracker.report.index import INDEX_COLUMNS, INDEX_CSV, change_text, index_csv, sparkline
 from tracker.report.pages import render_district, render_index
+from tracker.report.series import headlines, latest_counts, series_lines
 from tracker.report.table import figure_tables
 from tracker.tables import neutralise_formulas
 
@@ -58,20 +58,28 @@ def _write(path: Path, text: str) -> Path:
 def _district_contexts(
     prepared: pl.DataFrame, day: date, warnings: Sequence[ValidationWarning]
 ) -> list[dict[str, Any]]:
-    """One dict per district for the templates: summary, latest values, sparkline, warnings."""
-    latest = latest_figures(prepared)
-    sparks = sparklines(prepared)
+    """One dict per district for the templates: summary, headline cells, the latest count
+    over a day or operation, the change since the previous report, sparkline, warnings."""
+    latest = headlines(series_lines(prepared))
+    counts = latest_counts(prepared)
     warned = warnings_by_district(prepared, warnings)
     contexts = []
     for summary in district_summaries(prepared, day).iter_rows(named=True):
         key = summary["district_key"]
+        shown = latest.get(key, {})
+        cells = {
+            column: shown.get((metric, group))
+            for column, (metric, group, _) in INDEX_COLUMNS.items()
+        }
         contexts.append(
             {
                 **summary,
                 "pcode": None if key.startswith(PLACE_KEY_PREFIX) else key,
                 "page": summary["page_stem"] + ".html",
-                "latest": latest.get(key, {}),
-                "spark": sparks.get(key, ""),
+                "headlines": cells,
+                "count": counts.get(key),
+                "change": change_text(cells["evacuated"]),
+                "spark": sparkline(cells["evacuated"]),
                 "warnings": warned.get(key, []),
             }
         )
@@ -143,6 +151,9 @@ def build_report(
             named_programmes.get(key, []),
             day,
         )
+    csv_path = out_dir / INDEX_CSV
+    neutralise_formulas(index_csv(districts)).write_csv(csv_path)
+    written.append(csv_path)
     index = _write(
         out_dir / "index.html",
         render_index(
@@ -153,6 +164,8 @@ def build_report(
                 "generated_on": day.isoformat(),
                 "fresh_days": FRESH_DAYS,
                 "stale_days": STALE_DAYS,
+                "csv": INDEX_CSV,
+                "oblasts": sorted({d["oblast"] or "" for d in districts}),
             }
         ),
     )

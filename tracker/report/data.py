@@ -1,4 +1,4 @@
-"""Figures -> districts: keys, page names, latest values, sparklines and freshness.
+"""Figures -> districts: keys, page names, summaries, warnings, programmes, freshness.
 
 Everything here is vectorised polars over the whole figures frame; Python only loops
 over the (few hundred) districts when handing rows to the templates.
@@ -8,36 +8,29 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
 import polars as pl
 
-from tracker.model import COLUMN_NAMES, Metric, Period
+from tracker.model import COLUMN_NAMES
 
 __all__ = [
     "FRESH_DAYS",
     "PLACE_KEY_PREFIX",
     "STALE_DAYS",
-    "Latest",
     "ValidationWarning",
     "district_summaries",
     "escape_html",
     "http_href",
-    "latest_figures",
     "prepare",
     "programmes",
-    "sparklines",
     "warnings_by_district",
 ]
 
 # Freshness badge thresholds, in days between the latest figure and the report date.
 FRESH_DAYS = 3
 STALE_DAYS = 14
-
-SPARK_WIDTH = 100
-SPARK_HEIGHT = 24
 
 # District keys of places without a P-code start with this (P-codes never contain ':').
 PLACE_KEY_PREFIX = "place:"
@@ -59,17 +52,6 @@ class ValidationWarning(Protocol):
     @property
     def row(self) -> int | None:
         """0-based row of the frame that was validated, if the failure is about one."""
-
-
-@dataclass(frozen=True)
-class Latest:
-    """The latest value of one metric for one group in one district."""
-
-    low: int
-    high: int
-    as_of: date
-    qualifier: str | None
-    sources: int
 
 
 def escape_html(name: str) -> pl.Expr:
@@ -152,90 +134,6 @@ def prepare(figures: pl.DataFrame) -> pl.DataFrame:
     return joined.with_columns(_i=pl.int_range(pl.len()).over("district_key"))
 
 
-def _preferred_rows(frame: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
-    """Keep, per series, district-wide rows where it has any (not one settlement's count),
-    and among them cumulative rows where it has any, since they are the running totals."""
-    district_wide = pl.col("settlement").is_null().cast(pl.Int8)
-    frame = frame.filter(district_wide == district_wide.max().over(by))
-    is_cumulative = (pl.col("period") == Period.CUMULATIVE.value).cast(pl.Int8)
-    return frame.filter(is_cumulative == is_cumulative.max().over(by))
-
-
-def _flattened(name: str) -> pl.Expr:
-    return pl.col(name).list.explode(keep_nulls=False, empty_as_null=False)
-
-
-def latest_figures(prepared: pl.DataFrame) -> dict[str, dict[tuple[str, str], Latest]]:
-    """Return, per district key, the latest value of each (metric, group).
-
-    District-wide figures are preferred to a settlement's, running totals to daily
-    counts. Housing programmes are taken each at its own latest day and added up. Where
-    sources disagree on that day, `low` and `high` give the spread; `qualifier` is set
-    only when all those figures share it.
-    """
-    series = ["district_key", "metric", "population_group"]
-    by_programme = [*series, "programme"]
-    rows = _preferred_rows(prepared, series)
-    rows = rows.filter(pl.col("as_of") == pl.col("as_of").max().over(by_programme))
-    per_programme = rows.group_by(by_programme).agg(
-        low=pl.col("value").min(),
-        high=pl.col("value").max(),
-        as_of=pl.col("as_of").max(),
-        qualifiers=pl.col("qualifier").unique(),
-        sources=pl.col("source_name").unique(),
-    )
-    latest = per_programme.group_by(series).agg(
-        low=pl.col("low").sum(),
-        high=pl.col("high").sum(),
-        as_of=pl.col("as_of").max(),
-        qualifiers=_flattened("qualifiers").unique().sort(),
-        sources=_flattened("sources").n_unique(),
-    )
-    result: dict[str, dict[tuple[str, str], Latest]] = {}
-    for row in latest.sort(series).iter_rows(named=True):
-        qualifiers = row["qualifiers"]
-        result.setdefault(row["district_key"], {})[(row["metric"], row["population_group"])] = (
-            Latest(
-                low=row["low"],
-                high=row["high"],
-                as_of=row["as_of"],
-                qualifier=qualifiers[0] if len(qualifiers) == 1 else None,
-                sources=row["sources"],
-            )
-        )
-    return result
-
-
-def sparklines(prepared: pl.DataFrame) -> dict[str, str]:
-    """Return, per district key, SVG polyline points of evacuated people over time.
-
-    One point per day: the highest figure that day, from running totals where the
-    district has any. Scaled into a SPARK_WIDTH x SPARK_HEIGHT box from zero.
-    """
-    series = ["district_key"]
-    people = prepared.filter(
-        (pl.col("metric") == Metric.EVACUATED.value) & (pl.col("population_group") == "people")
-    )
-    daily = (
-        _preferred_rows(people, series)
-        .group_by("district_key", "as_of")
-        .agg(pl.col("value").max())
-        .sort("district_key", "as_of")
-    )
-    day = pl.col("as_of").cast(pl.Int32)
-    span = (day.max() - day.min()).over(series)
-    x = pl.when(span > 0).then((day - day.min().over(series)) * SPARK_WIDTH / span)
-    top = pl.col("value").max().over(series)
-    y = pl.when(top > 0).then(SPARK_HEIGHT - pl.col("value") * SPARK_HEIGHT / top)
-    points = daily.with_columns(
-        point=x.otherwise(SPARK_WIDTH / 2).round(1).cast(pl.String)
-        + ","
-        + y.otherwise(SPARK_HEIGHT).round(1).cast(pl.String)
-    )
-    joined = points.group_by("district_key").agg(pl.col("point").str.join(" "))
-    return dict(zip(joined["district_key"].to_list(), joined["point"].to_list(), strict=True))
-
-
 def district_summaries(prepared: pl.DataFrame, generated_on: date) -> pl.DataFrame:
     """Return one row per district: key, names, page stem, counts, latest day and its age.
 
@@ -267,30 +165,65 @@ def district_summaries(prepared: pl.DataFrame, generated_on: date) -> pl.DataFra
     ).sort(["oblast", "district", "district_key"], nulls_last=True)
 
 
+# A warning lists at most this many of the figures it is about, then how many more.
+_WARNING_FIGURES = 5
+
+
+def _figure_words() -> pl.Expr:
+    """A figure in words for a warning: "24,000 on 2024-05-13 from Suspilne"."""
+    reversed_digits = pl.col("value").cast(pl.String).str.reverse()
+    value = (
+        reversed_digits.str.replace_all(r"(\d{3})", "$1,")
+        .str.strip_chars_end(",")
+        .str.reverse()
+        .str.replace("-,", "-", literal=True)
+    )
+    return pl.format(
+        "{} on {} from {}",
+        value,
+        pl.col("as_of").cast(pl.String),
+        pl.col("source_name").fill_null("a source not named"),
+    )
+
+
 def warnings_by_district(
     prepared: pl.DataFrame, warnings: Sequence[ValidationWarning]
 ) -> dict[str, list[str]]:
-    """Return, per district key, the distinct warning texts whose row falls in it.
+    """Return, per district key, its warnings, each once: the rule, then the figures it is
+    about (value, day, source), oldest first, at most _WARNING_FIGURES and how many more.
 
     Failure.row counts rows of the frame given to build_report, which `_row` preserves.
-    Warnings without a row, or with a row outside the frame, are left out.
+    Warnings without a row, or with a row outside the frame, are left out. A rule about
+    the value itself is given without the column's name.
     """
     about_rows = [w for w in warnings if w.row is not None]
     if not about_rows:
         return {}
-    texts = [w.rule if not w.column else f"{w.column}: {w.rule}" for w in about_rows]
+    texts = [w.rule if w.column in (None, "value") else f"{w.column}: {w.rule}" for w in about_rows]
     found = pl.DataFrame(
         {"_row": [w.row for w in about_rows], "text": texts},
         schema={"_row": pl.UInt32, "text": pl.String},
     )
-    joined = (
-        found.join(prepared.select("_row", "district_key"), on="_row", how="inner")
-        .unique(["district_key", "text"])
-        .sort("district_key", "text")
+    figures = prepared.select("_row", "district_key", "value", "as_of", "source_name")
+    grouped = (
+        found.unique()
+        .join(figures, on="_row", how="inner")
+        .sort("district_key", "text", "as_of", "value", "_row")
+        .group_by("district_key", "text", maintain_order=True)
+        .agg(
+            shown=_figure_words().head(_WARNING_FIGURES).str.join("; "),
+            more=pl.len() - _WARNING_FIGURES,
+        )
+        .with_columns(
+            text=pl.format("{}. Figures: {}", pl.col("text"), pl.col("shown"))
+            + pl.when(pl.col("more") > 0)
+            .then(pl.format("; and {} more", pl.col("more")))
+            .otherwise(pl.lit(""))
+        )
         .group_by("district_key", maintain_order=True)
         .agg("text")
     )
-    return dict(zip(joined["district_key"].to_list(), joined["text"].to_list(), strict=True))
+    return dict(zip(grouped["district_key"].to_list(), grouped["text"].to_list(), strict=True))
 
 
 def programmes(

@@ -12,9 +12,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from tracker.model import Qualifier
+from tracker.model import Period, Qualifier
 from tracker.report.assets import ASSETS_DIR, PLOTLY_JS
-from tracker.report.charts import CHARTS, Chart
+from tracker.report.charts import CHARTS, PROGRAMME_NAMES, Chart
 from tracker.report.table import BIDI_CONTROLS
 
 __all__ = ["figure_json", "render_district", "render_index"]
@@ -60,7 +60,25 @@ def plain_text(value: object, limit: int = _SHOWN_CHARACTERS) -> str:
 
 
 def _number(value: object) -> str:
+    if isinstance(value, float):
+        return f"{round(value):,}" if value.is_integer() else f"{value:,.1f}"
     return f"{value:,}" if isinstance(value, int) else ""
+
+
+_PERIOD_WORDS = {
+    Period.DAY.value: "in one day",
+    Period.SINGLE_OPERATION.value: "in one operation",
+    Period.UNKNOWN.value: "span not stated",
+    Period.CUMULATIVE.value: "running total",
+}
+
+
+def _programme_name(programme: object) -> object:
+    return PROGRAMME_NAMES.get(programme, programme) if isinstance(programme, str) else programme
+
+
+def _period_words(period: object) -> str:
+    return _PERIOD_WORDS.get(period, "") if isinstance(period, str) else ""
 
 
 def _qualifier_sign(qualifier: object) -> str:
@@ -80,6 +98,8 @@ def _environment() -> jinja2.Environment:
     environment.filters.update(
         number=_number,
         qualifier_sign=_qualifier_sign,
+        period_words=_period_words,
+        programme_name=_programme_name,
         figure_json=figure_json,
         user_text=user_text,
         plain_text=plain_text,
@@ -113,7 +133,7 @@ def render_district(
         .render(
             d=district,
             charts={chart.div_id.removeprefix("chart-"): chart for chart in charts},
-            chart_titles=[(chart_id, title) for chart_id, (title, _, _) in CHARTS.items()],
+            chart_titles=[(chart_id, title) for chart_id, (title, _) in CHARTS.items()],
             table=table,
             programmes=programmes,
             csv=csv_name,
