@@ -263,6 +263,9 @@ def figure_places(text: str) -> list[tuple[str, str | None, str | None, str | No
         ("46 people left the border villages of the Esman and Seredyna-Buda communities of "
          "the Shostka district.", ("border villages of the Esman and Seredyna-Buda "
                                   "communities", "Sumska", "Shostkynskyi", "exact")),
+        # the subject of a hosting verb is where people are housed
+        ("Dnipropetrovsk region hosts more than 350,000 displaced people, the second-highest "
+         "number in Ukraine.", ("Dnipropetrovsk region", "Dnipropetrovska", None, "exact")),
         # a homonym the text cannot settle keeps its name and says so; no unit is guessed
         ("12 people were evacuated from Ivanivka.", ("Ivanivka", None, None, "ambiguous")),
         # ... and the region its sentence names is the region

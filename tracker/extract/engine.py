@@ -228,7 +228,9 @@ def _places(
         origin = False
         if reading.metric == Metric.HOUSED.value and reading.cue_start is not None:
             # "IDPs from Nikopol accommodated in the Dnipropetrovsk region": the host place.
-            host = chooser.host_place(reading.cue_start, clause[1])
+            host = chooser.host_place(reading.cue_start, clause[1]) or chooser.host_before(
+                reading.cue_start, clause[0]
+            )
             # "In the Mykolaiv region, 3,612 people from Kherson Oblast are housed": the
             # place after "from" is where they came from, not where they live.
             origin = host is None and _FROM_AFTER_RE.match(text, reading.noun_end) is not None

@@ -48,6 +48,11 @@ _IN_CONTAINER_RE = caseless(
 _CONTAINER_LEVELS = frozenset({"hromada", "raion"})
 _PART_LEVELS = frozenset({"hromada", "town"})  # parts of a raion, not cities
 _OPENERS = ("-", "\u2013", "\u2014", "(")  # "Kurylivka hromada - 19", "Kindrashivka (14)"
+_HOST_VERB_RE = caseless(
+    r"(?:hosts|houses|shelters|accommodates|is\s+home\s+to|has\s+(?:taken\s+in|received|"
+    r"accommodated|sheltered|hosted))\b"
+)
+_SUBJECT_GAP_RE = caseless(r"\s+(?:now\s+|currently\s+|already\s+|alone\s+)?")
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014(-]\s*")
 # "Donetsk region accounted for 2,734 of them, Kharkiv region for 811": the gapped verb.
 _FOR_GAP_RE = caseless(
@@ -114,6 +119,19 @@ class NamedPlaces:
         """Return the last place named between `sentence_start` and `start`, if any."""
         before = self._within(sentence_start, start)
         return self._place(before[-1:], start, start) if before else None
+
+    def host_before(self, cue_start: int, clause_start: int) -> Place | None:
+        """SUBJECT-HOST: return the place that is the subject of a hosting verb ("Dnipropetrovsk
+        region hosts 350,000 IDPs", "Novomoskovsk is home to 31,000"): named right before
+        the verb in its clause."""
+        if not _HOST_VERB_RE.match(self._text, cue_start):
+            return None
+        before = self._within(clause_start, cue_start)
+        if not before or not _SUBJECT_GAP_RE.fullmatch(
+            self._text, before[-1].mention.end, cue_start
+        ):
+            return None
+        return self._place(before[-1:], cue_start, cue_start)
 
     def place_right_before(self, start: int, *, dash: bool = False) -> Place | None:
         """Return the place named right before a figure starting at `start` ("Sloviansk

@@ -34,7 +34,12 @@ from tracker.extract.place_columns import (
 )
 from tracker.extract.place_phrases import possessive_before, scene_phrase
 from tracker.extract.set_aside import possessor
-from tracker.extract.unknown_places import PLACE_NAME, UNIT_WORDS, tight_name, unresolved_names
+from tracker.extract.unknown_places import (
+    PLACE_NAME,
+    UNIT_WORDS,
+    tight_name,
+    unresolved_names,
+)
 from tracker.model import PlaceMatch
 from tracker.places import Mention, find_mentions, resolve
 
