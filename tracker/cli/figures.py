@@ -14,7 +14,7 @@ from tracker.cli.common import DbOption, db_target, handle_errors, parse_date
 from tracker.cli.output import echo_figures, echo_report, report_excerpt, text_table
 from tracker.cli.places import PlacesOption, using_places
 from tracker.errors import UsageError
-from tracker.model import Group, Metric, Qualifier
+from tracker.model import Metric, Qualifier
 
 if TYPE_CHECKING:
     from tracker.schema import ValidationReport
@@ -109,10 +109,10 @@ def log_command(
     Example: tracker log --district "Kupiansk" --oblast Kharkiv --evacuated 436
     --children 128 --date 2023-08-10 --source "Kharkiv RMA"
     """
-    from tracker.importer import ManualEntry, log_entry
+    from tracker.importer import ManualEntry, entry_counts, log_entry
     from tracker.store import open_store
 
-    counts = _entry_counts(
+    counts = entry_counts(
         {
             Metric.EVACUATED: evacuated,
             Metric.REMAINING: remaining,
@@ -155,30 +155,6 @@ _LOGGED_COLUMNS = (
     "admin2_pcode",
     "as_of",
 )
-
-
-def _entry_counts(
-    by_metric: dict[Metric, int | None], *, children: int | None, families: int | None
-) -> dict[tuple[Metric, Group], int]:
-    given = {metric: value for metric, value in by_metric.items() if value is not None}
-    subgroups = {
-        group: value
-        for group, value in ((Group.CHILDREN, children), (Group.FAMILIES, families))
-        if value is not None
-    }
-    if not given and not subgroups:
-        raise UsageError(
-            "give at least one count: --evacuated, --remaining, --to-evacuate or --housed"
-        )
-    if subgroups and len(given) != 1:
-        raise UsageError(
-            "--children and --families count within one metric: give exactly one of "
-            "--evacuated, --remaining, --to-evacuate, --housed with them"
-        )
-    counts = {(metric, Group.PEOPLE): value for metric, value in given.items()}
-    for group, value in subgroups.items():
-        counts[(next(iter(given)), group)] = value
-    return counts
 
 
 @app.command("list")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -60,35 +59,17 @@ def report_command(
 
     Example: tracker report --out reports/ --district Kupiansk --from 2024-05-01
     """
-    from tracker.query import figure_query
-    from tracker.report import build_report
-    from tracker.schema import validate_figures
-    from tracker.store import open_store
+    from tracker.api import build_report
 
-    query = figure_query(
-        districts or [],
-        date_from=parse_date(date_from, "--from"),
-        date_to=parse_date(date_to, "--to"),
-    )
-    database = db_target(db)
-    with open_store(database, read_only=True) as store:
-        figures = store.read_figures(query)
-        mentions = store.programme_mentions()
-    if figures.is_empty():
-        filtered = bool(districts or date_from or date_to)
-        reason = "match the filters" if filtered else "are stored"
-        hint = "" if filtered else " (add some: tracker ingest seeds/, or tracker log)"
-        raise fail(f"no figures {reason} in {database}; nothing to report{hint}", 1)
-    warnings = validate_figures(figures).warnings
-    generated_on = parse_date(report_date, "--report-date") or date.today()
     try:
         result = build_report(
-            figures,
+            db_target(db),
             out,
-            warnings=warnings,
-            generated_on=generated_on,
+            district=districts or None,
+            date_from=parse_date(date_from, "--from"),
+            date_to=parse_date(date_to, "--to"),
+            report_date=parse_date(report_date, "--report-date"),
             full_plotly=full_plotly,
-            mentions=mentions,
         )
     except OSError as error:
         raise fail(f"cannot write the report to {out}: {error.strerror or error}", 1) from None
