@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -191,3 +192,14 @@ def test_full_plotly_writes_the_larger_bundle(
         for name, folder in (("basic", basic), ("full", full))
     }
     assert size["full"] > 3 * size["basic"]
+
+
+def test_full_plotly_without_plotly_says_how_to_install_it(
+    runner: CliRunner, stored: Path | str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "plotly", None)
+    out = tmp_path / "full"
+    result = runner.invoke(app, ["report", "--db", str(stored), "--out", str(out), "--full-plotly"])
+    assert result.exit_code == 2
+    assert "pip install 'evac-tracker[plotly]'" in result.stderr
+    assert not out.exists()

@@ -252,14 +252,18 @@ def build_report(
 ) -> ReportResult:
     """Write the offline HTML report of the stored figures under `out`; return what was written.
 
-    `report_date` is the day freshness is counted from (default: today). Raises
-    MissingStoreError when `db` holds no store, InvalidDataError when no figure matches.
+    `report_date` is the day freshness is counted from (default: today). `full_plotly`
+    writes the plotly package's complete plotly.js (the `plotly` extra) instead of the
+    bundled basic one. Raises MissingStoreError when `db` holds no store, InvalidDataError
+    when no figure matches, UsageError for `full_plotly` without plotly installed.
     """
     from tracker.errors import InvalidDataError
     from tracker.report import build_report as write_report
     from tracker.schema import validate_figures
     from tracker.store import open_store
 
+    if full_plotly:
+        _require_plotly()
     target = _target(db)
     figures = read_figures(target, district=district, date_from=date_from, date_to=date_to)
     with open_store(target, read_only=True) as store:
@@ -277,6 +281,21 @@ def build_report(
         full_plotly=full_plotly,
         mentions=mentions,
     )
+
+
+def _require_plotly() -> None:
+    """Return when the plotly package can be imported; UsageError saying how to get it."""
+    from importlib.util import find_spec
+
+    try:
+        installed = find_spec("plotly") is not None
+    except ValueError:  # a module set to None in sys.modules: not importable either
+        installed = False
+    if not installed:
+        raise UsageError(
+            "--full-plotly writes the plotly package's plotly.js, and plotly is not "
+            "installed: pip install 'evac-tracker[plotly]'"
+        )
 
 
 def _target(db: str | Path | StoreTarget) -> StoreTarget:
