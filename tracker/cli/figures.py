@@ -236,8 +236,9 @@ def export_command(
 ) -> None:
     """Export every stored figure (stdout unless --output; parquet needs --output).
 
-    HXL is CSV with a hashtag row under the header (#date+reported, #adm1+name,
-    #adm2+code, #affected+num, #meta+source ...; see schemas/figures.md).
+    HXL is CSV with a hashtag row under the header: each column's tag (schemas/figures.md),
+    #country+code, #adm3+code and #loc+code, and one #affected+METRIC+GROUP+num column
+    per kind of count, so HXL tools never add unlike figures (README, "HXL").
 
     Example: tracker export --format hxl --output figures-hxl.csv
     """
