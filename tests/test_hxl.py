@@ -94,7 +94,10 @@ def test_the_export_carries_country_hromada_and_settlement_codes(
 
 def test_an_hxl_export_imports_back_identical(seeded: Path, tmp_path: Path) -> None:
     path = tmp_path / "figures-hxl.csv"
-    assert runner.invoke(app, ["export", "--format", "hxl", "-o", str(path), "--db", str(seeded)])
+    exported = runner.invoke(
+        app, ["export", "--format", "hxl", "-o", str(path), "--db", str(seeded)]
+    )
+    assert exported.exit_code == 0, exported.output
     other = tmp_path / "other.db"
     result = runner.invoke(app, ["import", str(path), "--db", str(other)])
     assert result.exit_code == 0, result.output

@@ -19,6 +19,7 @@ import polars as pl
 from tracker.errors import InputFileError, InvalidDataError, UsageError
 from tracker.hxl import DERIVED, HXL_TAGS, column_for_tag, hxl_columns
 from tracker.model import COLUMN_NAMES, REQUIRED_COLUMNS
+from tracker.profiles import PROFILES, from_hapi, is_hapi, to_hapi
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -78,6 +79,8 @@ def read_table(path: Path) -> pl.DataFrame:
         )
     if frame.height == 0:
         raise InputFileError(f"{path}: the file has a header but no rows")
+    if is_hapi(frame):
+        frame = from_hapi(frame)
     return frame.with_columns(pl.lit(str(path)).alias("_file"))
 
 
@@ -97,19 +100,31 @@ def check_columns(frame: pl.DataFrame, source: str) -> None:
 
 
 def write_table(
-    frame: pl.DataFrame, fmt: str, target: Path | io.BytesIO, *, raw: bool = False
+    frame: pl.DataFrame,
+    fmt: str,
+    target: Path | io.BytesIO,
+    *,
+    raw: bool = False,
+    profile: str = "tracker",
 ) -> None:
-    """Write figures to `target` in format `fmt`, one of EXPORT_FORMATS (HXL: CSV + hashtags).
+    """Write figures to `target` in format `fmt`, one of EXPORT_FORMATS (HXL: CSV + hashtags),
+    with the columns of `profile` (see tracker.profiles).
 
     CSV and HXL cells that a spreadsheet would run as a formula get a leading `'`
     (see `neutralise_formulas`) unless `raw`; reading the file back removes it.
     """
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if profile not in PROFILES:
+        raise UsageError(f"unknown profile {profile!r}; choose one of {', '.join(PROFILES)}")
+    if profile == "hapi" and fmt == "hxl":
+        raise UsageError("the hapi profile names columns, HXL tags them: choose one")
     frame = frame.select(COLUMN_NAMES)
     tags: list[str] = []
     if fmt == "hxl":
         frame, tags = hxl_columns(frame)
+    elif profile == "hapi":
+        frame = to_hapi(frame)
     if fmt in ("csv", "hxl") and not raw:
         frame = neutralise_formulas(frame)
     if fmt == "parquet":
@@ -164,7 +179,9 @@ def restore_formulas(frame: pl.DataFrame) -> pl.DataFrame:
 _DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.6fZ"
 
 
-def write_file(frame: pl.DataFrame, fmt: str, path: Path, *, raw: bool = False) -> None:
+def write_file(
+    frame: pl.DataFrame, fmt: str, path: Path, *, raw: bool = False, profile: str = "tracker"
+) -> None:
     """Write figures to the file at `path` whole or not at all (a temporary file renamed).
 
     Raises UsageError when the folder does not exist, InputFileError when writing fails
@@ -177,7 +194,7 @@ def write_file(frame: pl.DataFrame, fmt: str, path: Path, *, raw: bool = False) 
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(handle)
         partial = Path(name)
-        write_table(frame, fmt, partial, raw=raw)
+        write_table(frame, fmt, partial, raw=raw, profile=profile)
         partial.replace(path)
     except (OSError, pl.exceptions.PolarsError) as error:
         reason = error.strerror if isinstance(error, OSError) else None

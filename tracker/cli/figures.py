@@ -51,6 +51,13 @@ class ExportFormat(StrEnum):
     HXL = "hxl"
 
 
+class Profile(StrEnum):
+    """Column names of `tracker export`."""
+
+    TRACKER = "tracker"
+    HAPI = "hapi"
+
+
 class ReportFormat(StrEnum):
     """Output formats of `tracker validate`."""
 
@@ -231,6 +238,22 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", help="File to write. Default: stdout.", dir_okay=False),
     ] = None,
+    profile: Annotated[
+        Profile,
+        typer.Option(
+            "--profile",
+            help="Column names: the figures table's, or HDX HAPI's (admin1_code, "
+            "admin2_code, location_code, reference_period_start/_end).",
+        ),
+    ] = Profile.TRACKER,
+    datapackage: Annotated[
+        bool,
+        typer.Option(
+            "--datapackage/--no-datapackage",
+            help="With --format csv --output: write or update datapackage.json beside the "
+            "file (a Frictionless Data Package with its Table Schema).",
+        ),
+    ] = True,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
@@ -240,8 +263,10 @@ def export_command(
     #country+code, #adm3+code and #loc+code, and one #affected+METRIC+GROUP+num column
     per kind of count, so HXL tools never add unlike figures (README, "HXL").
 
-    Example: tracker export --format hxl --output figures-hxl.csv
+    Example: tracker export --format csv --profile hapi --output exports/figures.csv
     """
+    from tracker.contracts import export_schema
+    from tracker.datapackage import write_datapackage
     from tracker.store import open_store
     from tracker.tables import write_file
 
@@ -253,10 +278,13 @@ def export_command(
     with open_store(target, read_only=True) as store:
         frame = store.read_figures()
     if output is None:
-        echo_figures(frame, fmt.value, raw=raw)
+        echo_figures(frame, fmt.value, raw=raw, profile=profile.value)
         return
-    write_file(frame, fmt.value, output, raw=raw)
+    write_file(frame, fmt.value, output, raw=raw, profile=profile.value)
     typer.echo(f"wrote {frame.height} figure(s) to {output}", err=True)
+    if fmt == ExportFormat.CSV and datapackage:
+        package = write_datapackage(output, export_schema(profile.value))
+        typer.echo(f"described it in {package}", err=True)
 
 
 @app.command("validate")

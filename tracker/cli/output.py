@@ -58,7 +58,9 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def echo_figures(frame: pl.DataFrame, fmt: str, *, raw: bool = False) -> None:
+def echo_figures(
+    frame: pl.DataFrame, fmt: str, *, raw: bool = False, profile: str = "tracker"
+) -> None:
     """Print figures as table, csv, json or jsonl on stdout (CSV cells that would run as
     spreadsheet formulas get a leading `'` unless `raw`)."""
     if fmt == "table":
@@ -67,7 +69,7 @@ def echo_figures(frame: pl.DataFrame, fmt: str, *, raw: bool = False) -> None:
     from tracker.tables import write_table
 
     buffer = io.BytesIO()
-    write_table(frame, fmt, buffer, raw=raw)
+    write_table(frame, fmt, buffer, raw=raw, profile=profile)
     sys.stdout.write(buffer.getvalue().decode("utf-8"))
     sys.stdout.flush()
 

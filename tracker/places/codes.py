@@ -17,7 +17,7 @@ from tracker.places.gazetteer import SETTLEMENT_LEVELS, THIRD_LEVELS
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["CODE_COLUMNS", "iso3", "with_place_codes"]
+__all__ = ["CODE_COLUMNS", "iso3", "iso3_expr", "with_place_codes"]
 
 # The columns `with_place_codes` adds.
 CODE_COLUMNS: tuple[str, ...] = ("country_code", "admin3_pcode", "settlement_pcode")
@@ -38,6 +38,14 @@ def iso3(pcode: str | None) -> str | None:
     return _iso3_codes().get(pcode[:2].upper())
 
 
+def iso3_expr(pcode: pl.Expr) -> pl.Expr:
+    """Return the expression giving the ISO3 country of a column of P-codes (or null)."""
+    import polars as pl
+
+    alpha2 = pcode.str.slice(0, 2).str.to_uppercase()
+    return alpha2.replace_strict(_iso3_codes(), default=None, return_dtype=pl.String())
+
+
 def with_place_codes(frame: pl.DataFrame) -> pl.DataFrame:
     """Return `frame` with CODE_COLUMNS added: the ISO3 country of its admin1 P-code, and
     the hromada and settlement P-codes of its `settlement` (null when the gazetteer has no
@@ -53,8 +61,7 @@ def with_place_codes(frame: pl.DataFrame) -> pl.DataFrame:
         pl.String(),
     )
     found = pl.DataFrame(codes, schema=schema, orient="row")
-    alpha2 = pl.col("admin1_pcode").str.slice(0, 2).str.to_uppercase()
-    country = alpha2.replace_strict(_iso3_codes(), default=None, return_dtype=pl.String())
+    country = iso3_expr(pl.col("admin1_pcode"))
     return frame.join(
         found, on=["settlement", "admin2_name", "admin2_pcode"], how="left", nulls_equal=True
     ).with_columns(country.alias("country_code"))
