@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
@@ -16,7 +16,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_target, handle_errors
-from tracker.cli.output import terminal_safe
+from tracker.cli.output import print_table
 from tracker.cli.places import PlacesOption, using_places
 from tracker.documents import MAX_DOCUMENT_BYTES, Document, read_documents, with_overrides
 from tracker.errors import UsageError
@@ -191,25 +191,8 @@ def _print_csv(records: list[dict[str, object]]) -> None:
 
 
 def _print_table(records: list[dict[str, object]]) -> None:
-    if not records:
-        return
-    cells = [[_cell(record.get(name)) for name in _TABLE_COLUMNS] for record in records]
-    widths = [
-        max(len(name), *(len(row[i]) for row in cells)) for i, name in enumerate(_TABLE_COLUMNS)
-    ]
-    typer.echo(_table_line(_TABLE_COLUMNS, widths))
-    typer.echo(_table_line(["-" * w for w in widths], widths))
-    for row in cells:
-        typer.echo(_table_line(row, widths))
-
-
-def _cell(value: object) -> str:
-    text = terminal_safe("" if value is None else " ".join(str(value).split()))
-    return text if len(text) <= _EVIDENCE_WIDTH else text[: _EVIDENCE_WIDTH - 1] + "…"
-
-
-def _table_line(cells: Sequence[str], widths: Sequence[int]) -> str:
-    return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+    if records:
+        print_table(records, _TABLE_COLUMNS, widths={"evidence": _EVIDENCE_WIDTH})
 
 
 _FORMATTERS: dict[OutputFormat, Callable[[list[dict[str, object]]], None]] = {

@@ -11,7 +11,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_target, handle_errors, parse_date
-from tracker.cli.output import echo_figures, echo_report, report_excerpt, text_table
+from tracker.cli.output import echo_figures, echo_report, print_table, report_excerpt
 from tracker.cli.places import PlacesOption, using_places
 from tracker.errors import UsageError
 from tracker.model import Metric, Qualifier
@@ -143,7 +143,7 @@ def log_command(
     )
     with using_places(places), open_store(db_target(db)) as store:
         summary = log_entry(entry, store)
-    typer.echo(text_table(summary.figures.to_dicts(), _LOGGED_COLUMNS))
+    print_table(summary.figures.to_dicts(), _LOGGED_COLUMNS)
     written = summary.written
     typer.echo(
         f"stored {written.figures_added} figure(s), {written.figures_skipped} already stored"

@@ -29,13 +29,54 @@ TABLE_COLUMNS = (
 )
 
 
-def text_table(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> str:
-    """Return rows as a plain aligned text table with a header line."""
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    return "\n".join(lines)
+def print_table(
+    rows: Sequence[dict[str, object]],
+    columns: Sequence[str],
+    *,
+    widths: dict[str, int] | None = None,
+) -> None:
+    """Print rows as a table on stdout: the one table printer of every command.
+
+    Cells are cut at 40 characters (or `widths[column]`), whole numbers get thousands
+    separators and sit right, control characters are escaped. Colour follows rich: none
+    with NO_COLOR or when stdout is not a terminal, where the table takes its full width.
+    """
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    numeric = {c for c in columns if all(_is_count(row.get(c)) for row in rows)}
+    table = Table(
+        box=box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True),
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+        header_style="bold",
+    )
+    for column in columns:
+        table.add_column(column, justify="right" if column in numeric else "left", no_wrap=True)
+    limits = widths or {}
+    for row in rows:
+        table.add_row(*(Text(_cell(row.get(c), limits.get(c, _CELL_WIDTH))) for c in columns))
+    terminal = sys.stdout.isatty()
+    console = Console(
+        file=sys.stdout, width=None if terminal else 100_000, highlight=False, emoji=False
+    )
+    with console.capture() as captured:
+        console.print(table, crop=terminal)
+    lines = [line.rstrip() for line in captured.get().splitlines()]
+    sys.stdout.write("".join(f"{line}\n" for line in lines))
+    sys.stdout.flush()
+
+
+_CELL_WIDTH = 40
+# Line breaks and runs of spaces become one space; other control characters are escaped.
+_SPACES = re.compile("[ \n]+")
+
+
+def _is_count(value: object) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
 
 
 # Control characters (ESC can rewrite a terminal's screen, CR overwrite a line) and bidi
@@ -48,9 +89,12 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE_IN_TERMINAL.sub(_escaped, text)
 
 
-def _cell(value: object) -> str:
-    text = terminal_safe(("" if value is None else str(value)).replace("\n", " "))
-    return text if len(text) <= 40 else text[:39] + "…"
+def _cell(value: object, width: int = _CELL_WIDTH) -> str:
+    """Return a value as one table cell: on one line, escaped, cut at `width` with `…`."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    text = terminal_safe(_SPACES.sub(" ", "" if value is None else str(value)).strip(" "))
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -64,7 +108,7 @@ def echo_figures(
     """Print figures as table, csv, json or jsonl on stdout (CSV cells that would run as
     spreadsheet formulas get a leading `'` unless `raw`)."""
     if fmt == "table":
-        typer.echo(text_table(frame.to_dicts(), TABLE_COLUMNS))
+        print_table(frame.to_dicts(), TABLE_COLUMNS)
         return
     from tracker.tables import write_table
 

@@ -13,7 +13,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_target, default_db_given, handle_errors
-from tracker.cli.output import text_table
+from tracker.cli.output import print_table
 from tracker.errors import UnknownPlaceError
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def resolve_command(
         typer.echo(json.dumps([_resolution_dict(r) for r in found], ensure_ascii=False, indent=2))
     else:
         rows = [row for r in found for row in _resolution_rows(r)]
-        typer.echo(text_table(rows, _RESOLVED_COLUMNS))
+        print_table(rows, _RESOLVED_COLUMNS)
     for resolution in found:
         if resolution.match == "fuzzy" and resolution.unit is not None:
             typer.echo(
@@ -163,7 +163,7 @@ def list_command(
         rows = [dataclasses.asdict(u) for u in found]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        typer.echo(text_table([dataclasses.asdict(u) for u in found], _UNIT_COLUMNS))
+        print_table([dataclasses.asdict(u) for u in found], _UNIT_COLUMNS)
 
 
 @places_app.command("add")
