@@ -59,10 +59,18 @@ def test_the_package_is_typed() -> None:
     assert (Path(tracker.__file__).parent / "py.typed").is_file()
 
 
-def test_every_public_name_is_there() -> None:
+def test_no_submodule_hides_a_public_name() -> None:
+    import importlib
+    import pkgutil
+    import types
+
+    for module in pkgutil.iter_modules(tracker.__path__):
+        if module.name != "__main__":  # runs the CLI
+            importlib.import_module(f"tracker.{module.name}")
     for name in tracker.__all__:
-        assert getattr(tracker, name) is not None
-        assert name.startswith("_") or getattr(tracker, name).__doc__
+        value = getattr(tracker, name)
+        assert not isinstance(value, types.ModuleType), f"tracker.{name} is a module"
+        assert name.startswith("_") or value.__doc__
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ runner = CliRunner()
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a SQLite store holding the seeds' 44 figures (every metric but one group)."""
     db = tmp_path_factory.mktemp("hxl") / "tracker.db"
-    tracker.ingest(db, SEEDS)
+    tracker.ingest_texts(db, SEEDS)
     return db
 
 

@@ -111,7 +111,7 @@ def test_add_cod_gazetteer_then_resolve(places_dir: Path, tmp_path: Path) -> Non
     csv_path = _write(tmp_path, "sdn.csv", SUDAN_CSV)
     added = runner.invoke(app, ["places", "add", str(csv_path)])
     assert added.exit_code == 0, added.stderr
-    assert "added 5 units" in added.stdout
+    assert "added 5 units" in added.stderr
     assert (places_dir / "sdn.csv").is_file()
     darfur = resolve("North Darfur").unit
     assert darfur is not None
@@ -165,7 +165,7 @@ def test_add_rejects_non_utf8(places_dir: Path, tmp_path: Path) -> None:
 
 def test_add_missing_file(places_dir: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["places", "add", str(tmp_path / "nope.csv")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no such file" in result.stderr
 
 

@@ -42,9 +42,9 @@ def test_report_writes_the_folder_and_says_where_to_open_it(
 
     assert result.exit_code == 0, result.output
     index = (out / "index.html").resolve()
-    assert "2 district page(s) from 3 figure(s)" in result.stdout
-    assert str(index) in result.stdout
-    assert index.as_uri() in result.stdout
+    assert "2 district page(s) from 3 figure(s)" in result.stderr
+    assert str(index) in result.stderr
+    assert index.as_uri() in result.stderr
     assert sorted(p.name for p in out.glob("*.html")) == [
         "UA6308.html",
         "UA6310.html",

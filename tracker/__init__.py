@@ -1,6 +1,7 @@
 """Evacuation figures tracker: pull, keep, check and show evacuation figures.
 
-The functions below are the API for notebooks and scripts (see the README's "Python API"):
+The functions below are the API for notebooks and scripts (see the README's "Python API").
+`ingest_texts` is not called `ingest`: that name is the module tracker.ingest.
 
 >>> import tracker
 >>> sorted(tracker.__all__)[:3]
@@ -11,7 +12,7 @@ from tracker.api import (
     build_report,
     extract_frame,
     import_files,
-    ingest,
+    ingest_texts,
     log,
     read_figures,
     validate,
@@ -27,7 +28,7 @@ __all__ = [
     "build_report",
     "extract_frame",
     "import_files",
-    "ingest",
+    "ingest_texts",
     "log",
     "read_figures",
     "validate",

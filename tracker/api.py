@@ -32,7 +32,7 @@ __all__ = [
     "build_report",
     "extract_frame",
     "import_files",
-    "ingest",
+    "ingest_texts",
     "log",
     "read_figures",
     "validate",
@@ -56,9 +56,11 @@ def read_figures(
 
     `district` is a district (raion), settlement or P-code, or several; a name also finds
     figures stored under its gazetteer names. Dates are `date` objects or YYYY-MM-DD.
-    Raises MissingStoreError when `db` holds no store (nothing is created).
+    Raises MissingStoreError when `db` holds no store (nothing is created), and
+    UnknownFilterError (with `suggestions`) when nothing matches and a district or oblast
+    is no place the gazetteer knows: a typo, not a place without figures.
     """
-    from tracker.query import figure_query
+    from tracker.query import check_filter_places, figure_query
     from tracker.store import open_store
 
     districts = [district] if isinstance(district, str) else list(district or [])
@@ -70,7 +72,10 @@ def read_figures(
         date_to=_day(date_to, "date_to"),
     )
     with open_store(db, read_only=True) as store:
-        return store.read_figures(query)
+        figures = store.read_figures(query)
+    if figures.is_empty():
+        check_filter_places(districts, oblast)
+    return figures
 
 
 def extract_frame(
@@ -219,7 +224,7 @@ def import_files(
         return import_into(files, store)
 
 
-def ingest(
+def ingest_texts(
     db: str | Path | StoreTarget,
     paths: str | Path | Sequence[str | Path],
     *,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -52,6 +53,22 @@ class ImportSummary:
     figures: pl.DataFrame
     written: WriteResult
     report: ValidationReport
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the summary as JSON-ready data, keyed like its attributes (`--format json`)."""
+        return {
+            "figures": _json_ready(self.figures.to_dicts()),
+            "written": asdict(self.written),
+            "report": self.report.to_dict(),
+        }
+
+
+def _json_ready(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return records with dates and datetimes as ISO 8601 text."""
+    return [
+        {k: v.isoformat() if isinstance(v, date) else v for k, v in record.items()}
+        for record in records
+    ]
 
 
 @dataclass(frozen=True)

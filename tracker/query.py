@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ from tracker.store import FigureQuery, Store
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["figure_query", "history_for"]
+__all__ = ["check_filter_places", "figure_query", "history_for"]
 
 # Above this many places, one full read of the store is cheaper than a long IN list.
 _MAX_HISTORY_PLACES = 400
@@ -42,6 +43,34 @@ def figure_query(
         date_from=date_from,
         date_to=date_to,
     )
+
+
+def check_filter_places(districts: Sequence[str] = (), oblast: str | None = None) -> None:
+    """Return when every place a filter names is known to the gazetteer (or is a P-code).
+
+    Called when a filter matched nothing, to tell a typo from a place with no figures:
+    raises UnknownFilterError naming the first unknown name, with the closest names.
+    """
+    from tracker.errors import UnknownFilterError
+    from tracker.places import resolve
+
+    named: list[tuple[str, str | None, str]] = [(name, None, "district") for name in districts]
+    if oblast:
+        named.append((oblast, "oblast", "oblast"))
+    for name, level, what in named:
+        if _PCODE.fullmatch(name.strip()):
+            continue
+        resolution = resolve(name, level=level)
+        if resolution.unit is not None and resolution.match in ("exact", "alias"):
+            continue
+        closest = [resolution.unit.name] if resolution.unit is not None else []
+        suggestions = list(dict.fromkeys([*closest, *resolution.suggestions]))
+        raise UnknownFilterError(
+            f"no figures, and the gazetteer knows no {what} {name!r}", suggestions
+        )
+
+
+_PCODE = re.compile(r"[A-Za-z]{2}[0-9]+")
 
 
 def _gazetteer_names(name: str, level: str | None = None) -> list[str]:

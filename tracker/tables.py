@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from tracker.errors import InputFileError, InvalidDataError, UsageError
+from tracker.errors import InputFileError, InvalidDataError, MissingInputError, UsageError
 from tracker.hxl import DERIVED, HXL_TAGS, column_for_tag, hxl_columns
 from tracker.model import COLUMN_NAMES, REQUIRED_COLUMNS
 from tracker.profiles import PROFILES, from_hapi, is_hapi, to_hapi
@@ -58,7 +58,7 @@ def read_table(path: Path) -> pl.DataFrame:
     if path.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file")
     if not path.is_file():
-        raise InputFileError(f"{path}: no such file")
+        raise MissingInputError(f"{path}: no such file")
     if path.stat().st_size == 0:
         raise InputFileError(f"{path}: the file is empty")
     if kind != "parquet":

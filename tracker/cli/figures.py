@@ -11,7 +11,15 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_target, handle_errors, parse_date
-from tracker.cli.output import echo_figures, echo_report, print_table, report_excerpt
+from tracker.cli.output import (
+    detail,
+    echo_figures,
+    echo_json,
+    echo_report,
+    print_table,
+    report_excerpt,
+    say,
+)
 from tracker.cli.places import PlacesOption, using_places
 from tracker.errors import UsageError
 from tracker.model import Metric, Qualifier
@@ -59,52 +67,84 @@ class Profile(StrEnum):
 
 
 class ReportFormat(StrEnum):
-    """Output formats of `tracker validate`."""
+    """Output formats of `tracker validate`, `import` and `log`."""
 
     TEXT = "text"
     JSON = "json"
 
 
+SummaryFormat = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format",
+        help="text: the stored figures as a table (log) and a summary on stderr; json: the "
+        "summary on stdout, with the Python API's keys (figures, written, report).",
+    ),
+]
+
+
 @app.command("log")
 @handle_errors
 def log_command(
-    district: Annotated[str, typer.Option(help="District (raion) as the source names it.")],
-    source: Annotated[str, typer.Option(help="Who said it: ministry, administration, outlet.")],
-    oblast: Annotated[str | None, typer.Option(help="Oblast (first-level unit).")] = None,
+    district: Annotated[
+        str, typer.Option(metavar="TEXT", help="District (raion) as the source names it.")
+    ],
+    source: Annotated[
+        str, typer.Option(metavar="TEXT", help="Who said it: ministry, administration, outlet.")
+    ],
+    oblast: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Oblast (first-level unit).")
+    ] = None,
     settlement: Annotated[
         str | None,
         typer.Option(
+            metavar="TEXT",
             help="City, town, village or hromada the figure is about; it becomes the "
-            "location, and its raion and oblast come from the gazetteer."
+            "location, and its raion and oblast come from the gazetteer.",
         ),
     ] = None,
-    evacuated: Annotated[int | None, typer.Option(min=0, help="People evacuated.")] = None,
-    remaining: Annotated[int | None, typer.Option(min=0, help="People remaining.")] = None,
-    to_evacuate: Annotated[
-        int | None, typer.Option("--to-evacuate", min=0, help="People due to be evacuated.")
+    evacuated: Annotated[
+        int | None, typer.Option(metavar="N", min=0, help="People evacuated.")
     ] = None,
-    housed: Annotated[int | None, typer.Option(min=0, help="People housed.")] = None,
+    remaining: Annotated[
+        int | None, typer.Option(metavar="N", min=0, help="People remaining.")
+    ] = None,
+    to_evacuate: Annotated[
+        int | None,
+        typer.Option("--to-evacuate", metavar="N", min=0, help="People due to be evacuated."),
+    ] = None,
+    housed: Annotated[int | None, typer.Option(metavar="N", min=0, help="People housed.")] = None,
     children: Annotated[
-        int | None, typer.Option(min=0, help="Children among the one count given above.")
+        int | None,
+        typer.Option(metavar="N", min=0, help="Children among the one count given above."),
     ] = None,
     families: Annotated[
-        int | None, typer.Option(min=0, help="Families among the one count given above.")
+        int | None,
+        typer.Option(metavar="N", min=0, help="Families among the one count given above."),
     ] = None,
-    programme: Annotated[str | None, typer.Option(help="Housing programme, e.g. Shelter.")] = None,
+    programme: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Housing programme, e.g. Shelter.")
+    ] = None,
     qualifier: Annotated[Qualifier, typer.Option(help="How the numbers were hedged.")] = (
         Qualifier.EXACT
     ),
     since: Annotated[
-        str | None, typer.Option(help="Start of a cumulative count, YYYY-MM-DD.")
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Start of a cumulative count, YYYY-MM-DD."),
     ] = None,
     on: Annotated[
         str | None,
         typer.Option(
-            "--date", help="Day of the figures and of the report, YYYY-MM-DD. Default: today."
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Day of the figures and of the report, YYYY-MM-DD. Default: today.",
         ),
     ] = None,
-    url: Annotated[str | None, typer.Option(help="Where it was said.")] = None,
-    note: Annotated[str | None, typer.Option(help="A note kept with each figure.")] = None,
+    url: Annotated[str | None, typer.Option(metavar="TEXT", help="Where it was said.")] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="A note kept with each figure.")
+    ] = None,
+    fmt: SummaryFormat = ReportFormat.TEXT,
     db: DbOption = None,
     places: PlacesOption = None,
 ) -> None:
@@ -141,13 +181,16 @@ def log_command(
         oblast=oblast,
         note=note,
     )
-    with using_places(places), open_store(db_target(db)) as store:
+    target = db_target(db)
+    detail(f"store: {target.display}")
+    with using_places(places), open_store(target) as store:
         summary = log_entry(entry, store)
+    if fmt == ReportFormat.JSON:
+        echo_json(summary.to_dict())
+        return
     print_table(summary.figures.to_dicts(), _LOGGED_COLUMNS)
     written = summary.written
-    typer.echo(
-        f"stored {written.figures_added} figure(s), {written.figures_skipped} already stored"
-    )
+    say(f"stored {written.figures_added} figure(s), {written.figures_skipped} already stored")
     _echo_warnings(summary.report)
 
 
@@ -167,50 +210,68 @@ _LOGGED_COLUMNS = (
 @app.command("list")
 @handle_errors
 def list_command(
-    district: Annotated[str | None, typer.Option(help="Only this district or settlement.")] = None,
-    oblast: Annotated[str | None, typer.Option(help="Only this oblast.")] = None,
+    district: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Only this district or settlement.")
+    ] = None,
+    oblast: Annotated[str | None, typer.Option(metavar="TEXT", help="Only this oblast.")] = None,
     metric: Annotated[Metric | None, typer.Option(help="Only this metric.")] = None,
     date_from: Annotated[
-        str | None, typer.Option("--from", help="From this day (as_of), YYYY-MM-DD.")
+        str | None,
+        typer.Option("--from", metavar="YYYY-MM-DD", help="From this day (as_of), YYYY-MM-DD."),
     ] = None,
     date_to: Annotated[
-        str | None, typer.Option("--to", help="Up to this day (as_of), YYYY-MM-DD.")
+        str | None,
+        typer.Option("--to", metavar="YYYY-MM-DD", help="Up to this day (as_of), YYYY-MM-DD."),
     ] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.TABLE,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, metavar="N", help="Only the first N figures."),
+    ] = None,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """List stored figures, oldest first.
 
+    A district or oblast the gazetteer does not know, with no figures under that name,
+    is a wrong call (exit 2) answered with the closest names.
+
     Example: tracker list --district Kupiansk --metric evacuated --format csv
     """
-    from tracker.query import figure_query
-    from tracker.store import open_store
+    from tracker.api import read_figures
 
-    query = figure_query(
-        [district] if district else [],
+    target = db_target(db)
+    detail(f"store: {target.display}")
+    frame = read_figures(
+        target,
+        district=district,
         oblast=oblast,
         metric=metric.value if metric else None,
         date_from=parse_date(date_from, "--from"),
         date_to=parse_date(date_to, "--to"),
     )
-    with open_store(db_target(db), read_only=True) as store:
-        frame = store.read_figures(query)
-    echo_figures(frame, fmt.value, raw=raw)
-    if fmt == ListFormat.TABLE:
-        typer.echo(f"{frame.height} figure(s)", err=True)
+    shown = frame if limit is None else frame.head(limit)
+    echo_figures(shown, fmt.value, raw=raw)
+    if shown.height < frame.height:
+        say(f"{shown.height:,} of {frame.height:,} figure(s) (--limit {limit})")
+    elif fmt == ListFormat.TABLE:
+        say(f"{frame.height:,} figure(s)")
 
 
 @app.command("import")
 @handle_errors
 def import_command(
     files: Annotated[
-        list[Path], typer.Argument(help="CSV, HXL CSV, Parquet, JSON or JSONL files.")
+        list[Path],
+        typer.Argument(metavar="FILE", hidden=True),
     ],
+    fmt: SummaryFormat = ReportFormat.TEXT,
     db: DbOption = None,
     places: PlacesOption = None,
 ) -> None:
     """Import figures from files: all files are validated, then all are written or none.
+
+    Each FILE is CSV, HXL CSV, Parquet, JSON or JSONL.
 
     Columns are the figures table's (see schemas/figures.md); figure_id, method,
     recorded_at, period, published_on and place codes may be absent.
@@ -220,10 +281,15 @@ def import_command(
     from tracker.importer import import_files
     from tracker.store import open_store
 
-    with using_places(places), open_store(db_target(db)) as store:
+    target = db_target(db)
+    detail(f"store: {target.display}")
+    with using_places(places), open_store(target) as store:
         summary = import_files(files, store)
+    if fmt == ReportFormat.JSON:
+        echo_json(summary.to_dict())
+        return
     written = summary.written
-    typer.echo(
+    say(
         f"imported {written.figures_added} figure(s) from {len(files)} file(s); "
         f"{written.figures_skipped} already stored"
     )
@@ -236,7 +302,9 @@ def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = ExportFormat.CSV,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write. Default: stdout.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="File to write. Default: stdout.", dir_okay=False
+        ),
     ] = None,
     profile: Annotated[
         Profile,
@@ -281,17 +349,18 @@ def export_command(
         echo_figures(frame, fmt.value, raw=raw, profile=profile.value)
         return
     write_file(frame, fmt.value, output, raw=raw, profile=profile.value)
-    typer.echo(f"wrote {frame.height} figure(s) to {output}", err=True)
+    say(f"wrote {frame.height:,} figure(s) to {output}")
     if fmt == ExportFormat.CSV and datapackage:
         package = write_datapackage(output, export_schema(profile.value))
-        typer.echo(f"described it in {package}", err=True)
+        say(f"described it in {package}")
 
 
 @app.command("validate")
 @handle_errors
 def validate_command(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Files to check. Default: the stored figures.")
+        list[Path] | None,
+        typer.Argument(metavar="FILE", hidden=True),
     ] = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="Report format.")
@@ -300,6 +369,8 @@ def validate_command(
     places: PlacesOption = None,
 ) -> None:
     """Check files (or the stored figures) and report every failure; write nothing.
+
+    Each FILE is CSV, HXL CSV, Parquet, JSON or JSONL; with none, the stored figures.
 
     Each failure names the file, line, column, value and rule. Exit 1 when there are
     errors, 0 when there are only warnings.
@@ -323,4 +394,4 @@ def validate_command(
 
 def _echo_warnings(report: ValidationReport) -> None:
     if report.warnings:
-        typer.echo(report_excerpt(report), err=True)
+        say(report_excerpt(report))

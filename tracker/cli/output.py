@@ -16,6 +16,43 @@ if TYPE_CHECKING:
 
     from tracker.schema import ValidationReport
 
+_messages = {"quiet": False, "verbose": False}
+
+
+def configure_messages(*, quiet: bool, verbose: bool) -> None:
+    """Set how much `say` and `detail` print for this run (the --quiet/--verbose options)."""
+    _messages.update(quiet=quiet, verbose=verbose)
+
+
+def say(message: str) -> None:
+    """Print a message (a summary, a note) on stderr, unless --quiet."""
+    if not _messages["quiet"]:
+        typer.echo(message, err=True)
+
+
+def detail(message: str) -> None:
+    """Print a message on stderr only with --verbose."""
+    if _messages["verbose"]:
+        typer.echo(message, err=True)
+
+
+def echo_json(data: object) -> None:
+    """Print JSON-ready data on stdout, indented, UTF-8 as is."""
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
+
+
+def _json_default(value: object) -> object:
+    """Return dates as YYYY-MM-DD, datetimes as ISO 8601, paths as text."""
+    from datetime import date, datetime
+    from pathlib import PurePath
+
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 TABLE_COLUMNS = (
     "as_of",
     "location",

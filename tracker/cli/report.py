@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,10 +11,18 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_target, fail, handle_errors, parse_date
+from tracker.cli.output import echo_json, say
 
 __all__ = ["report_command"]
 
 DEFAULT_OUT = Path("reports")
+
+
+class ReportFormat(StrEnum):
+    """How `tracker report` says what it wrote."""
+
+    TEXT = "text"
+    JSON = "json"
 
 
 @app.command("report")
@@ -27,23 +37,36 @@ def report_command(
     ] = DEFAULT_OUT,
     districts: Annotated[
         list[str] | None,
-        typer.Option("--district", help="Only this district, settlement or P-code (repeatable)."),
+        typer.Option(
+            "--district",
+            metavar="PLACE",
+            help="Only this district, settlement or P-code (repeatable).",
+        ),
     ] = None,
     date_from: Annotated[
         str | None,
-        typer.Option("--from", metavar="DATE", help="From this day (as_of), YYYY-MM-DD."),
+        typer.Option("--from", metavar="YYYY-MM-DD", help="From this day (as_of), YYYY-MM-DD."),
     ] = None,
     date_to: Annotated[
-        str | None, typer.Option("--to", metavar="DATE", help="Up to this day (as_of), YYYY-MM-DD.")
+        str | None,
+        typer.Option("--to", metavar="YYYY-MM-DD", help="Up to this day (as_of), YYYY-MM-DD."),
     ] = None,
     report_date: Annotated[
         str | None,
         typer.Option(
             "--report-date",
-            metavar="DATE",
+            metavar="YYYY-MM-DD",
             help="Day the freshness badges count from, YYYY-MM-DD. Default: today.",
         ),
     ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            help="text: where the report is, on stderr; json: what was written (index, "
+            "paths, districts, figures) on stdout, with the Python API's keys.",
+        ),
+    ] = ReportFormat.TEXT,
     full_plotly: Annotated[
         bool,
         typer.Option(
@@ -73,7 +96,10 @@ def report_command(
         )
     except OSError as error:
         raise fail(f"cannot write the report to {out}: {error.strerror or error}", 1) from None
+    if fmt == ReportFormat.JSON:
+        echo_json(dataclasses.asdict(result))
+        return
     index = result.index.resolve()
-    typer.echo(f"Wrote {result.districts} district page(s) from {result.figures} figure(s).")
-    typer.echo(f"Open {index}")
-    typer.echo(f"     {index.as_uri()}")
+    say(f"Wrote {result.districts} district page(s) from {result.figures:,} figure(s).")
+    say(f"Open {index}")
+    say(f"     {index.as_uri()}")

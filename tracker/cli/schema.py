@@ -27,7 +27,9 @@ app.add_typer(schema_app, name="schema")
 def export_command(
     out: Annotated[
         Path,
-        typer.Option("--out", file_okay=False, help="Folder to write the contracts into."),
+        typer.Option(
+            "--out", file_okay=False, metavar="DIR", help="Folder to write the contracts into."
+        ),
     ] = DEFAULT_OUT,
 ) -> None:
     """Write the data dictionary (figures.md) and the Table Schema (figures.schema.json).
