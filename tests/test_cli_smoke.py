@@ -1,4 +1,5 @@
-"""Smoke tests: every command once, on SQLite, through the CLI.
+"""Smoke tests: every command once, on SQLite, through the CLI (in-process, and as the
+`tracker` process runs, without the packages it hides).
 
 CI runs this file a second time against the lowest versions pyproject.toml allows
 (`.ci/run`), so it needs nothing beyond the runtime dependencies and pytest: no
@@ -8,6 +9,8 @@ PostgreSQL, no browser, no dev extra.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +82,40 @@ def test_log_export_import_validate_and_report(tmp_path: Path, seeded: Path) -> 
     report = invoke("report", "--db", db, "--out", tmp_path / "report")
     assert report.exit_code == 0, report.output
     assert (tmp_path / "report" / "index.html").is_file()
+
+
+_PROBE = """
+import atexit, sys
+from tracker.cli.imports import UNUSED_PACKAGES
+atexit.register(lambda: print(sorted(set(UNUSED_PACKAGES) & set(sys.modules)), file=sys.stderr))
+sys.argv = ["tracker", *sys.argv[1:]]
+from tracker.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--district", "Kupiansk", "--format", "csv"],
+        ["log", "--district", "Izium", "--evacuated", "7", "--date", "2024-02-03", "--source", "X"],
+        ["validate"],
+        ["export", "--format", "parquet", "-o", "{tmp}/figures.parquet"],
+        ["report", "--out", "{tmp}/report"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_the_tool_runs_without_the_packages_it_hides(
+    seeded: Path, tmp_path: Path, args: list[str]
+) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(seeded.read_bytes())
+    filled = [a.format(tmp=tmp_path) for a in args]
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *filled, "--db", str(db)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "[]"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -72,44 +74,57 @@ def print_table(
     *,
     widths: dict[str, int] | None = None,
 ) -> None:
-    """Print rows as a table on stdout: the one table printer of every command.
+    """Print rows as an aligned table on stdout: the one table printer of every command.
 
-    Cells are cut at 40 characters (or `widths[column]`), whole numbers get thousands
-    separators and sit right, control characters are escaped. Colour follows rich: none
-    with NO_COLOR or when stdout is not a terminal, where the table takes its full width.
+    Cells are cut at 40 characters (or `widths[column]`) with `…`, whole numbers get
+    thousands separators and sit right, control characters are escaped. On a terminal
+    the widest columns are narrowed to fit it and the header is bold (unless NO_COLOR).
+    The table is drawn here, not by rich: rich took 0.5 s for a district's 750 rows.
     """
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    numeric = {c for c in columns if all(_is_count(row.get(c)) for row in rows)}
-    table = Table(
-        box=box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True),
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, 1, 0, 0),
-        header_style="bold",
-    )
-    for column in columns:
-        table.add_column(column, justify="right" if column in numeric else "left", no_wrap=True)
     limits = widths or {}
-    for row in rows:
-        table.add_row(*(Text(_cell(row.get(c), limits.get(c, _CELL_WIDTH))) for c in columns))
+    cells = [[_cell(row.get(c), limits.get(c, _CELL_WIDTH)) for c in columns] for row in rows]
+    numeric = [all(_is_count(row.get(c)) for row in rows) for c in columns]
+    sizes = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     terminal = sys.stdout.isatty()
-    console = Console(
-        file=sys.stdout, width=None if terminal else 100_000, highlight=False, emoji=False
-    )
-    with console.capture() as captured:
-        console.print(table, crop=terminal)
-    lines = [line.rstrip() for line in captured.get().splitlines()]
+    if terminal:
+        sizes = _fitted(sizes, shutil.get_terminal_size().columns, numeric)
+    header = _line(list(columns), sizes, [False] * len(columns))
+    bold = terminal and not os.environ.get("NO_COLOR")
+    lines = [f"\x1b[1m{header}\x1b[0m" if bold else header, "-" * len(header)]
+    lines += [_line(row, sizes, numeric) for row in cells]
     sys.stdout.write("".join(f"{line}\n" for line in lines))
     sys.stdout.flush()
 
 
 _CELL_WIDTH = 40
+_MIN_WIDTH = 6
 # Line breaks and runs of spaces become one space; other control characters are escaped.
 _SPACES = re.compile("[ \n]+")
+
+
+def _line(cells: Sequence[str], sizes: Sequence[int], right: Sequence[bool]) -> str:
+    """Return one table line: cells padded (or cut) to their column's size."""
+    parts = [
+        _fit(cell, size).rjust(size) if flush else _fit(cell, size).ljust(size)
+        for cell, size, flush in zip(cells, sizes, right, strict=True)
+    ]
+    return "  ".join(parts).rstrip()
+
+
+def _fit(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _fitted(sizes: list[int], width: int, numeric: Sequence[bool]) -> list[int]:
+    """Return column sizes narrowed, widest text column first, until a line fits `width`."""
+    sizes = list(sizes)
+    while sum(sizes) + 2 * (len(sizes) - 1) > width:
+        text_columns = [i for i, n in enumerate(numeric) if not n and sizes[i] > _MIN_WIDTH]
+        if not text_columns:
+            break
+        widest = max(text_columns, key=lambda i: sizes[i])
+        sizes[widest] -= 1
+    return sizes
 
 
 def _is_count(value: object) -> bool:
