@@ -7,20 +7,28 @@ whenever pandas is installed, though the polars backend uses none of it; pyarrow
 dataset module, which ADBC's DB-API imports, loads pandas for its pandas shim; and
 pandera's polars checks import hypothesis (0.35 s) for data synthesis whenever it is
 installed. All three handle a missing module ("No module named 'pandas'"), so the CLI
-makes these look missing. The library itself (notebooks) is left alone: there pandas
-is usually loaded already, and a notebook may want both.
+makes these look missing. numpy goes too where pyarrow (18 and later) runs without it:
+nothing the CLI calls needs numpy, and pandera imports it for its pandas API only. The
+library itself (notebooks) is left alone: there these are usually loaded already, and a
+notebook may want them. tests/test_cli_smoke.py runs the commands the way `tracker` does.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
+from pathlib import Path
 from types import ModuleType
 
 __all__ = ["UNUSED_PACKAGES", "hide_unused_packages"]
 
-UNUSED_PACKAGES: tuple[str, ...] = ("pandas", "hypothesis")
+UNUSED_PACKAGES: tuple[str, ...] = ("pandas", "hypothesis", "numpy")
+# The first pyarrow that imports without numpy.
+_PYARROW_WITHOUT_NUMPY = (18, 0)
+_VERSION = re.compile(r"""version\s*=\s*['"](\d+)\.(\d+)""")
 
 
 class _Hidden:
@@ -39,8 +47,24 @@ class _Hidden:
 
 
 def hide_unused_packages() -> None:
-    """Make UNUSED_PACKAGES unimportable in this process (those not imported already)."""
+    """Make UNUSED_PACKAGES unimportable in this process (those not imported already;
+    numpy only where the installed pyarrow runs without it)."""
     if any(isinstance(finder, _Hidden) for finder in sys.meta_path):
         return
-    hidden = tuple(name for name in UNUSED_PACKAGES if name not in sys.modules)
+    unused = UNUSED_PACKAGES if _pyarrow_runs_without_numpy() else UNUSED_PACKAGES[:-1]
+    hidden = tuple(name for name in unused if name not in sys.modules)
     sys.meta_path.insert(0, _Hidden(hidden))
+
+
+def _pyarrow_runs_without_numpy() -> bool:
+    """Return whether the installed pyarrow is 18 or later, read from its version file
+    (importing pyarrow, or importlib.metadata, would cost what hiding numpy saves)."""
+    spec = importlib.util.find_spec("pyarrow")
+    if spec is None or spec.origin is None:
+        return False
+    try:
+        text = (Path(spec.origin).parent / "_generated_version.py").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    found = _VERSION.search(text)
+    return found is not None and (int(found[1]), int(found[2])) >= _PYARROW_WITHOUT_NUMPY
