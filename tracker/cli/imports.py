@@ -23,7 +23,7 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
-__all__ = ["UNUSED_PACKAGES", "hide_unused_packages"]
+__all__ = ["UNUSED_PACKAGES", "hidden_packages", "hide_unused_packages"]
 
 UNUSED_PACKAGES: tuple[str, ...] = ("pandas", "hypothesis", "numpy")
 # The first pyarrow that imports without numpy.
@@ -54,6 +54,13 @@ def hide_unused_packages() -> None:
     unused = UNUSED_PACKAGES if _pyarrow_runs_without_numpy() else UNUSED_PACKAGES[:-1]
     hidden = tuple(name for name in unused if name not in sys.modules)
     sys.meta_path.insert(0, _Hidden(hidden))
+
+
+def hidden_packages() -> tuple[str, ...]:
+    """Return the packages that this process hides (none before hide_unused_packages)."""
+    return tuple(
+        name for finder in sys.meta_path if isinstance(finder, _Hidden) for name in finder.packages
+    )
 
 
 def _pyarrow_runs_without_numpy() -> bool:
