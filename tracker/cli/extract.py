@@ -146,7 +146,7 @@ def extract_command(
                     progress(done, len(documents))
     _FORMATTERS[output_format](records)
     if not records:
-        typer.echo(f"no figures found in {len(documents)} document(s)", err=True)
+        say(f"no figures found in {len(documents)} document(s)")
 
 
 @app.command("ingest")

@@ -9,6 +9,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import handle_errors
+from tracker.cli.output import say
 
 __all__ = ["export_command", "schema_app"]
 
@@ -41,4 +42,4 @@ def export_command(
     from tracker.contracts import write_contracts
 
     for path in write_contracts(out):
-        typer.echo(f"wrote {path}")
+        say(f"wrote {path}")
