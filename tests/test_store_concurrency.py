@@ -160,9 +160,10 @@ class Outcome:
 
     @property
     def added(self) -> int:
-        """Return how many figures the call said it stored (0 if it said nothing)."""
+        """Return how many figures the call said it stored (0 if it said nothing); the
+        summary is a message, on stderr."""
         pattern = _ACKNOWLEDGED.get(self.call.command)
-        found = pattern.search(self.stdout) if pattern else None
+        found = pattern.search(self.stderr) if pattern else None
         return int(found.group(1)) if found and self.exit_code == 0 else 0
 
     def problem(self) -> str | None:
@@ -178,9 +179,9 @@ class Outcome:
             pattern = _ACKNOWLEDGED.get(self.call.command)
             if pattern is None or self.added > 0:
                 return None
-            if pattern.search(self.stdout):
+            if pattern.search(self.stderr):
                 return "stored nothing, though all it gave was new"
-            return f"no summary line in its output: {self.stdout[-500:]!r}"
+            return f"no summary line in its messages: {self.stderr[-500:]!r}"
         nothing_yet = self.exit_code == 1 and _NOTHING_TO_REPORT in self.stderr
         if self.call.command == "report" and nothing_yet:
             return None
