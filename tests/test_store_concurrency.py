@@ -106,6 +106,9 @@ _ACKNOWLEDGED = {
     "ingest": re.compile(r"^figures: \d+ extracted, (\d+) stored, \d+ skipped", re.MULTILINE),
 }
 _NOTHING_TO_REPORT = "no figures are stored"
+# A report that starts before any writer has created the store (a race the faster start
+# of `tracker` made likely) is told that there is no store yet: a wrong call, exit 2.
+_NO_STORE_YET = ("holds no tracker store yet", "no database at")
 _STAGE_PATTERN = "tracker-stage-*"  # what an import stages its rows in (a folder or a file)
 
 # Rounds are few: on the old store every case lost figures in every round (see the
@@ -170,8 +173,8 @@ class Outcome:
         """Return why the call counts as failed, or None.
 
         A writing call must exit 0 and say that it stored something: in these tests each
-        one writes figures no other call writes. `report` may also exit 1, but only to say
-        that nothing is stored yet. No call may end in a traceback.
+        one writes figures no other call writes. `report` may also exit 1 or 2, but only
+        to say that nothing (or no store) is there yet. No call may end in a traceback.
         """
         if "Traceback" in self.stderr:
             return f"traceback ending in {_exception_of(self.stderr)}"
@@ -182,7 +185,9 @@ class Outcome:
             if pattern.search(self.stderr):
                 return "stored nothing, though all it gave was new"
             return f"no summary line in its messages: {self.stderr[-500:]!r}"
-        nothing_yet = self.exit_code == 1 and _NOTHING_TO_REPORT in self.stderr
+        nothing_yet = (self.exit_code == 1 and _NOTHING_TO_REPORT in self.stderr) or (
+            self.exit_code == 2 and any(words in self.stderr for words in _NO_STORE_YET)
+        )
         if self.call.command == "report" and nothing_yet:
             return None
         return f"exit code {self.exit_code}: {self.stderr.strip()[-1000:]}"
