@@ -247,3 +247,54 @@ def test_no_color_is_respected_on_a_terminal(no_color: str, styled: bool) -> Non
     shown = _run_on_a_terminal(["extract", str(SEED), "--explain"], {"NO_COLOR": no_color})
     assert ("\x1b[" in shown) is styled
     assert ("[[" in shown) is not styled
+
+
+class _Terminal(io.StringIO):
+    """A stdout that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("no_color", "bold"), [("", True), ("1", False)])
+def test_a_table_on_a_terminal_fits_its_width(
+    monkeypatch: pytest.MonkeyPatch, no_color: str, bold: bool
+) -> None:
+    from tracker.cli.output import print_table
+
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stdout", screen)
+    monkeypatch.setenv("NO_COLOR", no_color)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda: os.terminal_size((40, 24)))
+    rows = [{"place": "Kupiansk district, Kharkiv oblast", "source": "x" * 30, "value": 15031}]
+    print_table(rows, ["place", "source", "value"])
+    header, rule, line = screen.getvalue().splitlines()
+    assert header.startswith("\x1b[1m") is bold
+    assert len(rule) <= 40
+    assert len(line) <= 40
+    assert line.endswith("15,031")
+    assert "…" in line
+
+
+@pytest.mark.parametrize(
+    ("version_file", "hides_numpy"),
+    [
+        ("__version__ = version = '26.0.1'\n", True),
+        ("__version__ = version = '18.0.0'\n", True),
+        ("__version__ = version = '17.0.0'\n", False),
+        ("__version__ = version = '15.0.0'\n", False),
+        ("nothing to read\n", False),
+    ],
+)
+def test_numpy_is_hidden_only_where_pyarrow_runs_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version_file: str, hides_numpy: bool
+) -> None:
+    from importlib.machinery import ModuleSpec
+
+    from tracker.cli import imports
+
+    (tmp_path / "pyarrow").mkdir()
+    (tmp_path / "pyarrow" / "_generated_version.py").write_text(version_file, encoding="utf-8")
+    spec = ModuleSpec("pyarrow", None, origin=str(tmp_path / "pyarrow" / "__init__.py"))
+    monkeypatch.setattr(imports.importlib.util, "find_spec", lambda name: spec)
+    assert imports._pyarrow_runs_without_numpy() is hides_numpy
