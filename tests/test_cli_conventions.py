@@ -178,9 +178,12 @@ def test_a_known_place_without_figures_lists_none(stored: Path, option: str, nam
     ids=" ".join,
 )
 def test_a_missing_input_file_is_a_wrong_call(tmp_path: Path, args: list[str]) -> None:
-    result = invoke(*args[:-1], tmp_path / args[-1])
+    db = tmp_path / "store" / "tracker.db"
+    store = ["--db", db] if args[0] in {"import", "ingest"} else []
+    result = invoke(*args[:-1], tmp_path / args[-1], *store)
     assert result.exit_code == 2
     assert "no such file" in result.stderr
+    assert not db.parent.exists(), "a wrong call created a store"
 
 
 def test_list_limit_and_thousands_separators(stored: Path) -> None:

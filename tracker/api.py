@@ -214,12 +214,13 @@ def import_files(
 
     Files are CSV, HXL, Parquet, JSON or JSONL with the figures columns. Returns what was
     stored; raises InvalidDataError (carrying the report, nothing written) when any row
-    of any file fails, InputFileError when a file cannot be read.
+    of any file fails, InputFileError when a file cannot be read, MissingInputError
+    (before the store is created) when one does not exist.
     """
     from tracker.importer import import_files as import_into
     from tracker.store import open_store
 
-    files = _paths(paths)
+    files = _existing_files(_paths(paths))
     with open_store(_target(db)) as store:
         return import_into(files, store)
 
@@ -313,6 +314,17 @@ def _target(db: str | Path | StoreTarget) -> StoreTarget:
 def _paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
     """Return one Path or several as a list of Paths."""
     return [Path(p) for p in ([paths] if isinstance(paths, str | Path) else paths)]
+
+
+def _existing_files(paths: list[Path]) -> list[Path]:
+    """Return `paths` when each names a file; MissingInputError for the first that does not,
+    before any store is created for them."""
+    from tracker.errors import MissingInputError
+
+    for path in paths:
+        if not path.exists():
+            raise MissingInputError(f"{path}: no such file")
+    return paths
 
 
 def _day(value: date | str | None, name: str) -> date | None:

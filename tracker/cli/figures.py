@@ -278,13 +278,12 @@ def import_command(
 
     Example: tracker import figures.csv more.parquet --db tracker.db
     """
-    from tracker.importer import import_files
-    from tracker.store import open_store
+    from tracker.api import import_files
 
     target = db_target(db)
     detail(f"store: {target.display}")
-    with using_places(places), open_store(target) as store:
-        summary = import_files(files, store)
+    with using_places(places):
+        summary = import_files(target, files)
     if fmt == ReportFormat.JSON:
         echo_json(summary.to_dict())
         return
