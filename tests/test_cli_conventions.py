@@ -156,6 +156,28 @@ def test_an_unknown_place_filter_asks_did_you_mean(
     assert result.stdout == ""
 
 
+def test_a_typo_beside_a_known_district_is_still_a_wrong_call(stored: Path) -> None:
+    result = invoke("report", "--district", "Pokrovsk", "--district", "Pokrovk", "--db", stored)
+    assert result.exit_code == 2
+    assert "'Pokrovk'" in result.stderr
+    with pytest.raises(tracker.errors.UnknownFilterError) as raised:
+        tracker.read_figures(stored, district=["Pokrovsk", "Pokrovk"])
+    assert raised.value.suggestions == ["Pokrovsk"]
+
+
+def test_a_place_the_gazetteer_lacks_lists_when_figures_are_stored_under_it(
+    sqlite_db: Path, write_csv: Callable[..., Path]
+) -> None:
+    coded = [(*ROWS[0][:4], "Camp Alpha", *ROWS[0][5:])]
+    header = ("metric", "population_group", "value", "qualifier", "location", "as_of",
+              "source_name", "admin1_pcode", "admin2_pcode")  # fmt: skip
+    path = write_csv([(*coded[0], "UA14", "UA1416")], header=header)
+    assert invoke("import", path, "--db", sqlite_db).exit_code == 0
+    result = invoke("list", "--district", "Camp Alpha", "--format", "csv", "--db", sqlite_db)
+    assert result.exit_code == 0, result.output
+    assert "Camp Alpha" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("option", "name"),
     [("--district", "Kupiansk"), ("--district", "UA9999"), ("--oblast", "Lvivska")],

@@ -57,8 +57,9 @@ def read_figures(
     `district` is a district (raion), settlement or P-code, or several; a name also finds
     figures stored under its gazetteer names. Dates are `date` objects or YYYY-MM-DD.
     Raises MissingStoreError when `db` holds no store (nothing is created), and
-    UnknownFilterError (with `suggestions`) when nothing matches and a district or oblast
-    is no place the gazetteer knows: a typo, not a place without figures.
+    UnknownFilterError (with `suggestions`) when a district or oblast is neither a place
+    the gazetteer knows nor a name some figure is stored under: a typo, not a place
+    without figures.
     """
     from tracker.query import check_filter_places, figure_query
     from tracker.store import open_store
@@ -73,8 +74,7 @@ def read_figures(
     )
     with open_store(db, read_only=True) as store:
         figures = store.read_figures(query)
-    if figures.is_empty():
-        check_filter_places(districts, oblast)
+    check_filter_places(districts, oblast, figures)
     return figures
 
 

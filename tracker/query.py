@@ -45,11 +45,16 @@ def figure_query(
     )
 
 
-def check_filter_places(districts: Sequence[str] = (), oblast: str | None = None) -> None:
-    """Return when every place a filter names is known to the gazetteer (or is a P-code).
+def check_filter_places(
+    districts: Sequence[str] = (),
+    oblast: str | None = None,
+    found: pl.DataFrame | None = None,
+) -> None:
+    """Return when every place a filter names is known to the gazetteer, is a P-code, or
+    matched some of the figures `found` with it: a typo is told from a place with no figures.
 
-    Called when a filter matched nothing, to tell a typo from a place with no figures:
-    raises UnknownFilterError naming the first unknown name, with the closest names.
+    Raises UnknownFilterError naming the first name that is none of these, with the
+    closest names the gazetteer knows.
     """
     from tracker.errors import UnknownFilterError
     from tracker.places import resolve
@@ -63,11 +68,24 @@ def check_filter_places(districts: Sequence[str] = (), oblast: str | None = None
         resolution = resolve(name, level=level)
         if resolution.unit is not None and resolution.match in ("exact", "alias"):
             continue
+        if found is not None and _matched(found, name, what):
+            continue
         closest = [resolution.unit.name] if resolution.unit is not None else []
         suggestions = list(dict.fromkeys([*closest, *resolution.suggestions]))
         raise UnknownFilterError(
-            f"no figures, and the gazetteer knows no {what} {name!r}", suggestions
+            f"the gazetteer knows no {what} {name!r}, and no figure is stored under it",
+            suggestions,
         )
+
+
+def _matched(found: pl.DataFrame, name: str, what: str) -> bool:
+    """Return whether a figure of `found` names the place `name` (as the store matches)."""
+    from tracker.store.place_keys import fold_name, with_place_keys
+
+    keys = ("admin1_key",) if what == "oblast" else ("admin2_key", "settlement_key", "location_key")
+    keyed = with_place_keys(found.select("admin1_name", "admin2_name", "settlement", "location"))
+    wanted = fold_name(name)
+    return any(wanted in set(keyed[key].drop_nulls().unique().to_list()) for key in keys)
 
 
 _PCODE = re.compile(r"[A-Za-z]{2}[0-9]+")
