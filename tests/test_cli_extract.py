@@ -202,7 +202,7 @@ def test_a_bad_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["extract", "absent.txt"], 1, "absent.txt: no such file"),
+        (["extract", "absent.txt"], 2, "absent.txt: no such file"),
         (["extract"], 2, "give at least one PATH"),
         (["extract", "--published", "14.10.2025", "x.txt"], 2, "--published"),
         (["extract", "--format", "xml", "x.txt"], 2, "--format"),
@@ -231,14 +231,14 @@ def test_ingest_prints_a_summary_and_a_second_run_adds_nothing(tmp_path: Path) -
     second = _run("ingest", str(path.parent), "--db", str(db))
 
     assert first.exit_code == 0, first.stderr
-    assert "documents: 1 read, 1 new, 0 already stored" in first.stdout
-    stored = next(line for line in first.stdout.splitlines() if line.startswith("figures:"))
+    assert "documents: 1 read, 1 new, 0 already stored" in first.stderr
+    stored = next(line for line in first.stderr.splitlines() if line.startswith("figures:"))
     assert " 0 stored" not in stored
-    assert "warnings: " in first.stdout
-    assert "programmes mentioned: Shelter (1 document(s))" in first.stdout
+    assert "warnings: " in first.stderr
+    assert "programmes mentioned: Shelter (1 document(s))" in first.stderr
     assert second.exit_code == 0, second.stderr
-    assert "documents: 1 read, 0 new, 1 already stored" in second.stdout
-    assert " 0 stored" in second.stdout
+    assert "documents: 1 read, 0 new, 1 already stored" in second.stderr
+    assert " 0 stored" in second.stderr
     listed = _run("list", "--format", "jsonl", "--db", str(db))
     assert _facts(_lines(listed)) >= EXPECTED
 

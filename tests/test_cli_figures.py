@@ -57,7 +57,7 @@ def test_log_stores_people_and_children_within_one_metric(db: Path | str) -> Non
         frame = store.read_figures()
     got = sorted(frame.select("metric", "population_group", "value", "method").rows())
     assert got == [("evacuated", "children", 128, "manual"), ("evacuated", "people", 436, "manual")]
-    assert "stored 2 figure(s)" in result.stdout
+    assert "stored 2 figure(s)" in result.stderr
 
 
 def test_log_twice_adds_nothing_the_second_time(db: Path | str) -> None:
@@ -79,7 +79,7 @@ def test_log_twice_adds_nothing_the_second_time(db: Path | str) -> None:
     assert invoke(*args).exit_code == 0
     second = invoke(*args)
     assert second.exit_code == 0
-    assert "stored 0 figure(s), 1 already stored" in second.stdout
+    assert "stored 0 figure(s), 1 already stored" in second.stderr
     assert stored(db) == 1
 
 
@@ -109,10 +109,10 @@ def test_import_then_reimport_adds_nothing_twice(
     path = write_csv(GOOD_ROWS)
     first = invoke("import", path, "--db", db)
     assert first.exit_code == 0, first.output
-    assert "imported 3 figure(s)" in first.stdout
+    assert "imported 3 figure(s)" in first.stderr
     second = invoke("import", path, "--db", db)
     assert second.exit_code == 0
-    assert "imported 0 figure(s) from 1 file(s); 3 already stored" in second.stdout
+    assert "imported 0 figure(s) from 1 file(s); 3 already stored" in second.stderr
     assert stored(db) == 3
 
 
@@ -223,7 +223,7 @@ def test_a_bad_row_in_the_second_file_writes_nothing_from_the_first(
 
 def test_missing_file_is_a_clear_error(db: Path | str, tmp_path: Path) -> None:
     result = invoke("import", tmp_path / "nope.csv", "--db", db)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no such file" in result.stderr
 
 
@@ -273,7 +273,11 @@ def test_hxl_export_has_the_hashtag_row(db: Path | str, write_csv: Callable[...,
         "#adm1+code",
         "#adm2+name",
         "#adm2+code",
-        "#affected+num",
+        "#indicator+value+num",
+        "#affected+evacuated+ind+num",
+        "#adm3+code",
+        "#loc+code",
+        "#country+code",
         "#meta+source",
         "#meta+url",
     ):

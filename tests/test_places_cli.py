@@ -41,12 +41,13 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 def test_resolve_table_shows_codes_and_parents(places_dir: Path) -> None:
     result = runner.invoke(app, ["places", "resolve", "Kupyansk district", "Izyum"])
     assert result.exit_code == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[0].split()[:3] == ["query", "match", "score"]
-    assert "Kupianskyi" in lines[1]
-    assert "UA6308" in lines[1]
-    assert "Izium" in lines[2]
-    assert "Kharkivska" in lines[2]
+    header, rule, *lines = result.stdout.splitlines()
+    assert header.split()[:3] == ["query", "match", "score"]
+    assert set(rule) == {"-"}
+    assert "Kupianskyi" in lines[0]
+    assert "UA6308" in lines[0]
+    assert "Izium" in lines[1]
+    assert "Kharkivska" in lines[1]
 
 
 def test_resolve_json_matches_library(places_dir: Path) -> None:
@@ -110,7 +111,7 @@ def test_add_cod_gazetteer_then_resolve(places_dir: Path, tmp_path: Path) -> Non
     csv_path = _write(tmp_path, "sdn.csv", SUDAN_CSV)
     added = runner.invoke(app, ["places", "add", str(csv_path)])
     assert added.exit_code == 0, added.stderr
-    assert "added 5 units" in added.stdout
+    assert "added 5 units" in added.stderr
     assert (places_dir / "sdn.csv").is_file()
     darfur = resolve("North Darfur").unit
     assert darfur is not None
@@ -164,7 +165,7 @@ def test_add_rejects_non_utf8(places_dir: Path, tmp_path: Path) -> None:
 
 def test_add_missing_file(places_dir: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["places", "add", str(tmp_path / "nope.csv")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no such file" in result.stderr
 
 

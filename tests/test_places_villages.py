@@ -163,7 +163,7 @@ def test_villages_in_running_text(text: str, expected: list[tuple[str, str, str 
 def test_cli_resolves_a_unique_village() -> None:
     result = runner.invoke(app, ["places", "resolve", "Hlushkivka"])
     assert result.exit_code == 0, result.stderr
-    [header, row] = result.stdout.splitlines()
+    [header, _rule, row] = result.stdout.splitlines()
     assert header.split() == [
         "query", "match", "score", "level", "name", "pcode", "admin3_name", "admin2_name",
         "admin1_name",
@@ -178,7 +178,7 @@ def test_cli_resolves_a_unique_village() -> None:
 def test_cli_lists_homonyms_and_exits_1() -> None:
     result = runner.invoke(app, ["places", "resolve", "Kolisnykivka"])
     assert result.exit_code == 1
-    rows = [line.split() for line in result.stdout.splitlines()[1:]]
+    rows = [line.split() for line in result.stdout.splitlines()[2:]]
     assert [(r[1], r[5], r[7], r[8]) for r in rows] == [
         ("ambiguous", "UA5308013024", "Poltavskyi", "Poltavska"),
         ("ambiguous", "UA6308011005", "Kupianskyi", "Kharkivska"),
@@ -194,7 +194,7 @@ def test_cli_within_settles_on_the_raion() -> None:
         app, ["places", "resolve", "Kolisnykivka", "--within", "Kupiansk district"]
     )
     assert result.exit_code == 0, result.stderr
-    [_, row] = result.stdout.splitlines()
+    [_header, _rule, row] = result.stdout.splitlines()
     assert row.split()[1:] == [
         "exact", "1.00", "village", "Kolisnykivka", "UA6308011005", "Kurylivska", "Kupianskyi",
         "Kharkivska",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -41,9 +42,9 @@ def test_report_writes_the_folder_and_says_where_to_open_it(
 
     assert result.exit_code == 0, result.output
     index = (out / "index.html").resolve()
-    assert "2 district page(s) from 3 figure(s)" in result.stdout
-    assert str(index) in result.stdout
-    assert index.as_uri() in result.stdout
+    assert "2 district page(s) from 3 figure(s)" in result.stderr
+    assert str(index) in result.stderr
+    assert index.as_uri() in result.stderr
     assert sorted(p.name for p in out.glob("*.html")) == [
         "UA6308.html",
         "UA6310.html",
@@ -191,3 +192,14 @@ def test_full_plotly_writes_the_larger_bundle(
         for name, folder in (("basic", basic), ("full", full))
     }
     assert size["full"] > 3 * size["basic"]
+
+
+def test_full_plotly_without_plotly_says_how_to_install_it(
+    runner: CliRunner, stored: Path | str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "plotly", None)
+    out = tmp_path / "full"
+    result = runner.invoke(app, ["report", "--db", str(stored), "--out", str(out), "--full-plotly"])
+    assert result.exit_code == 2
+    assert "pip install 'evac-tracker[plotly]'" in result.stderr
+    assert not out.exists()

@@ -104,11 +104,11 @@ def test_schema_export_writes_both_files(tmp_path: Path) -> None:
     out = tmp_path / "contracts"
     result = runner.invoke(app, ["schema", "export", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [
+    assert result.stderr.splitlines() == [
         f"wrote {out / DICTIONARY_NAME}",
         f"wrote {out / TABLE_SCHEMA_NAME}",
     ]
-    assert result.stderr == ""
+    assert result.stdout == ""
     assert json.loads((out / TABLE_SCHEMA_NAME).read_text(encoding="utf-8")) == table_schema()
 
 

@@ -106,6 +106,9 @@ _ACKNOWLEDGED = {
     "ingest": re.compile(r"^figures: \d+ extracted, (\d+) stored, \d+ skipped", re.MULTILINE),
 }
 _NOTHING_TO_REPORT = "no figures are stored"
+# A report that starts before any writer has created the store (a race the faster start
+# of `tracker` made likely) is told that there is no store yet: a wrong call, exit 2.
+_NO_STORE_YET = ("holds no tracker store yet", "no database at")
 _STAGE_PATTERN = "tracker-stage-*"  # what an import stages its rows in (a folder or a file)
 
 # Rounds are few: on the old store every case lost figures in every round (see the
@@ -160,17 +163,18 @@ class Outcome:
 
     @property
     def added(self) -> int:
-        """Return how many figures the call said it stored (0 if it said nothing)."""
+        """Return how many figures the call said it stored (0 if it said nothing); the
+        summary is a message, on stderr."""
         pattern = _ACKNOWLEDGED.get(self.call.command)
-        found = pattern.search(self.stdout) if pattern else None
+        found = pattern.search(self.stderr) if pattern else None
         return int(found.group(1)) if found and self.exit_code == 0 else 0
 
     def problem(self) -> str | None:
         """Return why the call counts as failed, or None.
 
         A writing call must exit 0 and say that it stored something: in these tests each
-        one writes figures no other call writes. `report` may also exit 1, but only to say
-        that nothing is stored yet. No call may end in a traceback.
+        one writes figures no other call writes. `report` may also exit 1 or 2, but only
+        to say that nothing (or no store) is there yet. No call may end in a traceback.
         """
         if "Traceback" in self.stderr:
             return f"traceback ending in {_exception_of(self.stderr)}"
@@ -178,10 +182,12 @@ class Outcome:
             pattern = _ACKNOWLEDGED.get(self.call.command)
             if pattern is None or self.added > 0:
                 return None
-            if pattern.search(self.stdout):
+            if pattern.search(self.stderr):
                 return "stored nothing, though all it gave was new"
-            return f"no summary line in its output: {self.stdout[-500:]!r}"
-        nothing_yet = self.exit_code == 1 and _NOTHING_TO_REPORT in self.stderr
+            return f"no summary line in its messages: {self.stderr[-500:]!r}"
+        nothing_yet = (self.exit_code == 1 and _NOTHING_TO_REPORT in self.stderr) or (
+            self.exit_code == 2 and any(words in self.stderr for words in _NO_STORE_YET)
+        )
         if self.call.command == "report" and nothing_yet:
             return None
         return f"exit code {self.exit_code}: {self.stderr.strip()[-1000:]}"

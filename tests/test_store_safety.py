@@ -146,7 +146,7 @@ def test_export_replaces_a_file_whole_and_leaves_no_partial_file(
     assert invoke("export", "--db", db, "-o", out).exit_code == 0
 
     assert pl.read_csv(out).height == 3
-    assert [p.name for p in out.parent.iterdir()] == ["figures.csv"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["datapackage.json", "figures.csv"]
 
 
 @pytest.mark.parametrize("typed", ["Ñuble", "ñUBLE", "N\u0303uble"])

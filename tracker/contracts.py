@@ -23,6 +23,7 @@ __all__ = [
     "DICTIONARY_NAME",
     "TABLE_SCHEMA_NAME",
     "data_dictionary",
+    "export_schema",
     "table_schema",
     "write_contracts",
 ]
@@ -65,6 +66,14 @@ def table_schema() -> dict[str, Any]:
         "missingValues": [""],
         "primaryKey": ["figure_id"],
     }
+
+
+def export_schema(profile: str = "tracker") -> dict[str, Any]:
+    """Return the Table Schema of a CSV export with the columns of `profile`."""
+    from tracker.profiles import hapi_table_schema
+
+    schema = table_schema()
+    return hapi_table_schema(schema) if profile == "hapi" else schema
 
 
 def _field(spec: Column) -> dict[str, Any]:

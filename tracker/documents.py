@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from tracker.errors import InputFileError, UsageError
+from tracker.errors import InputFileError, MissingInputError, UsageError
 
 __all__ = [
     "FRONT_MATTER_KEYS",
@@ -197,7 +197,7 @@ def _read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputFileError(f"{path}: no such file") from None
+        raise MissingInputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputFileError(f"{path}: is a directory") from None
     except OSError as error:

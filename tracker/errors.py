@@ -5,9 +5,11 @@ from __future__ import annotations
 __all__ = [
     "InputFileError",
     "InvalidDataError",
+    "MissingInputError",
     "MissingStoreError",
     "StoreError",
     "TrackerError",
+    "UnknownFilterError",
     "UnknownPlaceError",
     "UsageError",
 ]
@@ -39,6 +41,20 @@ class InvalidDataError(TrackerError):
     def __init__(self, message: str, report: object | None = None) -> None:
         super().__init__(message)
         self.report = report
+
+
+class MissingInputError(InputFileError):
+    """An input file or folder named on the call does not exist: a wrong call, exit 2."""
+
+    exit_code = 2
+
+
+class UnknownFilterError(UsageError):
+    """A filter names a place that nothing matches; `suggestions` holds the closest names."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
 
 
 class StoreError(TrackerError):

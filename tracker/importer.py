@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
-from tracker.errors import InvalidDataError, MissingStoreError
+from tracker.errors import InvalidDataError, MissingStoreError, UsageError
 from tracker.figures import complete_figures
 from tracker.model import Group, Method, Metric
 from tracker.query import history_for
@@ -27,7 +28,9 @@ __all__ = [
     "ManualEntry",
     "check_files",
     "check_files_against",
+    "check_frame",
     "check_stored",
+    "entry_counts",
     "import_files",
     "log_entry",
     "prepare_figures",
@@ -50,6 +53,22 @@ class ImportSummary:
     figures: pl.DataFrame
     written: WriteResult
     report: ValidationReport
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the summary as JSON-ready data, keyed like its attributes (`--format json`)."""
+        return {
+            "figures": _json_ready(self.figures.to_dicts()),
+            "written": asdict(self.written),
+            "report": self.report.to_dict(),
+        }
+
+
+def _json_ready(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return records with dates and datetimes as ISO 8601 text."""
+    return [
+        {k: v.isoformat() if isinstance(v, date) else v for k, v in record.items()}
+        for record in records
+    ]
 
 
 @dataclass(frozen=True)
@@ -118,6 +137,61 @@ def check_files_against(
             return check_files(paths, store, today=today)[1]
     except MissingStoreError:
         return check_files(paths, today=today)[1]
+
+
+def check_frame(
+    raw: pl.DataFrame, target: StoreTarget | None = None, *, today: date | None = None
+) -> ValidationReport:
+    """Validate a frame of figures as a file would be (parsed, completed, places resolved),
+    against the store at `target` when one is there; write nothing.
+
+    Raises InvalidDataError for unknown or missing columns.
+    """
+    check_columns(raw, "the frame")
+    if target is None:
+        return _checked_frame(raw, None, today)
+    try:
+        with open_store(target, read_only=True) as store:
+            return _checked_frame(raw, store, today)
+    except MissingStoreError:
+        return _checked_frame(raw, None, today)
+
+
+def _checked_frame(raw: pl.DataFrame, store: Store | None, today: date | None) -> ValidationReport:
+    """Return the report of one frame, prepared with the gazetteers kept in `store`."""
+    with _kept_places(store):
+        figures, failures = prepare_figures(raw, method=Method.IMPORTED)
+        return _validated(figures, failures, store, today)
+
+
+def entry_counts(
+    by_metric: dict[Metric, int | None], *, children: int | None, families: int | None
+) -> dict[tuple[Metric, Group], int]:
+    """Return the (metric, group) counts of a manual entry: people for each metric given,
+    children and families within the one metric given.
+
+    Raises UsageError when no count is given, or children or families come with not
+    exactly one metric.
+    """
+    given = {metric: value for metric, value in by_metric.items() if value is not None}
+    subgroups = {
+        group: value
+        for group, value in ((Group.CHILDREN, children), (Group.FAMILIES, families))
+        if value is not None
+    }
+    if not given and not subgroups:
+        raise UsageError(
+            "give at least one count: --evacuated, --remaining, --to-evacuate or --housed"
+        )
+    if subgroups and len(given) != 1:
+        raise UsageError(
+            "--children and --families count within one metric: give exactly one of "
+            "--evacuated, --remaining, --to-evacuate, --housed with them"
+        )
+    counts = {(metric, Group.PEOPLE): value for metric, value in given.items()}
+    for group, value in subgroups.items():
+        counts[(next(iter(given)), group)] = value
+    return counts
 
 
 def _kept_places(store: Store | None) -> AbstractContextManager[None]:

@@ -87,6 +87,15 @@ class IngestSummary:
         """Return the housing programmes each document mentions, by document key."""
         return {d.key: d.programmes for d in self.documents if d.programmes}
 
+    def to_dict(self) -> dict[str, object]:
+        """Return the summary as JSON-ready data, keyed like its attributes (`--format json`)."""
+        from dataclasses import asdict
+
+        data = asdict(self)
+        data["warnings"] = [asdict(warning) for warning in self.warnings]
+        data["documents_repeated"] = self.documents_repeated
+        return data
+
 
 def extract_document(document: Document, *, doc_id: str | None = None) -> Extraction:
     """Return the figures and programmes that the extractor reads in `document`.

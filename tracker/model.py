@@ -132,7 +132,12 @@ COLUMNS: tuple[Column, ...] = (
         "Who is counted; people includes the children.",
         "#indicator+group",
     ),
-    Column("value", "int", "The number as stated, a whole number >= 0.", hxl="#affected+num"),
+    Column(
+        "value",
+        "int",
+        "The number as stated, a whole number >= 0.",
+        hxl="#indicator+value+num",
+    ),
     _enum(
         "qualifier",
         Qualifier,

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import polars as pl
 
-from tracker.errors import InputFileError, InvalidDataError, UsageError
-from tracker.model import COLUMN_NAMES, COLUMNS, REQUIRED_COLUMNS
+from tracker.errors import InputFileError, InvalidDataError, MissingInputError, UsageError
+from tracker.hxl import DERIVED, HXL_TAGS, column_for_tag, hxl_columns
+from tracker.model import COLUMN_NAMES, REQUIRED_COLUMNS
+from tracker.profiles import PROFILES, from_hapi, is_hapi, to_hapi
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -31,8 +33,8 @@ __all__ = [
 ]
 
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "parquet", "json", "jsonl", "hxl")
-HXL_TAGS: dict[str, str] = {c.name: c.hxl for c in COLUMNS}
-_COLUMN_BY_TAG = {_tag.lower(): _name for _name, _tag in HXL_TAGS.items()}
+# HXL allows rows (a title, notes) above the hashtag row; it is looked for this far down.
+_HASHTAG_ROW_SEARCH = 25
 _SUFFIX_FORMATS = {
     ".csv": "csv",
     ".hxl": "csv",
@@ -56,7 +58,7 @@ def read_table(path: Path) -> pl.DataFrame:
     if path.is_dir():
         raise InputFileError(f"{path}: is a folder, not a file")
     if not path.is_file():
-        raise InputFileError(f"{path}: no such file")
+        raise MissingInputError(f"{path}: no such file")
     if path.stat().st_size == 0:
         raise InputFileError(f"{path}: the file is empty")
     if kind != "parquet":
@@ -77,6 +79,8 @@ def read_table(path: Path) -> pl.DataFrame:
         )
     if frame.height == 0:
         raise InputFileError(f"{path}: the file has a header but no rows")
+    if is_hapi(frame):
+        frame = from_hapi(frame)
     return frame.with_columns(pl.lit(str(path)).alias("_file"))
 
 
@@ -96,16 +100,31 @@ def check_columns(frame: pl.DataFrame, source: str) -> None:
 
 
 def write_table(
-    frame: pl.DataFrame, fmt: str, target: Path | io.BytesIO, *, raw: bool = False
+    frame: pl.DataFrame,
+    fmt: str,
+    target: Path | io.BytesIO,
+    *,
+    raw: bool = False,
+    profile: str = "tracker",
 ) -> None:
-    """Write figures to `target` in format `fmt`, one of EXPORT_FORMATS (HXL: CSV + hashtags).
+    """Write figures to `target` in format `fmt`, one of EXPORT_FORMATS (HXL: CSV + hashtags),
+    with the columns of `profile` (see tracker.profiles).
 
     CSV and HXL cells that a spreadsheet would run as a formula get a leading `'`
     (see `neutralise_formulas`) unless `raw`; reading the file back removes it.
     """
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if profile not in PROFILES:
+        raise UsageError(f"unknown profile {profile!r}; choose one of {', '.join(PROFILES)}")
+    if profile == "hapi" and fmt == "hxl":
+        raise UsageError("the hapi profile names columns, HXL tags them: choose one")
     frame = frame.select(COLUMN_NAMES)
+    tags: list[str] = []
+    if fmt == "hxl":
+        frame, tags = hxl_columns(frame)
+    elif profile == "hapi":
+        frame = to_hapi(frame)
     if fmt in ("csv", "hxl") and not raw:
         frame = neutralise_formulas(frame)
     if fmt == "parquet":
@@ -117,7 +136,7 @@ def write_table(
     elif fmt == "csv":
         frame.write_csv(target, date_format="%Y-%m-%d", datetime_format=_DATETIME_FORMAT)
     else:
-        _write_hxl(frame, target)
+        _write_hxl(frame, tags, target)
 
 
 # OWASP's CSV injection guidance: a cell starting with one of these runs as a formula in
@@ -160,7 +179,9 @@ def restore_formulas(frame: pl.DataFrame) -> pl.DataFrame:
 _DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S%.6fZ"
 
 
-def write_file(frame: pl.DataFrame, fmt: str, path: Path, *, raw: bool = False) -> None:
+def write_file(
+    frame: pl.DataFrame, fmt: str, path: Path, *, raw: bool = False, profile: str = "tracker"
+) -> None:
     """Write figures to the file at `path` whole or not at all (a temporary file renamed).
 
     Raises UsageError when the folder does not exist, InputFileError when writing fails
@@ -173,7 +194,7 @@ def write_file(frame: pl.DataFrame, fmt: str, path: Path, *, raw: bool = False) 
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(handle)
         partial = Path(name)
-        write_table(frame, fmt, partial, raw=raw)
+        write_table(frame, fmt, partial, raw=raw, profile=profile)
         partial.replace(path)
     except (OSError, pl.exceptions.PolarsError) as error:
         reason = error.strerror if isinstance(error, OSError) else None
@@ -183,26 +204,34 @@ def write_file(frame: pl.DataFrame, fmt: str, path: Path, *, raw: bool = False) 
             partial.unlink(missing_ok=True)
 
 
-def _write_hxl(frame: pl.DataFrame, target: Path | io.BytesIO) -> None:
-    tag_row = [[HXL_TAGS[c] for c in frame.columns]]
-    tags = pl.DataFrame(tag_row, schema=dict.fromkeys(frame.columns, pl.String), orient="row")
+def _write_hxl(frame: pl.DataFrame, tags: list[str], target: Path | io.BytesIO) -> None:
+    tag_row = pl.DataFrame([tags], schema=dict.fromkeys(frame.columns, pl.String), orient="row")
     body = frame.with_columns(
         pl.col(c).dt.to_string(_DATETIME_FORMAT)
         for c, t in frame.schema.items()
         if isinstance(t, pl.Datetime)
     ).with_columns(pl.all().cast(pl.String))
-    pl.concat([tags, body]).write_csv(target)
+    pl.concat([tag_row, body]).write_csv(target)
 
 
 def _read_csv(path: Path) -> pl.DataFrame:
     frame = pl.read_csv(path, infer_schema=False)
-    if frame.height and _is_hashtag_row(frame.row(0)):
-        lined = _from_hxl(frame)
-    else:
-        lined = _with_csv_lines(frame, first_line=2)
+    found = _hashtag_row(frame)
+    lined = _with_csv_lines(frame, first_line=2) if found is None else _from_hxl(frame, found)
     # A blank line is no row (polars reads it as one with every cell empty).
     cells = [c for c in lined.columns if not c.startswith("_")]
     return restore_formulas(lined.filter(~pl.all_horizontal(pl.col(cells).is_null())))
+
+
+def _hashtag_row(frame: pl.DataFrame) -> int | None:
+    """Return where the hashtag row is: -1 for the header line itself, else the index of
+    the row among the first ones; None when the file is plain CSV."""
+    if _is_hashtag_row(tuple(frame.columns)):
+        return -1
+    for index in range(min(frame.height, _HASHTAG_ROW_SEARCH)):
+        if _is_hashtag_row(frame.row(index)):
+            return index
+    return None
 
 
 def _csv_problem(path: Path) -> str | None:
@@ -227,13 +256,28 @@ def _is_hashtag_row(row: tuple[object, ...]) -> bool:
     return bool(cells) and all(c.startswith("#") for c in cells)
 
 
-def _from_hxl(frame: pl.DataFrame) -> pl.DataFrame:
-    tags = [str(v or "").strip().lower().replace(" ", "") for v in frame.row(0)]
-    renames = {}
-    for header, tag in zip(frame.columns, tags, strict=True):
-        renames[header] = _COLUMN_BY_TAG.get(tag, f"{header} ({tag})" if tag else header)
-    body = frame.slice(1).rename(renames)
-    return _with_csv_lines(body, first_line=3)
+def _from_hxl(frame: pl.DataFrame, tag_row: int) -> pl.DataFrame:
+    """Return the rows below the hashtag row, each column named by its tag; the columns
+    an export only restates are dropped, an unknown tag keeps its header to be reported."""
+    if tag_row < 0:
+        headers, tags, body = list(frame.columns), list(frame.columns), frame
+    else:
+        above = frame.row(tag_row - 1) if tag_row > 0 else frame.columns
+        headers = [str(v or name) for v, name in zip(above, frame.columns, strict=True)]
+        tags = [str(v or "") for v in frame.row(tag_row)]
+        body = frame.slice(tag_row + 1)
+    names: dict[str, str] = {}
+    dropped: list[str] = []
+    for column, header, tag in zip(frame.columns, headers, tags, strict=True):
+        known = column_for_tag(tag) if tag.strip() else None
+        if known == DERIVED:
+            dropped.append(column)
+        elif known is not None and known not in names.values():
+            names[column] = known
+        else:
+            names[column] = f"{header} ({tag.strip()})" if tag.strip() else header
+    # Lines: the header line, the rows above the tags, the tags; then the body.
+    return _with_csv_lines(body.drop(dropped).rename(names), first_line=tag_row + 3)
 
 
 def _with_csv_lines(frame: pl.DataFrame, first_line: int) -> pl.DataFrame:

@@ -20,4 +20,7 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Run the tracker command-line tool."""
+    from tracker.cli.imports import hide_unused_packages
+
+    hide_unused_packages()
     app()

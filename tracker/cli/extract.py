@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
@@ -16,7 +17,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_target, handle_errors
-from tracker.cli.output import terminal_safe
+from tracker.cli.output import echo_json, print_table, say
 from tracker.cli.places import PlacesOption, using_places
 from tracker.documents import MAX_DOCUMENT_BYTES, Document, read_documents, with_overrides
 from tracker.errors import UsageError
@@ -52,6 +53,7 @@ MaxBytesOption = Annotated[
     int,
     typer.Option(
         "--max-bytes",
+        metavar="N",
         min=1,
         help="Refuse a document whose text is larger than this (UTF-8 bytes); reading "
         "takes about a second per 0.6 MB.",
@@ -68,18 +70,23 @@ class OutputFormat(StrEnum):
     CSV = "csv"
 
 
+class SummaryFormat(StrEnum):
+    """How `tracker ingest` reports what it stored."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 PathsArgument = Annotated[
     list[str] | None,
-    typer.Argument(
-        help="Text files, directories of *.txt/*.md, .jsonl files of "
-        '{"id", "text", "published", "url"?, "source"?} lines, or - for stdin.',
-        show_default=False,
-    ),
+    # Described in each command's text: typer would show an argument's Python type.
+    typer.Argument(metavar="PATH", hidden=True, show_default=False),
 ]
 PublishedOption = Annotated[
     datetime | None,
     typer.Option(
         "--published",
+        metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
         help="Publication date (YYYY-MM-DD) for every document; "
         "default: the JSONL 'published' field or the file's front matter.",
@@ -89,6 +96,7 @@ SourceOption = Annotated[
     str | None,
     typer.Option(
         "--source",
+        metavar="TEXT",
         help="Who published the documents; default: the JSONL 'source', the front matter, "
         "the URL's host, else the file name.",
     ),
@@ -117,6 +125,9 @@ def extract_command(
 ) -> None:
     """Read the evacuation figures in report texts and print them; nothing is stored.
 
+    Each PATH is a text file, a folder of *.txt/*.md, a .jsonl file of {"id", "text",
+    "published", "url"?, "source"?} lines, or - for stdin.
+
     Example: tracker extract seeds/ --explain
     """
     from tracker.ingest import extract_document, extract_records
@@ -135,7 +146,7 @@ def extract_command(
                     progress(done, len(documents))
     _FORMATTERS[output_format](records)
     if not records:
-        typer.echo(f"no figures found in {len(documents)} document(s)", err=True)
+        say(f"no figures found in {len(documents)} document(s)")
 
 
 @app.command("ingest")
@@ -147,8 +158,19 @@ def ingest_command(
     source: SourceOption = None,
     places: PlacesOption = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
+    summary_format: Annotated[
+        SummaryFormat,
+        typer.Option(
+            "--format",
+            help="text: a summary on stderr; json: the summary on stdout, with the Python "
+            "API's keys (documents_seen, figures_stored, warnings ...).",
+        ),
+    ] = SummaryFormat.TEXT,
 ) -> None:
     """Extract the figures in report texts, validate them and store them with their documents.
+
+    Each PATH is a text file, a folder of *.txt/*.md, a .jsonl file of {"id", "text",
+    "published", "url"?, "source"?} lines, or - for stdin.
 
     Ingesting the same text again adds nothing. Example: tracker ingest seeds/
     """
@@ -157,7 +179,10 @@ def ingest_command(
     documents = _read(paths, published, source, max_bytes)
     with using_places(places), _progress_bar(len(documents), _text_bytes(documents)) as progress:
         summary = ingest_documents(documents, db_target(db), progress=progress)
-    _print_summary(summary)
+    if summary_format == SummaryFormat.JSON:
+        echo_json(summary.to_dict())
+    else:
+        _print_summary(summary)
 
 
 def _read(
@@ -191,25 +216,8 @@ def _print_csv(records: list[dict[str, object]]) -> None:
 
 
 def _print_table(records: list[dict[str, object]]) -> None:
-    if not records:
-        return
-    cells = [[_cell(record.get(name)) for name in _TABLE_COLUMNS] for record in records]
-    widths = [
-        max(len(name), *(len(row[i]) for row in cells)) for i, name in enumerate(_TABLE_COLUMNS)
-    ]
-    typer.echo(_table_line(_TABLE_COLUMNS, widths))
-    typer.echo(_table_line(["-" * w for w in widths], widths))
-    for row in cells:
-        typer.echo(_table_line(row, widths))
-
-
-def _cell(value: object) -> str:
-    text = terminal_safe("" if value is None else " ".join(str(value).split()))
-    return text if len(text) <= _EVIDENCE_WIDTH else text[: _EVIDENCE_WIDTH - 1] + "…"
-
-
-def _table_line(cells: Sequence[str], widths: Sequence[int]) -> str:
-    return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+    if records:
+        print_table(records, _TABLE_COLUMNS, widths={"evidence": _EVIDENCE_WIDTH})
 
 
 _FORMATTERS: dict[OutputFormat, Callable[[list[dict[str, object]]], None]] = {
@@ -226,7 +234,7 @@ def _explain(document: Document, extraction: Extraction) -> None:
     if programmes:
         header += "; programmes mentioned: " + ", ".join(programmes)
     typer.echo(header)
-    bold = sys.stdout.isatty()
+    bold = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for number, figure in enumerate(figures, start=1):
         row = figure.to_row()
         place = row.get("admin2_name") or row.get("settlement") or row.get("admin1_name")
@@ -245,7 +253,8 @@ def _explain(document: Document, extraction: Extraction) -> None:
 
 
 def _highlight(text: str, figure: ExtractedFigure, *, bold: bool) -> str:
-    """Return the figure's sentence with its evidence marked: ANSI bold on a TTY, else [[...]]."""
+    """Return the figure's sentence with its evidence marked: ANSI bold on a terminal
+    (unless NO_COLOR is set), else [[...]]."""
     start, end = figure.start, figure.end
     s_start, s_end = min(figure.sentence_start, start), max(figure.sentence_end, end)
     evidence = text[start:end]
@@ -284,24 +293,24 @@ def _progress_bar(total: int, text_bytes: int) -> Iterator[Callable[[int, int], 
 
 def _print_summary(summary: IngestSummary) -> None:
     repeated = summary.documents_repeated
-    typer.echo(
+    say(
         f"documents: {summary.documents_seen} read, {summary.documents_new} new, "
         f"{summary.documents_already_stored} already stored"
         + (f", {repeated} repeated in the input" if repeated else "")
     )
-    typer.echo(
+    say(
         f"figures: {summary.figures_extracted} extracted, {summary.figures_stored} stored, "
         f"{summary.figures_skipped} skipped as duplicates"
     )
-    typer.echo(f"warnings: {len(summary.warnings)}")
+    say(f"warnings: {len(summary.warnings)}")
     for warning in summary.warnings[:_WARNINGS_SHOWN]:
-        typer.echo(f"  {warning.to_text()}")
+        say(f"  {warning.to_text()}")
     if len(summary.warnings) > _WARNINGS_SHOWN:
         hidden = len(summary.warnings) - _WARNINGS_SHOWN
-        typer.echo(f"  ... and {hidden} more (tracker validate lists them all)")
+        say(f"  ... and {hidden} more (tracker validate lists them all)")
     mentions = Counter(name for names in summary.programmes.values() for name in names)
     if mentions:
-        typer.echo(
+        say(
             "programmes mentioned: "
             + ", ".join(f"{name} ({count} document(s))" for name, count in mentions.most_common())
         )

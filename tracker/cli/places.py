@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
@@ -13,7 +15,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_target, default_db_given, handle_errors
-from tracker.cli.output import text_table
+from tracker.cli.output import print_table, say
 from tracker.errors import UnknownPlaceError
 
 if TYPE_CHECKING:
@@ -62,12 +64,14 @@ class Format(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
 
 
 PlacesOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--places",
+        metavar="FILE",
         exists=True,
         dir_okay=False,
         help="Gazetteer CSV to use as well, for this run only (repeatable).",
@@ -100,16 +104,18 @@ def using_places(files: list[Path] | None) -> AbstractContextManager[None]:
 @places_app.command("resolve")
 @handle_errors
 def resolve_command(
-    names: Annotated[list[str], typer.Argument(help="Place names, as a source wrote them.")],
+    names: Annotated[list[str], typer.Argument(metavar="NAME", hidden=True)],
     level: LevelOption = None,
     within: Annotated[
-        str | None, typer.Option(help="Only units inside this one (an oblast, a raion).")
+        str | None,
+        typer.Option(metavar="TEXT", help="Only units inside this one (an oblast, a raion)."),
     ] = None,
     context: Annotated[
         str | None,
         typer.Option(
+            metavar="TEXT",
             help="Read the names in this text: the places it names choose among homonyms "
-            '(e.g. "Hlushkivka and Kupiansk district").'
+            '(e.g. "Hlushkivka and Kupiansk district").',
         ),
     ] = None,
     explain: Annotated[
@@ -118,7 +124,8 @@ def resolve_command(
     fmt: FormatOption = Format.TABLE,
     places: PlacesOption = None,
 ) -> None:
-    """Resolve each name to a unit: names, P-codes, parents, and how it matched.
+    """Resolve each NAME (as a source wrote it) to a unit: names, P-codes, parents, and
+    how it matched.
 
     A name that several villages share (homonyms in different raions) resolves to none of
     them: every one is listed, match "ambiguous", and --within (a raion, hromada or oblast)
@@ -134,9 +141,11 @@ def resolve_command(
         found = [_resolve_one(name, level, within, context) for name in names]
     if fmt is Format.JSON:
         typer.echo(json.dumps([_resolution_dict(r) for r in found], ensure_ascii=False, indent=2))
+    elif fmt is Format.CSV:
+        _print_csv([row for r in found for row in _resolution_rows(r)], _RESOLVED_COLUMNS)
     else:
         rows = [row for r in found for row in _resolution_rows(r)]
-        typer.echo(text_table(rows, _RESOLVED_COLUMNS))
+        print_table(rows, _RESOLVED_COLUMNS)
         if explain:
             typer.echo("\n".join(_explanation(r) for r in found))
     for resolution in found:
@@ -161,7 +170,8 @@ def resolve_command(
 def list_command(
     level: LevelOption = None,
     within: Annotated[
-        str | None, typer.Option(help="Only units inside this one (an oblast, a raion).")
+        str | None,
+        typer.Option(metavar="TEXT", help="Only units inside this one (an oblast, a raion)."),
     ] = None,
     fmt: FormatOption = Format.TABLE,
     places: PlacesOption = None,
@@ -170,22 +180,25 @@ def list_command(
 
     Example: tracker places list --level raion --within Kharkiv
     """
-    from tracker.places import units
+    from tracker.places import Unit, units
 
     with using_places(places):
         found = units(level.value if level else None, within)
+    rows = [dataclasses.asdict(u) for u in found]
     if fmt is Format.JSON:
-        rows = [dataclasses.asdict(u) for u in found]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt is Format.CSV:
+        _print_csv(rows, [f.name for f in dataclasses.fields(Unit)])
     else:
-        typer.echo(text_table([dataclasses.asdict(u) for u in found], _UNIT_COLUMNS))
+        print_table(rows, _UNIT_COLUMNS)
 
 
 @places_app.command("add")
 @handle_errors
 def add_command(
     file: Annotated[
-        Path, typer.Argument(dir_okay=False, help="Gazetteer CSV (own columns or COD-AB).")
+        Path,
+        typer.Argument(metavar="FILE", dir_okay=False, hidden=True),
     ],
     db: DbOption = None,
 ) -> None:
@@ -204,11 +217,26 @@ def add_command(
 
     if db is None and not default_db_given():
         target, count = add_places_file(file)
-        typer.echo(f"added {count} units from {file} as {target}")
+        say(f"added {count} units from {file} as {target}")
         return
     with open_store(db_target(db)) as store:
         target, count = add_places_file(file, keeper=store)
-    typer.echo(f"added {count} units from {file} as {target} and to {store.target}")
+    say(f"added {count} units from {file} as {target} and to {store.target}")
+
+
+def _print_csv(rows: list[dict[str, object]], columns: Sequence[str]) -> None:
+    """Print rows as CSV on stdout; a cell a spreadsheet would run as a formula gets a `'`."""
+    import polars as pl
+
+    from tracker.tables import neutralise_formulas
+
+    frame = pl.DataFrame(
+        [{c: row.get(c) for c in columns} for row in rows],
+        schema=dict.fromkeys(columns, pl.String),
+        orient="row",
+    )
+    sys.stdout.write(neutralise_formulas(frame).write_csv())
+    sys.stdout.flush()
 
 
 def _resolution_rows(resolution: Resolution) -> list[dict[str, object]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,10 +11,18 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import DbOption, db_target, fail, handle_errors, parse_date
+from tracker.cli.output import echo_json, say
 
 __all__ = ["report_command"]
 
 DEFAULT_OUT = Path("reports")
+
+
+class ReportFormat(StrEnum):
+    """How `tracker report` says what it wrote."""
+
+    TEXT = "text"
+    JSON = "json"
 
 
 @app.command("report")
@@ -28,23 +37,36 @@ def report_command(
     ] = DEFAULT_OUT,
     districts: Annotated[
         list[str] | None,
-        typer.Option("--district", help="Only this district, settlement or P-code (repeatable)."),
+        typer.Option(
+            "--district",
+            metavar="PLACE",
+            help="Only this district, settlement or P-code (repeatable).",
+        ),
     ] = None,
     date_from: Annotated[
         str | None,
-        typer.Option("--from", metavar="DATE", help="From this day (as_of), YYYY-MM-DD."),
+        typer.Option("--from", metavar="YYYY-MM-DD", help="From this day (as_of), YYYY-MM-DD."),
     ] = None,
     date_to: Annotated[
-        str | None, typer.Option("--to", metavar="DATE", help="Up to this day (as_of), YYYY-MM-DD.")
+        str | None,
+        typer.Option("--to", metavar="YYYY-MM-DD", help="Up to this day (as_of), YYYY-MM-DD."),
     ] = None,
     report_date: Annotated[
         str | None,
         typer.Option(
             "--report-date",
-            metavar="DATE",
+            metavar="YYYY-MM-DD",
             help="Day the freshness badges count from, YYYY-MM-DD. Default: today.",
         ),
     ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            help="text: where the report is, on stderr; json: what was written (index, "
+            "paths, districts, figures) on stdout, with the Python API's keys.",
+        ),
+    ] = ReportFormat.TEXT,
     full_plotly: Annotated[
         bool,
         typer.Option(
@@ -60,39 +82,24 @@ def report_command(
 
     Example: tracker report --out reports/ --district Kupiansk --from 2024-05-01
     """
-    from tracker.query import figure_query
-    from tracker.report import build_report
-    from tracker.schema import validate_figures
-    from tracker.store import open_store
+    from tracker.api import build_report
 
-    query = figure_query(
-        districts or [],
-        date_from=parse_date(date_from, "--from"),
-        date_to=parse_date(date_to, "--to"),
-    )
-    database = db_target(db)
-    with open_store(database, read_only=True) as store:
-        figures = store.read_figures(query)
-        mentions = store.programme_mentions()
-    if figures.is_empty():
-        filtered = bool(districts or date_from or date_to)
-        reason = "match the filters" if filtered else "are stored"
-        hint = "" if filtered else " (add some: tracker ingest seeds/, or tracker log)"
-        raise fail(f"no figures {reason} in {database}; nothing to report{hint}", 1)
-    warnings = validate_figures(figures).warnings
-    generated_on = parse_date(report_date, "--report-date") or date.today()
     try:
         result = build_report(
-            figures,
+            db_target(db),
             out,
-            warnings=warnings,
-            generated_on=generated_on,
+            district=districts or None,
+            date_from=parse_date(date_from, "--from"),
+            date_to=parse_date(date_to, "--to"),
+            report_date=parse_date(report_date, "--report-date"),
             full_plotly=full_plotly,
-            mentions=mentions,
         )
     except OSError as error:
         raise fail(f"cannot write the report to {out}: {error.strerror or error}", 1) from None
+    if fmt == ReportFormat.JSON:
+        echo_json(dataclasses.asdict(result))
+        return
     index = result.index.resolve()
-    typer.echo(f"Wrote {result.districts} district page(s) from {result.figures} figure(s).")
-    typer.echo(f"Open {index}")
-    typer.echo(f"     {index.as_uri()}")
+    say(f"Wrote {result.districts} district page(s) from {result.figures:,} figure(s).")
+    say(f"Open {index}")
+    say(f"     {index.as_uri()}")

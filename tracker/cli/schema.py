@@ -9,6 +9,7 @@ import typer
 
 from tracker.cli.app import app
 from tracker.cli.common import handle_errors
+from tracker.cli.output import say
 
 __all__ = ["export_command", "schema_app"]
 
@@ -27,7 +28,9 @@ app.add_typer(schema_app, name="schema")
 def export_command(
     out: Annotated[
         Path,
-        typer.Option("--out", file_okay=False, help="Folder to write the contracts into."),
+        typer.Option(
+            "--out", file_okay=False, metavar="DIR", help="Folder to write the contracts into."
+        ),
     ] = DEFAULT_OUT,
 ) -> None:
     """Write the data dictionary (figures.md) and the Table Schema (figures.schema.json).
@@ -39,4 +42,4 @@ def export_command(
     from tracker.contracts import write_contracts
 
     for path in write_contracts(out):
-        typer.echo(f"wrote {path}")
+        say(f"wrote {path}")

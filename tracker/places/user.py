@@ -22,7 +22,7 @@ import re
 import shutil
 from pathlib import Path
 
-from tracker.errors import InputFileError
+from tracker.errors import InputFileError, MissingInputError
 from tracker.places.gazetteer import LEVELS, Gazetteer
 
 __all__ = [
@@ -74,7 +74,7 @@ def read_user_gazetteer(path: Path) -> Gazetteer:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise InputFileError(f"{path}: no such file") from None
+        raise MissingInputError(f"{path}: no such file") from None
     except UnicodeDecodeError as error:
         raise InputFileError(f"{path}: not a UTF-8 CSV file ({error})") from None
     return parse_user_gazetteer(text, path)

@@ -7,15 +7,21 @@ when it has errors, and go on.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-__all__ = ["EMPTY_VALUE_RULE", "Failure", "Severity", "ValidationReport"]
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = ["EMPTY_VALUE_RULE", "FAILURE_COLUMNS", "Failure", "Severity", "ValidationReport"]
 
 Severity = Literal["error", "warning"]
 
 # The rule of a required cell left empty; a cell that failed to parse is also empty
 # afterwards, and `merged` keeps only the parse failure for it.
 EMPTY_VALUE_RULE = "must not be empty"
+
+# The columns of `ValidationReport.to_frame()`: a Failure's fields.
+FAILURE_COLUMNS: tuple[str, ...] = ("severity", "rule", "column", "value", "row", "file", "line")
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,17 @@ class ValidationReport:
             "warnings": len(self.warnings),
             "failures": [asdict(f) for f in self.failures],
         }
+
+    def to_frame(self) -> pl.DataFrame:
+        """Return one row per failure (FAILURE_COLUMNS), errors and warnings alike."""
+        import polars as pl
+
+        schema = {name: pl.String() for name in FAILURE_COLUMNS} | {
+            "row": pl.Int64(),
+            "line": pl.Int64(),
+        }
+        rows = [asdict(failure) for failure in self.failures]
+        return pl.DataFrame(rows, schema=schema, orient="row")
 
     def merged(self, other: ValidationReport) -> ValidationReport:
         """Return one report with the failures of both and the sum of their rows.
