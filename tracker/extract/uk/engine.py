@@ -1,0 +1,193 @@
+"""The Ukrainian extractor: cleaned text in, figures out, each with the rules that read it.
+
+Per sentence (the shared splitter): numbers, groups and events (readings.py, framing.py);
+per figure: value and qualifier (ranges give two), time frame (dates.py) and place
+(placing.py); restated figures are kept once by the shared rules (restatements.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.extract.figure import ExtractedFigure, Extraction
+from tracker.extract.place_columns import Place
+from tracker.extract.programmes import find_programmes
+from tracker.extract.restatements import drop_adult_only_beside_children, drop_restatements
+from tracker.extract.sentences import split_sentences
+from tracker.extract.uk.dates import read_frame
+from tracker.extract.uk.framing import decision_scope
+from tracker.extract.uk.placing import UkPlaceChooser
+from tracker.extract.uk.readings import UkReading, read_sentence
+from tracker.model import Metric, Qualifier
+
+__all__ = ["extract_uk"]
+
+_STOCKS = frozenset({Metric.REMAINING.value, Metric.TO_EVACUATE.value, Metric.HOUSED.value})
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A figure before restatements are dropped (the shared `Statement` protocol)."""
+
+    reading: UkReading
+    value: int
+    qualifier: str
+    suffix: str
+    is_range_bound: bool
+    place: Place
+    since: date | None
+    period: str
+    in_headline: bool
+    sentence: tuple[int, int]
+
+    @property
+    def metric(self) -> str:
+        """Return the event."""
+        return self.reading.metric
+
+    @property
+    def population_group(self) -> str:
+        """Return the group."""
+        return self.reading.group.value
+
+    @property
+    def units(self) -> frozenset[str]:
+        """Return the folded names of the figure's places."""
+        return self.place.units
+
+    @property
+    def has_since(self) -> bool:
+        """Return True when the figure carries a start date."""
+        return self.since is not None
+
+    @property
+    def adult(self) -> bool:
+        """Return True for an adults-only count."""
+        return self.reading.adult
+
+
+def extract_uk(
+    text: str,
+    published: date | None,
+    source: str | None,
+    url: str | None,
+    doc_id: str | None,
+) -> Extraction:
+    """Return the figures and housing programmes that the Ukrainian `text` states.
+
+    `text` is already cleaned (tracker.extract.cleaning); never raises on odd input.
+    """
+    sentences = split_sentences(text)
+    programmes = find_programmes(text)
+    scope = decision_scope(text)
+    found: list[tuple[UkReading, tuple[int, int]]] = []
+    carried: UkReading | None = None
+    for sentence in sentences:
+        span = (sentence.start, sentence.end)
+        readings = read_sentence(text, span, scope, carried)
+        found.extend((r, span) for r in readings)
+        heads = [r for r in readings if r.head is None]
+        carried = heads[-1] if heads else None
+    if not found:
+        return Extraction([], programmes)
+    chooser = UkPlaceChooser(text)
+    headline = sentences[0].start
+    drafts: list[_Draft] = []
+    for reading, span in found:
+        place = chooser.place_for(reading, span)
+        drafts.extend(_drafts(text, reading, span, place, published, headline))
+    kept = drop_adult_only_beside_children(drop_restatements(drafts))
+    figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
+    return Extraction(figures, programmes)
+
+
+def _drafts(
+    text: str,
+    reading: UkReading,
+    span: tuple[int, int],
+    place: Place,
+    published: date | None,
+    headline: int,
+) -> list[_Draft]:
+    frame = read_frame(text, *reading.clause, published)
+    whole = read_frame(text, *span, published)
+    since, period = None, "unknown"
+    if reading.metric not in _STOCKS:
+        since = frame.since or (whole.since if frame.period in ("", "cumulative") else None)
+        period = frame.period or whole.period or "cumulative"
+    elif reading.metric == Metric.HOUSED.value:
+        period = frame.period if frame.period == "day" else "unknown"
+    number = reading.number
+    values = (
+        [
+            (number.low, Qualifier.AT_LEAST, "+range-low"),
+            (number.high, Qualifier.AT_MOST, "+range-high"),
+        ]
+        if number.is_range
+        else [(number.low, _qualifier(reading), "")]
+    )
+    return [
+        _Draft(
+            reading,
+            value,
+            qualifier.value,
+            suffix,
+            number.is_range,
+            place,
+            since,
+            period,
+            span[0] == headline,
+            span,
+        )
+        for value, qualifier, suffix in values
+    ]
+
+
+def _qualifier(reading: UkReading) -> Qualifier:
+    """Return the qualifier of a single number: its hedge, approx for "півсотні"."""
+    if reading.qualifier is not None:
+        return reading.qualifier
+    return Qualifier.APPROX if reading.number.half else Qualifier.EXACT
+
+
+def _figure(
+    text: str,
+    draft: _Draft,
+    published: date | None,
+    source: str | None,
+    url: str | None,
+    doc_id: str | None,
+) -> ExtractedFigure:
+    reading, place = draft.reading, draft.place
+    programmes = find_programmes(text, *draft.sentence)
+    programme = programmes[0] if programmes and draft.metric == Metric.HOUSED.value else None
+    return ExtractedFigure(
+        metric=draft.metric,
+        population_group=draft.population_group,
+        value=draft.value,
+        qualifier=draft.qualifier,
+        location=place.location,
+        admin1_name=place.admin1_name,
+        admin1_pcode=place.admin1_pcode,
+        admin2_name=place.admin2_name,
+        admin2_pcode=place.admin2_pcode,
+        settlement=place.settlement,
+        place_match=place.place_match,
+        as_of=None,
+        since=draft.since,
+        published_on=published,
+        period=draft.period,
+        programme=programme,
+        source_name=source,
+        source_url=url,
+        evidence=text[reading.start : reading.end],
+        start=reading.start,
+        end=reading.end,
+        doc_id=doc_id,
+        rule=reading.rule + draft.suffix,
+        sentence_start=draft.sentence[0],
+        sentence_end=draft.sentence[1],
+        district=place.district,
+        oblast=place.oblast,
+    )

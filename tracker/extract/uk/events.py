@@ -1,0 +1,118 @@
+"""Ukrainian event cues: the verbs and frames that say what a number reports.
+
+Each cue is a named rule (guidelines 3.1, 3.2). Longer frames are read first and hide the
+words inside them: "залишається евакуювати" (to_evacuate) is not "залишається"
+(remaining), "вдалося вивезти" (evacuated) is not a modal "вивезти".
+
+- evacuated: perfective and passive past (евакуйовано, вивезли, виїхали, покинули,
+  залишили + a place), the imperfective of a running flow (виїжджає, евакуювалося), and
+  the noun of the counted evacuees (76 евакуйованих);
+- remaining: remain verbs (залишаються, лишилося, досі);
+- presence: neutral presence verbs (проживає, мешкають, перебуває, живе, знаходиться):
+  to_evacuate when the passage puts the place under an evacuation decision that covers
+  the counted group, remaining otherwise (framing.py);
+- to_evacuate: a modal or plan with an infinitive (треба вивезти, мають виїхати,
+  планують вивезти, залишилося вивезти), the future (вивезуть), being subject to or
+  covered by an evacuation (підлягають евакуації, потребують евакуації, рішення охоплює);
+- housed: розміщено, прихистили, поселили, отримали житло, on the register of IDPs, in
+  places of compact or temporary accommodation, the Прихисток programme;
+- past presence (жило, проживало, мало): a pre-war population, never a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Cue", "find_cues"]
+
+_A = "['\u2019\u02bc`]"
+_INFINITIVE = r"(?:вивезти|евакуювати|виїхати|відселити|евакуюватися|переселити)"
+_MODAL = (
+    r"(?:мають|має|мали|треба|потрібно|необхідно|планують|планується|плануємо|доведеться"
+    r"|слід|повинні|мусять|варто|залишається|залишилося|залишилось|лишається|лишилося"
+    r"|зможуть|збираються|вирішили|ухвалили\s+рішення)"
+)
+# (name, metric or None for "not a fact", pattern), longest frames first.
+_CUES: tuple[tuple[str, str, str], ...] = (
+    ("uk-managed", "evacuated", rf"вдалося\s+(?:\w+\s+)?{_INFINITIVE}"),
+    (
+        "uk-modal-infinitive",
+        "to_evacuate",
+        rf"{_MODAL}\s+(?:\w+\s+){{0,2}}?{_INFINITIVE}"
+        rf"|{_INFINITIVE}\s+(?:ще\s+)?{_MODAL}",
+    ),
+    (
+        "uk-housed-register",
+        "housed",
+        r"на\s+обліку|закладах\s+тимчасового\s+розміщення"
+        r"|місцях\s+компактного\s+проживання|тимчасового\s+розміщення|прихист(?:ку|ок)",
+    ),
+    (
+        "uk-subject-to",
+        "to_evacuate",
+        r"підляга(?:ють|є|ло|ли|тимуть)|підпада(?:ють|є)"
+        r"|потребують\s+евакуації|потребує\s+евакуації|потрапляють|охоплює|стосується",
+    ),
+    ("uk-future", "to_evacuate", r"вивезуть|евакуюють\s+найближчим|виїдуть|евакуюватимуть"),
+    (
+        "uk-housed-verb",
+        "housed",
+        r"розміщен(?:о|і)|розмістили|поселили|поселено|оселилися"
+        r"|оселились|прихистили|прийняла|прийняли|прийнято|отримали\s+житло|проживають\s+у\s+місцях",
+    ),
+    ("uk-pre-war", "", r"жило|проживало|мешкало|налічувало|мало\s+(?:трохи\s+)?(?:більше|понад)?"),
+    (
+        "uk-remain",
+        "remaining",
+        r"залиша(?:ється|ються|лося|лись|лися|лась)|залишилося|залишилось"
+        r"|залишилися|залишились|залишилася|лиша(?:ється|ються)|лишилося|лишилось|лишилася"
+        r"|досі\s+(?:живуть|живе|перебуває|перебувають|мешкають)",
+    ),
+    (
+        "uk-presence",
+        "presence",
+        r"проживає|проживають|мешкає|мешкають|живе|живуть|перебуває"
+        r"|перебувають|знаходиться|знаходяться|наявного\s+населення|сягає",
+    ),
+    (
+        "uk-evacuated-past",
+        "evacuated",
+        r"евакуйован(?:о|і)|вивезен(?:о|і)|евакуювали|евакуювалося"
+        r"|евакуювалися|евакуювався|вивезли|вивозили|виїхали|виїхало|виїхав|виїхала|покинули"
+        r"|покинуло|залишили|залишило|перебралися|переїхали|втекли|тікають|евакуйовувалося"
+        r"|вибули|відселили|відселено",
+    ),
+    (
+        "uk-evacuated-flow",
+        "evacuated",
+        r"виїжджа(?:є|ють|ло|ли)|евакуюються|евакуюється"
+        r"|евакуйовують|евакуюють|вивозять",
+    ),
+    ("uk-evacuees", "evacuated", r"евакуйованих|евакуйовані"),
+)
+_CUE_RE = re.compile(
+    "|".join(f"(?P<c{i}>(?<![\\w-])(?:{p})(?![\\w-]))" for i, (_, _, p) in enumerate(_CUES)),
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An event cue at text[start:end]: `metric` is "" for a pre-war population,
+    "presence" for a neutral presence verb (framed later)."""
+
+    start: int
+    end: int
+    metric: str
+    rule: str
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Return the event cues of text[start:end], in text order, none overlapping."""
+    cues: list[Cue] = []
+    for match in _CUE_RE.finditer(text, start, end):
+        index = int(match.lastgroup[1:]) if match.lastgroup else 0
+        name, metric, _ = _CUES[index]
+        cues.append(Cue(match.start(), match.end(), metric, name))
+    return cues

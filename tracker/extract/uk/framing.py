@@ -1,0 +1,78 @@
+"""Which event a Ukrainian number reports: the cue of its clause, framed by the passage.
+
+A number takes the cue of its own clause (the nearest; a neutral presence verb only when
+nothing else is there), else the nearest cue of its sentence. A neutral presence verb
+(проживає, мешкають, перебуває) reports to_evacuate when the passage puts the place under
+an evacuation decision that covers the counted group ("оголосили обов'язкову евакуацію",
+"готує обов'язкову евакуацію з села"), and remaining otherwise: when the evacuation is
+only possible ("можуть оголосити"), or the decision covers children and the count is of
+all people (guidelines 3.2). A clause about the time before the war (до війни, колишніх,
+станом на початок 2022 року) states a pre-war population, never a fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.uk.events import Cue
+from tracker.model import Group, Metric
+
+__all__ = ["choose_cue", "decision_scope", "is_pre_war", "metric_of"]
+
+_DECISION_RE = re.compile(
+    r"(?<![\w])(?P<modal>можуть\s+|може\s+|можливо\s+)?(?:оголос\w+|запровад\w+|ухвал\w+"
+    r"|вирішил\w+|готу(?:є|ють)|погодил\w+|рішення|триває)\s+(?:\w+\s+){0,3}?"
+    r"(?:примусов\w+\s+|обов.язков\w+\s+|загальн\w+\s+)?евакуаці\w+"
+    r"(?P<scope>\s+(?:\w+\s+){0,2}?(?:діт\w*|сімей\s+з\s+дітьми|родин\s+з\s+дітьми))?",
+    re.IGNORECASE,
+)
+_PRE_WAR_RE = re.compile(
+    r"до\s+війни|до\s+повномасштабн\w+|довоєнн\w+|колишніх|станом\s+на\s+(?:\d{1,2}\s+\w+"
+    r"|початок)\s+2022|за\s+даними\s+держстату",
+    re.IGNORECASE,
+)
+
+
+def decision_scope(text: str) -> str | None:
+    """Return "children" or "all" for the evacuation decision the passage reports, None when
+    it reports none (or only a possible one)."""
+    for match in _DECISION_RE.finditer(text):
+        if match.group("modal"):
+            continue
+        return "children" if match.group("scope") else "all"
+    return None
+
+
+def is_pre_war(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] speaks of the population before the war."""
+    return _PRE_WAR_RE.search(text, start, end) is not None
+
+
+def choose_cue(
+    cues: list[Cue], clause: tuple[int, int], sentence: tuple[int, int], position: int
+) -> Cue | None:
+    """Return the cue that governs a number at `position`: its clause's, else its
+    sentence's nearest; a presence verb yields to any other cue of the clause."""
+    for start, end in (clause, sentence):
+        here = [c for c in cues if start <= c.start < end]
+        if not here:
+            continue
+        strong = [c for c in here if c.metric != "presence"] or here
+        return min(strong, key=lambda c: _distance(c, position))
+    return None
+
+
+def metric_of(cue: Cue, group: Group, scope: str | None) -> str | None:
+    """Return the metric a cue gives a count of `group` under the passage's decision
+    `scope`; None for a pre-war population."""
+    if not cue.metric:
+        return None
+    if cue.metric != "presence":
+        return cue.metric
+    if scope == "all" or (scope == "children" and group != Group.PEOPLE):
+        return Metric.TO_EVACUATE.value
+    return Metric.REMAINING.value
+
+
+def _distance(cue: Cue, position: int) -> int:
+    return position - cue.end if cue.end <= position else cue.start - position

@@ -1,0 +1,279 @@
+"""Ukrainian place names in running text, in any grammatical case, read as gazetteer units.
+
+A name is a run of capitalised Cyrillic words ("Нової Слободи", "Середино-Будська"). Its
+words are turned back into nominatives by generated declension rules (declension.py) and
+looked up among the native (KATOTTG) names of the gazetteer; the regional names of oblasts
+and raions (Харківщина, Донеччина, Куп'янщина) are made from their adjectives. A level
+word after the name picks the unit's level (Куп'янського району, Вовчанській громаді,
+Сумської області; an administration: Харківської ОВА); a settlement word before it picks
+a village, town or city (с. Нова Слобода, у селищі Борова). An adjective with no level
+word takes the level of the list it stands in ("з Вознесенського району ..., з
+Баштанського", "у Білопільській та Ворожбянській громадах"). A name that several units
+bear is read as the one inside a unit the same phrase or the document names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise, product
+
+from tracker.extract.uk.declension import nominatives
+from tracker.places import Unit, places
+from tracker.places.fold import heavy_key, light_key
+from tracker.places.gazetteer import Gazetteer
+
+__all__ = ["UkMention", "find_uk_mentions"]
+
+_LETTERS = "а-яіїєґ'\u2019\u02bc`"
+_WORD_RE = re.compile(
+    rf"(?<![\w'\u2019\u02bc`])[А-ЯІЇЄҐ][{_LETTERS}]+(?:-[А-ЯІЇЄҐа-яіїєґ][{_LETTERS}]+)*"
+)
+_LEVEL_AFTER_RE = re.compile(
+    r"\s+(?:(?P<raion>район(?:у|і|ом|ів|ах|и)?\b|р-н)|(?P<hromada>(?:міськ\w+\s+|селищн\w+\s+"
+    r"|сільськ\w+\s+)?(?:територіальн\w+\s+)?громад(?:а|и|і|у|ою|ах|ам)?\b|ОТГ|ТГ)"
+    r"|(?P<oblast>област(?:ь|і|ей|ях|ю)\b|обл\.)"
+    r"|(?P<admin1>ОВА|ОДА|обласн\w+\s+військов\w+)|(?P<admin2>РВА|районн\w+\s+військов\w+)"
+    r"|(?P<admin3>МВА|міськ\w+\s+військов\w+|селищн\w+\s+військов\w+))"
+)
+_SETTLEMENT_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:(?P<village>с\.|села|селі|село|селом|сіл|селах|селища|селищі|селище|смт)"
+    r"|(?P<city>м\.|міста|місті|місто|містом))\s+$",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:у|в|з|із|зі|до|на|по|від|біля|під|для|щодо)\s+$", re.IGNORECASE
+)
+_DESTINATION_RE = re.compile(r"(?<![\w])(?:до|в\s+бік)\s+$", re.IGNORECASE)
+_ON_RE = re.compile(r"(?<![\w])на\s+$", re.IGNORECASE)
+_PLURAL_LEVEL_AHEAD_RE = re.compile(
+    r"(?:\s*(?:,|та|і|й)\s+[А-ЯІЇЄҐ][\w'\u2019\u02bc`-]*){1,6}\s+(?:(?P<hromada>громад\w*)"
+    r"|(?P<raion>район\w*)|(?P<oblast>област\w*))"
+)
+# Oblique adjective endings: a name in them stands for "<name> району/громаді" elided.
+_ADJECTIVE_ENDING_RE = re.compile(r"(?:ськ|цьк|зьк)(?:ого|ому|ої|ій|им|их|ою|ими)$")
+_SETTLEMENTS = ("city", "town", "village")
+_LEVEL_ORDER = {"city": 0, "town": 1, "raion": 2, "oblast": 3, "hromada": 4, "village": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class UkMention:
+    """A place name at text[start:end] (with its level word), read as `unit`.
+
+    `administration` marks a name that only names an authority (Харківська ОВА);
+    `destination` a place people are taken to ("до Харкова", "на Полтавщину")."""
+
+    start: int
+    end: int
+    unit: Unit
+    administration: bool
+    destination: bool
+
+    @property
+    def surface(self) -> str:
+        """Return a placeholder: the caller slices the text (kept for symmetry)."""
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    indices: tuple[int, ...]
+    level: str | None
+    administration: bool
+    destination: bool
+
+
+def find_uk_mentions(text: str) -> list[UkMention]:
+    """Return the Ukrainian place names of `text` that the gazetteer holds, in order."""
+    gazetteer = places().gazetteer
+    found: list[_Found] = []
+    words = list(_WORD_RE.finditer(text))
+    i = 0
+    last_level: str | None = None
+    while i < len(words):
+        hit = _name_at(text, words, i, gazetteer, last_level)
+        if hit is None:
+            i += 1
+            continue
+        item, used = hit
+        found.append(item)
+        if not item.administration:
+            last_level = item.level
+        i += used
+    return _resolve_all(found, gazetteer)
+
+
+def _name_at(
+    text: str, words: list[re.Match[str]], i: int, gazetteer: Gazetteer, last_level: str | None
+) -> tuple[_Found, int] | None:
+    """Return the longest name starting at word i (up to three adjacent words), or None."""
+    for size in (3, 2, 1):
+        if i + size > len(words):
+            continue
+        run = words[i : i + size]
+        if any(text[a.end() : b.start()] != " " for a, b in pairwise(run)):
+            continue
+        start, end = run[0].start(), run[-1].end()
+        level, end_with_level, administration = _level_after(text, end)
+        surface_words = [w.group() for w in run]
+        if level is None and _ADJECTIVE_ENDING_RE.search(surface_words[-1]):
+            level = _level_ahead(text, end) or last_level
+        indices = _lookup(tuple(surface_words), gazetteer, level)
+        if not indices and end_with_level == end and level is not None:
+            indices = _lookup(tuple(surface_words), gazetteer, None)  # the elided level was wrong
+        if not indices:
+            continue
+        if _person_name(text, words, i + size, start):
+            continue
+        settlement = _SETTLEMENT_BEFORE_RE.search(text, max(0, start - 8), start)
+        if level is None and settlement is not None:
+            wanted = ("city",) if settlement.group("city") else ("town", "village")
+            indices = tuple(j for j in indices if gazetteer.level(j) in wanted) or indices
+        if not _plausible(text, start, indices, gazetteer, level, settlement is not None):
+            continue
+        before = text[max(0, start - 8) : start]
+        destination = bool(_DESTINATION_RE.search(before)) or (
+            bool(_ON_RE.search(before)) and surface_words[-1].endswith(("у", "ю"))
+        )
+        item = _Found(start, end_with_level, indices, level, administration, destination)
+        return item, size
+    return None
+
+
+def _person_name(text: str, words: list[re.Match[str]], after: int, start: int) -> bool:
+    """Return True for a name followed by a capitalised word it does not form a name with,
+    with no preposition or settlement word before it: a person (Володимир Мацокін)."""
+    if after >= len(words) or text[words[after - 1].end() : words[after].start()] != " ":
+        return False
+    before = text[max(0, start - 8) : start]
+    return not (_PREPOSITION_BEFORE_RE.search(before) or _SETTLEMENT_BEFORE_RE.search(before))
+
+
+def _level_after(text: str, end: int) -> tuple[str | None, int, bool]:
+    match = _LEVEL_AFTER_RE.match(text, end)
+    if match is None:
+        return None, end, False
+    kind = match.lastgroup or ""
+    if kind.startswith("admin"):
+        level = {"admin1": "oblast", "admin2": "raion", "admin3": "hromada"}[kind]
+        return level, match.end(), True
+    return kind, match.end(), False
+
+
+def _level_ahead(text: str, end: int) -> str | None:
+    match = _PLURAL_LEVEL_AHEAD_RE.match(text, end)
+    return match.lastgroup if match is not None else None
+
+
+def _plausible(
+    text: str,
+    start: int,
+    indices: tuple[int, ...],
+    gazetteer: Gazetteer,
+    level: str | None,
+    settlement_word: bool,
+) -> bool:
+    """Return True unless only villages answer to a capitalised word that nothing marks as
+    a place (a person's name that a village also bears)."""
+    if level is not None or settlement_word:
+        return True
+    if any(gazetteer.level(j) != "village" for j in indices):
+        return True
+    return _PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+
+
+def _lookup(surface: tuple[str, ...], gazetteer: Gazetteer, level: str | None) -> tuple[int, ...]:
+    """Return the units whose native or regional name the words may be a case form of."""
+    found = _candidates(surface)
+    regional = [j for j in found if j in _regional_names().values()]
+    if level is None and regional and len(surface) == 1:
+        return tuple(regional)  # Харківщина is the region, not a village of that name
+    if level is not None:
+        return tuple(j for j in found if gazetteer.level(j) == level)
+    return tuple(j for j in found if gazetteer.level(j) in _SETTLEMENTS) or tuple(
+        j for j in found if j in _regional_names().values()
+    )
+
+
+@lru_cache(maxsize=16384)
+def _candidates(surface: tuple[str, ...]) -> tuple[int, ...]:
+    gazetteer = places().gazetteer
+    regional = _regional_names()
+    forms = [nominatives(word) for word in surface]
+    found: dict[int, None] = {}
+    for combo in product(*forms):
+        name = " ".join(combo)
+        key = light_key(name)
+        if len(surface) == 1 and key in regional:
+            found[regional[key]] = None
+        for j in gazetteer.lookup(heavy_key(name)):
+            unit_native = gazetteer.column("native")[j]
+            if (
+                unit_native
+                and light_key(unit_native) == key
+                and gazetteer.column("country")[j] == "UA"
+            ):
+                found[j] = None
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _regional_names() -> dict[str, int]:
+    """Return the regional names of oblasts and raions (Харківщина, Донеччина, Куп'янщина)
+    by light key, oblasts first: "Сумщина" is the oblast, not the Sumy raion."""
+    gazetteer = places().gazetteer
+    names: dict[str, int] = {}
+    for wanted in ("oblast", "raion"):
+        for j in range(len(gazetteer)):
+            if gazetteer.level(j) != wanted or gazetteer.column("country")[j] != "UA":
+                continue
+            native = gazetteer.column("native")[j]
+            for regional in _regional_forms(native):
+                names.setdefault(light_key(regional), j)
+    return names
+
+
+def _regional_forms(adjective: str) -> list[str]:
+    """Return the regional nouns of an oblast or raion adjective: Харківська -> Харківщина,
+    Донецька -> Донеччина, Куп'янський -> Куп'янщина."""
+    for ending in ("ська", "ський"):
+        if adjective.endswith(ending):
+            return [adjective[: -len(ending)] + "щина"]
+    for ending in ("цька", "цький"):
+        if adjective.endswith(ending):
+            return [adjective[: -len(ending)] + "ччина"]
+    return []
+
+
+def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
+    """Return one unit per name: among several, the one inside a unit that the name's
+    phrase (the next name, as in "Борова Ізюмського району") or the document names."""
+    certain = {f.indices[0] for f in found if len(f.indices) == 1}
+    mentions: list[UkMention] = []
+    for k, item in enumerate(found):
+        following = found[k + 1] if k + 1 < len(found) else None
+        phrase = set(following.indices) if following and following.start - item.end <= 2 else set()
+        best = min(item.indices, key=lambda j: _rank(j, gazetteer, phrase, certain))
+        mentions.append(
+            UkMention(
+                item.start,
+                item.end,
+                gazetteer.make_unit(best),
+                item.administration,
+                item.destination,
+            )
+        )
+    return mentions
+
+
+def _rank(j: int, gazetteer: Gazetteer, phrase: set[int], certain: set[int]) -> tuple[int, ...]:
+    ancestors = set(gazetteer.ancestors(j))
+    return (
+        0 if ancestors & phrase else 1,
+        -len(ancestors & certain),
+        _LEVEL_ORDER.get(gazetteer.level(j), 9),
+        j,
+    )

@@ -1,0 +1,151 @@
+"""Choosing a Ukrainian figure's place among the names its document states.
+
+A part of a breakdown ("з них 436 дітей") takes its head's place. Otherwise, in order:
+the name right before the number in a list line ("Краснопільська громада – 1298", "в
+Ізюмському — 25"); a name right after the counted noun with a preposition ("вивезли 75
+людей з Нової Слободи"); the nearest name before the number in its clause, else after
+it; the same in its sentence; the place of the figure before; the document's first name.
+Destinations ("до Харкова", "на Полтавщину") and the names of authorities ("Харківської
+ОВА") are not where people are counted. Names coordinated under one plural level word
+("у Білопільській та Ворожбянській громадах") give the unit that holds them all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.place_columns import Place, unit_key
+from tracker.extract.short_names import oblast_short_name
+from tracker.extract.uk.places import UkMention, find_uk_mentions
+from tracker.extract.uk.readings import UkReading
+from tracker.places import Unit, places
+
+__all__ = ["UkPlaceChooser"]
+
+_LIST_ITEM_RE = re.compile(r"^\s*[\u2013\u2014-]?\s*(?:ще\s+)?$")
+_PREPOSITION_AFTER_RE = re.compile(r"^\s*(?:з|із|зі|у|в|на|по)\s+$", re.IGNORECASE)
+_COORDINATED_RE = re.compile(r"^\s*(?:,|та|і|й)\s*(?:(?:та|і|й)\s+)?$|^\s*\($", re.IGNORECASE)
+
+
+class UkPlaceChooser:
+    """Chooses places for the figures of one Ukrainian document."""
+
+    def __init__(self, text: str) -> None:
+        """Find the place names of `text` once."""
+        self._text = text
+        found = find_uk_mentions(text)
+        self._mentions = [m for m in found if not m.destination and not m.administration]
+        lead = self._mentions[:1] or [m for m in found if m.administration][:1]
+        self._lead = self._columns(lead) if lead else Place("")
+        self._by_reading: dict[int, Place] = {}
+        self._last: Place | None = None
+
+    def place_for(self, reading: UkReading, sentence: tuple[int, int]) -> Place:
+        """Return the place of `reading`, whose sentence spans text[sentence]."""
+        place = self._choose(reading, sentence)
+        self._by_reading[id(reading)] = place
+        self._last = place
+        return place
+
+    def _choose(self, reading: UkReading, sentence: tuple[int, int]) -> Place:
+        number = reading.number
+        listed = self._right_before(number.start, sentence[0])
+        if listed is not None:
+            return self._columns(self._coordinated(listed))
+        if reading.head is not None and id(reading.head) in self._by_reading:
+            return self._by_reading[id(reading.head)]
+        for start, end in (reading.clause, sentence):
+            here = [i for i, m in enumerate(self._mentions) if start <= m.start and m.end <= end]
+            if not here:
+                continue
+            after = [i for i in here if self._mentions[i].start >= reading.end]
+            if after and _PREPOSITION_AFTER_RE.match(
+                self._text[reading.end : self._mentions[after[0]].start]
+            ):
+                return self._columns(self._coordinated(after[0]))
+            before = [i for i in here if self._mentions[i].end <= number.start]
+            chosen = before[-1] if before else here[0]
+            return self._columns(self._coordinated(chosen))
+        return self._last or self._lead
+
+    def _right_before(self, position: int, floor: int) -> int | None:
+        for i in range(len(self._mentions) - 1, -1, -1):
+            mention = self._mentions[i]
+            if mention.end <= position and mention.start >= floor:
+                gap = self._text[mention.end : position]
+                return i if _LIST_ITEM_RE.match(gap) and gap.strip() else None
+            if mention.end <= floor:
+                return None
+        return None
+
+    def _coordinated(self, i: int) -> list[UkMention]:
+        """Return the mention i with the names coordinated with it ("X та Y громадах")."""
+        first = last = i
+        text, ms = self._text, self._mentions
+        while first > 0 and _COORDINATED_RE.match(text[ms[first - 1].end : ms[first].start]):
+            first -= 1
+        while last + 1 < len(ms) and _COORDINATED_RE.match(text[ms[last].end : ms[last + 1].start]):
+            last += 1
+        return ms[first : last + 1]
+
+    def _columns(self, mentions: list[UkMention]) -> Place:
+        location = self._text[mentions[0].start : mentions[-1].end]
+        unit = _common_unit([m.unit for m in mentions])
+        if unit is None:
+            return Place(location)
+        return _place_of(unit, location)
+
+
+def _common_unit(units: list[Unit]) -> Unit | None:
+    """Return the smallest unit holding every unit of `units` (None for the country)."""
+    if len(units) == 1:
+        return units[0]
+    gazetteer = places().gazetteer
+    chains = [
+        [gazetteer.position(u.code), *gazetteer.ancestors(gazetteer.position(u.code))]
+        for u in units
+    ]
+    if all(chain[0] == chains[0][0] for chain in chains):
+        return units[0]
+    common = next((j for j in chains[0] if all(j in chain for chain in chains[1:])), None)
+    if common is None or gazetteer.level(common) == "country":
+        return None
+    return gazetteer.make_unit(common)
+
+
+def _place_of(unit: Unit, location: str) -> Place:
+    """Return the place columns of a unit: the raion is the figure's district (section 4
+    of the guidelines), the oblast its English short name."""
+    units = frozenset({unit_key(unit.name)})
+    oblast = oblast_short_name(unit)
+    if unit.level == "oblast":
+        return Place(
+            location, unit.name, unit.pcode, place_match="exact", units=units, oblast=oblast
+        )
+    if unit.level == "raion":
+        return Place(
+            location,
+            unit.admin1_name,
+            unit.admin1_pcode,
+            unit.name,
+            unit.pcode,
+            None,
+            "exact",
+            units,
+            unit.name,
+            oblast,
+        )
+    if unit.admin3_name:  # a settlement restates its hromada's figure (Борова, Борівська)
+        units = units | {unit_key(unit.admin3_name)}
+    return Place(
+        location,
+        unit.admin1_name,
+        unit.admin1_pcode,
+        unit.admin2_name,
+        unit.admin2_pcode,
+        unit.name,
+        "exact",
+        units,
+        unit.admin2_name,
+        oblast,
+    )
