@@ -27,10 +27,12 @@ _DECISION_RE = re.compile(
     re.IGNORECASE,
 )
 _PRE_WAR_RE = re.compile(
-    r"до\s+війни|до\s+повномасштабн\w+|довоєнн\w+|колишніх|станом\s+на\s+(?:\d{1,2}\s+\w+"
+    r"до\s+війни|до\s+повномасштабн\w+|довоєнн\w+|станом\s+на\s+(?:\d{1,2}\s+\w+"
     r"|початок)\s+2022|за\s+даними\s+держстату",
     re.IGNORECASE,
 )
+
+_RELATIVE_RE = re.compile(r"(?:у|в)\s+яких\s+$|(?<![\w])де\s+$", re.IGNORECASE)
 
 
 def decision_scope(text: str) -> str | None:
@@ -49,7 +51,7 @@ def is_pre_war(text: str, start: int, end: int) -> bool:
 
 
 def choose_cue(
-    cues: list[Cue], clause: tuple[int, int], sentence: tuple[int, int], position: int
+    text: str, cues: list[Cue], clause: tuple[int, int], sentence: tuple[int, int], position: int
 ) -> Cue | None:
     """Return the cue that governs a number at `position`: its clause's, else its
     sentence's nearest; a presence verb yields to any other cue of the clause."""
@@ -58,7 +60,20 @@ def choose_cue(
         if not here:
             continue
         strong = [c for c in here if c.metric != "presence"] or here
-        return min(strong, key=lambda c: _distance(c, position))
+        chosen = min(strong, key=lambda c: _distance(c, position))
+        if chosen.metric == "presence" and _RELATIVE_RE.search(
+            text, max(0, chosen.start - 10), chosen.start
+        ):
+            # "автобуси, у яких перебуває 2 тисяч осіб, вирушили": the relative clause
+            # describes the vehicle; the sentence's own verb reports the event.
+            main = [
+                c
+                for c in cues
+                if sentence[0] <= c.start < sentence[1] and c.metric not in ("presence", "")
+            ]
+            if main:
+                return min(main, key=lambda c: _distance(c, position))
+        return chosen
     return None
 
 

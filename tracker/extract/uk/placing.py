@@ -24,6 +24,14 @@ __all__ = ["UkPlaceChooser"]
 
 _LIST_ITEM_RE = re.compile(r"^\s*[\u2013\u2014-]?\s*(?:ще\s+)?$")
 _PREPOSITION_AFTER_RE = re.compile(r"^\s*(?:з|із|зі|у|в|на|по)\s+$", re.IGNORECASE)
+_CHAIN_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:на|у|в)\s+)?$")
+_ANAPHOR_RE = re.compile(
+    r"(?<![\w])(?:(?:з|із|у|в|по|на|для)\s+)?(?:(?P<oblast>області|регіону|регіоні|обл\.)"
+    r"|(?P<raion>району|районі)|(?P<hromada>громади|громаді|громаду)"
+    r"|(?P<city>міста|місті|місто)|(?P<village>села|селі|селища|селищі)"
+    r"|(?P<there>звідти|звідси|там|туди))(?![\w])",
+    re.IGNORECASE,
+)
 _COORDINATED_RE = re.compile(r"^\s*(?:,|та|і|й)\s*(?:(?:та|і|й)\s+)?$|^\s*\($", re.IGNORECASE)
 
 
@@ -56,17 +64,51 @@ class UkPlaceChooser:
             return self._by_reading[id(reading.head)]
         for start, end in (reading.clause, sentence):
             here = [i for i, m in enumerate(self._mentions) if start <= m.start and m.end <= end]
-            if not here:
-                continue
             after = [i for i in here if self._mentions[i].start >= reading.end]
             if after and _PREPOSITION_AFTER_RE.match(
                 self._text[reading.end : self._mentions[after[0]].start]
             ):
                 return self._columns(self._coordinated(after[0]))
             before = [i for i in here if self._mentions[i].end <= number.start]
-            chosen = before[-1] if before else here[0]
-            return self._columns(self._coordinated(chosen))
+            anaphor = self._anaphor(start, number.start)
+            if anaphor is not None and (not before or self._mentions[before[-1]].end < anaphor[0]):
+                return anaphor[1]
+            if before:
+                return self._columns(self._coordinated(self._innermost(before[-1])))
+            if after and (start, end) == reading.clause:
+                return self._columns(self._coordinated(after[0]))
         return self._last or self._lead
+
+    def _anaphor(self, start: int, position: int) -> tuple[int, Place] | None:
+        """Return where and what "з області", "в місті", "звідти" before `position` in
+        text[start:] refer to: the last unit of that level named before, or the unit
+        holding it; "звідти", "там" refer to the last place named or chosen."""
+        matches = list(_ANAPHOR_RE.finditer(self._text, start, position))
+        match = matches[-1] if matches else None
+        if match is None:
+            return None
+        earlier = [m for m in self._mentions if m.end <= match.start()]
+        level = match.lastgroup
+        if level == "there":
+            return match.start(), self._last or (
+                self._columns([earlier[-1]]) if earlier else self._lead
+            )
+        for mention in reversed(earlier):
+            unit = _holding(mention.unit, level or "")
+            if unit is not None:
+                return match.start(), _place_of(unit, self._text[match.start() : match.end()])
+        return None
+
+    def _innermost(self, i: int) -> int:
+        """Return the first name of a chain that names a place with the units holding it
+        ("у місті Костянтинівка Донецької області", "Борова Ізюмського району")."""
+        while i > 0:
+            inner, outer = self._mentions[i - 1], self._mentions[i]
+            gap = self._text[inner.end : outer.start]
+            if not _CHAIN_GAP_RE.match(gap) or _holding(inner.unit, outer.unit.level) != outer.unit:
+                break
+            i -= 1
+        return i
 
     def _right_before(self, position: int, floor: int) -> int | None:
         for i in range(len(self._mentions) - 1, -1, -1):
@@ -111,6 +153,19 @@ def _common_unit(units: list[Unit]) -> Unit | None:
     if common is None or gazetteer.level(common) == "country":
         return None
     return gazetteer.make_unit(common)
+
+
+def _holding(unit: Unit, level: str) -> Unit | None:
+    """Return `unit` or the unit of `level` that holds it (a village's hromada, raion or
+    oblast), None when none does."""
+    levels = {"city": ("city", "town"), "village": ("village", "town")}.get(level, (level,))
+    if unit.level in levels:
+        return unit
+    gazetteer = places().gazetteer
+    for j in gazetteer.ancestors(gazetteer.position(unit.code)):
+        if gazetteer.level(j) in levels:
+            return gazetteer.make_unit(j)
+    return None
 
 
 def _place_of(unit: Unit, location: str) -> Place:

@@ -43,6 +43,12 @@ _CLAUSE_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_CUE_REACH = 140
+_ELIDED_AFTER_RE = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:з|із|у|в|на|до|та|і|й|а|але|проте)\s)", re.IGNORECASE
+)
+_LIST_DASH_RE = re.compile(r"[\u2013\u2014-]\s*(?:\w+\s+)?$")
+# "до 45 тис. населення": a count of the population is a stock where no verb says otherwise.
+_POPULATION = Cue(0, 0, "presence", "uk-population-noun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +89,7 @@ def read_sentence(
     head: UkReading | None = None
     for number in numbers:
         clause = next(((a, b) for a, b in parts if a <= number.start < b), span)
-        reading = _read(text, number, span, clause, cues, scope, head or carried)
+        reading = _read(text, number, span, clause, cues, scope, (head, carried))
         if reading is None:
             continue
         found.append(reading)
@@ -99,9 +105,11 @@ def _read(
     clause: tuple[int, int],
     cues: list[Cue],
     scope: str | None,
-    head: UkReading | None,
+    heads: tuple[UkReading | None, UkReading | None],
 ) -> UkReading | None:
     start, end = span
+    own_head, carried = heads
+    head = own_head or carried
     if _REFERS_BACK_RE.search(text, max(start, number.start - 6), number.start):
         return None
     if _PRE_WAR_BEFORE_RE.search(text, max(start, number.start - 12), number.start):
@@ -117,10 +125,13 @@ def _read(
         if is_subgroup(text, noun.end, number.end, end, text[: end + 400]):
             return None
         group, rule, adult = noun.group, noun.rule, noun.adult
-    elif is_distractor(text, number.end, end):
+    elif is_distractor(text, number.end, end) or not _may_elide(text, number, end):
         return None
     else:
-        group = _group_before(text, start, number.start) or (head.group if head else None)
+        # "в Ізюмському — 25", "а станом на ранок вивезли 43": the group of the figure
+        # before in the sentence, else the last group named, else the previous sentence's.
+        named = _group_before(text, start, number.start)
+        group = own_head.group if own_head else named or (carried.group if carried else None)
         rule = "uk-ellipsis"
     if group is None:
         return None
@@ -141,8 +152,17 @@ def _read(
         )
     if is_pre_war(text, *clause):
         return None
-    cue = choose_cue(cues, clause, span, number.start)
-    if cue is not None:
+    cue = choose_cue(text, cues, clause, span, number.start)
+    if rule == "uk-ellipsis" and cue is not None and not clause[0] <= cue.start < clause[1]:
+        # A bare number takes a cue of another clause only as a list item ("громада – 1298").
+        cue = (
+            cue if _LIST_DASH_RE.search(text, max(start, number.start - 16), number.start) else None
+        )
+        if cue is None and head is None:
+            return None
+    if cue is None and noun is not None and noun.rule == "uk-noun-population":
+        metric, cue_rule = metric_of(_POPULATION, group, scope), "uk-population-noun"
+    elif cue is not None:
         metric, cue_rule = metric_of(cue, group, scope), cue.rule
     elif rule == "uk-ellipsis" and head is not None:
         metric, cue_rule = head.metric, "uk-carried-event"  # a list line of the figure above
@@ -153,6 +173,13 @@ def _read(
     return _reading(
         text, number, group, metric, clause, span, cue, f"{rule}+{cue_rule}", adult, None
     )
+
+
+def _may_elide(text: str, number: UkNumber, end: int) -> bool:
+    """Return True when digits stand alone, their noun elided: the number ends its clause
+    or a dash or a preposition follows ("вивезли 43.", "1633, з них", "18 — гуртожиток")."""
+    digits = number.rule.startswith(("uk-digits", "uk-scale", "uk-thousand"))
+    return digits and _ELIDED_AFTER_RE.match(text, number.end, end) is not None
 
 
 def _group_before(text: str, start: int, position: int) -> Group | None:
