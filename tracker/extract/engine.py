@@ -107,11 +107,11 @@ def extract(
         extraction = extract_uk(clean.text, published, source, url, doc_id)
     else:
         extraction = _extract(clean.text, published, source, url, doc_id)
+    extraction = replace(extraction, language=language.value)
     if not clean.changed:
         return extraction
-    return Extraction(
-        [_in_original(text, clean, figure) for figure in extraction.figures],
-        extraction.programmes,
+    return replace(
+        extraction, figures=[_in_original(text, clean, figure) for figure in extraction.figures]
     )
 
 
