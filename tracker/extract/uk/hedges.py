@@ -34,8 +34,9 @@ _HEDGES: tuple[tuple[str, Qualifier, str], ...] = (
     ),
 )
 _HEDGE_RE = re.compile(
-    "|".join(f"(?P<h{i}>(?<![\\w-])(?:{p}))" for i, (p, _, _) in enumerate(_HEDGES))
-    + r"\s+(?:ще\s+|вже\s+|лише\s+)?$",
+    "(?:"
+    + "|".join(f"(?P<h{i}>(?<![\\w-])(?:{p}))" for i, (p, _, _) in enumerate(_HEDGES))
+    + r")\s+(?:ще\s+|вже\s+|лише\s+)?$",
     re.IGNORECASE,
 )
 
