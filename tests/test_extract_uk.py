@@ -307,6 +307,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(R, P, 3000, X, None)],
     ),
     ("distractor-orphans", "Треба вивезти 113 дітей-сиріт.", []),
+    ("distractor-limited-mobility", "Евакуація стосується 12 маломобільних жителів.", []),
     (
         "distractor-refers-back",
         "Вивезли 18 людей. Усі 18 людей походять із двох сіл.",

@@ -8,13 +8,15 @@
 - unknown: windows the schema cannot hold ("за тиждень", "за останній місяць", "на місяць",
   "за останні два тижні", "з 2 по 15 лютого" keeps its start).
 A day and month take the year of `published`; with no publication date `since` stays None.
+`as_of` is the day the figure describes: "станом на 3 вересня", the day before publication
+for "вчора" and "минулої доби", else the publication date.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 __all__ = ["UkFrame", "read_frame"]
 
@@ -60,6 +62,8 @@ _DAY_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_DATE_RE = re.compile(rf"(?<![\w])(?<!з\s)(?<!із\s)(?<!на\s)\d{{1,2}}\s+{_MONTH}", re.I)
+_AS_OF_RE = re.compile(rf"станом\s+на\s+(?P<day>\d{{1,2}})\s+{_MONTH}", re.IGNORECASE)
+_YESTERDAY_RE = re.compile(r"вчора|минулої\s+доби|за\s+минулу\s+добу", re.IGNORECASE)
 _CUMULATIVE_RE = re.compile(r"станом\s+на|загалом|усього|всього|вже|з\s+початку", re.I)
 
 
@@ -69,23 +73,38 @@ class UkFrame:
 
     since: date | None
     period: str
+    as_of: date | None = None
 
 
 def read_frame(text: str, start: int, end: int, published: date | None) -> UkFrame:
     """Return the time frame that text[start:end] states."""
     span = text[start:end]
     since = _since(span, published)
+    as_of = _as_of(span, published)
     if _WINDOW_RE.search(span):
-        return UkFrame(since, "unknown")
+        return UkFrame(since, "unknown", as_of)
     if _DAY_RE.search(span):
-        return UkFrame(None, "day")
+        return UkFrame(None, "day", as_of)
     if since is not None:
-        return UkFrame(since, "cumulative")
+        return UkFrame(since, "cumulative", as_of)
     if _BARE_DATE_RE.search(span) and not _CUMULATIVE_RE.search(span):
-        return UkFrame(None, "day")
+        return UkFrame(None, "day", as_of)
     if _CUMULATIVE_RE.search(span):
-        return UkFrame(None, "cumulative")
-    return UkFrame(None, "")
+        return UkFrame(None, "cumulative", as_of)
+    return UkFrame(None, "", as_of)
+
+
+def _as_of(span: str, published: date | None) -> date | None:
+    if published is None:
+        return None
+    stated = _AS_OF_RE.search(span)
+    if stated is not None:
+        month = _MONTHS[stated.group("month")[:3].lower()]
+        year = published.year - (1 if month > published.month else 0)
+        return _date(year, month, int(stated.group("day"))) or published
+    if _YESTERDAY_RE.search(span):
+        return published - timedelta(days=1)
+    return published
 
 
 def _since(span: str, published: date | None) -> date | None:

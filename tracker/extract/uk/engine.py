@@ -37,6 +37,7 @@ class _Draft:
     is_range_bound: bool
     place: Place
     since: date | None
+    as_of: date | None
     period: str
     in_headline: bool
     sentence: tuple[int, int]
@@ -136,6 +137,7 @@ def _drafts(
             number.is_range,
             place,
             since,
+            frame.as_of or whole.as_of,
             period,
             span[0] == headline,
             span,
@@ -174,7 +176,7 @@ def _figure(
         admin2_pcode=place.admin2_pcode,
         settlement=place.settlement,
         place_match=place.place_match,
-        as_of=None,
+        as_of=draft.as_of,
         since=draft.since,
         published_on=published,
         period=draft.period,

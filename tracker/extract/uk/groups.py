@@ -64,6 +64,7 @@ _SUBGROUP_RE = re.compile(
     r"|маломобільн\w*)",
     re.IGNORECASE,
 )
+_SUBGROUP_ADJECTIVE_RE = re.compile(r"маломобільн\w+|лежач\w+|осиротіл\w+", re.IGNORECASE)
 _SUCH_RE = re.compile(r"\s*таких\s", re.IGNORECASE)
 _SUBGROUP_NAMED_RE = re.compile(r"сиріт|позбавлених\s+батьківського|з\s+інвалідністю", re.I)
 
@@ -94,10 +95,13 @@ def is_distractor(text: str, position: int, limit: int) -> bool:
 
 
 def is_subgroup(text: str, group_end: int, number_end: int, limit: int, scope: str) -> bool:
-    """Return True for a subgroup the schema cannot hold: "9 дітей з опікунами", or "113
-    таких дітей" where `scope` (the passage) names orphans or people with disabilities."""
+    """Return True for a subgroup the schema cannot hold: "9 дітей з опікунами", "12
+    маломобільних жителів", or "113 таких дітей" where `scope` (the passage) names orphans
+    or people with disabilities."""
     if _SUBGROUP_RE.match(text, group_end, limit):
         return True
+    if _SUBGROUP_ADJECTIVE_RE.search(text, number_end, group_end):
+        return True  # "12 маломобільних жителів"
     return _SUCH_RE.match(text, number_end, limit) is not None and bool(
         _SUBGROUP_NAMED_RE.search(scope)
     )
