@@ -15,7 +15,7 @@ from tracker.extract.place_columns import Place
 from tracker.extract.programmes import find_programmes
 from tracker.extract.restatements import drop_adult_only_beside_children, drop_restatements
 from tracker.extract.sentences import split_sentences
-from tracker.extract.uk.dates import read_frame
+from tracker.extract.uk.dates import UkFrame, read_frame
 from tracker.extract.uk.framing import decision_scope
 from tracker.extract.uk.placing import UkPlaceChooser
 from tracker.extract.uk.readings import UkReading, read_sentence
@@ -94,25 +94,32 @@ def extract_uk(
         return Extraction([], programmes)
     chooser = UkPlaceChooser(text)
     headline = sentences[0].start
+    frames: dict[tuple[int, int], UkFrame] = {}
+
+    def frame(span: tuple[int, int]) -> UkFrame:
+        if span not in frames:
+            frames[span] = read_frame(text, *span, published)
+        return frames[span]
+
     drafts: list[_Draft] = []
     for reading, span in found:
         place = chooser.place_for(reading, span)
-        drafts.extend(_drafts(text, reading, span, place, published, headline))
+        drafts.extend(_drafts(reading, span, place, (frame(reading.clause), frame(span)), headline))
     kept = drop_adult_only_beside_children(drop_restatements(drafts))
     figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
     return Extraction(figures, programmes)
 
 
 def _drafts(
-    text: str,
     reading: UkReading,
     span: tuple[int, int],
     place: Place,
-    published: date | None,
+    frames: tuple[UkFrame, UkFrame],
     headline: int,
 ) -> list[_Draft]:
-    frame = read_frame(text, *reading.clause, published)
-    whole = read_frame(text, *span, published)
+    """Return the figures of one reading (two for a range) with their time frame: the
+    clause's `frame`, else the sentence's (`whole`)."""
+    frame, whole = frames
     since, period = None, "unknown"
     if reading.metric not in _STOCKS:
         since = frame.since or (whole.since if frame.period in ("", "cumulative") else None)

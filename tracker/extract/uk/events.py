@@ -27,20 +27,25 @@ from dataclasses import dataclass
 __all__ = ["Cue", "find_cues"]
 
 _A = "['\u2019\u02bc`]"
-_INFINITIVE = r"(?:вивезти|евакуювати|виїхати|відселити|евакуюватися|переселити)"
-_MODAL = (
-    r"(?:мають|має|мали|треба|потрібно|необхідно|планують|планується|плануємо|доведеться"
-    r"|слід|повинні|мусять|варто|залишається|залишилося|залишилось|лишається|лишилося"
-    r"|зможуть|збираються|вирішили|ухвалили\s+рішення)"
-)
+_INFINITIVES = ("вивезти", "евакуювати", "виїхати", "відселити", "евакуюватися", "переселити")
+_MODALS = (
+    "мають", "має", "мали", "треба", "потрібно", "необхідно", "планують", "планується",
+    "плануємо", "доведеться", "слід", "повинні", "мусять", "варто", "залишається",
+    "залишилося", "залишилось", "лишається", "лишилося", "зможуть", "збираються", "вирішили",
+    r"ухвалили\s+рішення",
+)  # fmt: skip
+_INFINITIVE = f"(?:{'|'.join(_INFINITIVES)})"
+_MODAL = f"(?:{'|'.join(_MODALS)})"
 # (name, metric or None for "not a fact", pattern), longest frames first.
 _CUES: tuple[tuple[str, str, str], ...] = (
     ("uk-managed", "evacuated", rf"вдалося\s+(?:\w+\s+)?{_INFINITIVE}"),
     (
         "uk-modal-infinitive",
         "to_evacuate",
-        rf"{_MODAL}\s+(?:\w+\s+){{0,2}}?{_INFINITIVE}"
-        rf"|{_INFINITIVE}\s+(?:ще\s+)?{_MODAL}",
+        "|".join(
+            [rf"{modal}\s+(?:\w+\s+){{0,2}}?{_INFINITIVE}" for modal in _MODALS]
+            + [rf"{infinitive}\s+(?:ще\s+)?{_MODAL}" for infinitive in _INFINITIVES]
+        ),
     ),
     (
         "uk-housed-register",
@@ -93,10 +98,39 @@ _CUES: tuple[tuple[str, str, str], ...] = (
     ),
     ("uk-evacuees", "evacuated", r"евакуйованих|евакуйовані"),
 )
-_CUE_RE = re.compile(
-    "|".join(f"(?P<c{i}>(?<![\\w-])(?:{p})(?![\\w-]))" for i, (_, _, p) in enumerate(_CUES)),
-    re.IGNORECASE,
-)
+_WORD_START_RE = re.compile(r"(?<![\w-])\w\w")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Return the top-level alternatives of a pattern ("a|b(?:c|d)" -> "a", "b(?:c|d)")."""
+    parts, depth, last = [], 0, 0
+    for i, char in enumerate(pattern):
+        if char == "(" and pattern[i - 1 : i] != "\\":
+            depth += 1
+        elif char == ")" and pattern[i - 1 : i] != "\\":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[last:i])
+            last = i + 1
+    return [*parts, pattern[last:]]
+
+
+def _buckets() -> dict[str, re.Pattern[str]]:
+    """Return the cues by the first two letters of their words: each word of a text is
+    tried only against the cues that can start with it (a 5x speed-up over one pattern)."""
+    by_start: dict[str, list[str]] = {}
+    for i, (_, _, pattern) in enumerate(_CUES):
+        for k, alternative in enumerate(_alternatives(pattern)):
+            start = alternative[:2].lower()
+            assert start.isalpha(), alternative  # every cue starts with a written word
+            by_start.setdefault(start, []).append(f"(?P<c{i}_{k}>{alternative})")
+    return {
+        start: re.compile(f"(?:{'|'.join(parts)})(?![\\w-])", re.IGNORECASE)
+        for start, parts in by_start.items()
+    }
+
+
+_BUCKETS = _buckets()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +147,15 @@ class Cue:
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Return the event cues of text[start:end], in text order, none overlapping."""
     cues: list[Cue] = []
-    for match in _CUE_RE.finditer(text, start, end):
-        index = int(match.lastgroup[1:]) if match.lastgroup else 0
-        name, metric, _ = _CUES[index]
+    free = start
+    for word in _WORD_START_RE.finditer(text, start, end):
+        bucket = _BUCKETS.get(word.group().lower())
+        if bucket is None or word.start() < free:
+            continue
+        match = bucket.match(text, word.start(), end)
+        if match is None or match.lastgroup is None:
+            continue
+        name, metric, _ = _CUES[int(match.lastgroup[1:].split("_")[0])]
         cues.append(Cue(match.start(), match.end(), metric, name))
+        free = match.end()
     return cues

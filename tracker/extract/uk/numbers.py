@@ -93,6 +93,9 @@ _DIGIT_NUMBER_RE = re.compile(
     r"(?![\d\w]|[.,:]\d|\s?%|-[^\W\d])",
     re.IGNORECASE,
 )
+_WORD_HINT_RE = re.compile(
+    rf"(?<![\w-])(?:од|дв|тр|чо|че|п{_A}?я|пі|ші|ше|сі|се|сь|ві|во|де|тр|со|ст|ти)", re.IGNORECASE
+)
 _FROM_RE = re.compile(r"\bвід\s+$", re.IGNORECASE)
 _SCALES = {"тис": 1000, "млн": 1_000_000, "міл": 1_000_000}
 
@@ -119,9 +122,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[UkNu
     end = len(text) if end is None else end
     found = [n for m in _DIGIT_NUMBER_RE.finditer(text, start, end) if (n := _digits(text, m))]
     taken = [(n.start, n.end) for n in found]
-    for match in _WORD_NUMBER_RE.finditer(text, start, end):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+    free = start
+    # Only where a number word may start is the (slow) number-word pattern tried.
+    for hint in _WORD_HINT_RE.finditer(text, start, end):
+        match = _WORD_NUMBER_RE.match(text, hint.start(), end) if hint.start() >= free else None
+        if match is None or any(a < match.end() and match.start() < b for a, b in taken):
             continue
+        free = match.end()
         number = _words(match)
         if number is not None:
             found.append(number)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise, product
+from itertools import product
 
 from tracker.extract.uk.declension import nominatives
 from tracker.places import Unit, places
@@ -91,10 +91,15 @@ def find_uk_mentions(text: str) -> list[UkMention]:
     gazetteer = places().gazetteer
     found: list[_Found] = []
     words = list(_WORD_RE.finditer(text))
+    # How many words from each on are written one space apart (a name has up to three).
+    runs = [1] * len(words)
+    for k in range(len(words) - 2, -1, -1):
+        if text[words[k].end() : words[k + 1].start()] == " ":
+            runs[k] = runs[k + 1] + 1
     i = 0
     last_level: str | None = None
     while i < len(words):
-        hit = _name_at(text, words, i, gazetteer, last_level)
+        hit = _name_at(text, words, i, min(runs[i], 3), gazetteer, last_level)
         if hit is None:
             i += 1
             continue
@@ -107,15 +112,16 @@ def find_uk_mentions(text: str) -> list[UkMention]:
 
 
 def _name_at(
-    text: str, words: list[re.Match[str]], i: int, gazetteer: Gazetteer, last_level: str | None
+    text: str,
+    words: list[re.Match[str]],
+    i: int,
+    longest: int,
+    gazetteer: Gazetteer,
+    last_level: str | None,
 ) -> tuple[_Found, int] | None:
-    """Return the longest name starting at word i (up to three adjacent words), or None."""
-    for size in (3, 2, 1):
-        if i + size > len(words):
-            continue
+    """Return the longest name of the `longest` adjacent words from word i on, or None."""
+    for size in range(longest, 0, -1):
         run = words[i : i + size]
-        if any(text[a.end() : b.start()] != " " for a, b in pairwise(run)):
-            continue
         start, end = run[0].start(), run[-1].end()
         level, end_with_level, administration = _level_after(text, end)
         surface_words = [w.group() for w in run]
@@ -188,13 +194,13 @@ def _plausible(
 def _lookup(surface: tuple[str, ...], gazetteer: Gazetteer, level: str | None) -> tuple[int, ...]:
     """Return the units whose native or regional name the words may be a case form of."""
     found = _candidates(surface)
-    regional = [j for j in found if j in _regional_names().values()]
+    regional = [j for j in found if j in _regional_units()]
     if level is None and regional and len(surface) == 1:
         return tuple(regional)  # Харківщина is the region, not a village of that name
     if level is not None:
         return tuple(j for j in found if gazetteer.level(j) == level)
     return tuple(j for j in found if gazetteer.level(j) in _SETTLEMENTS) or tuple(
-        j for j in found if j in _regional_names().values()
+        j for j in found if j in _regional_units()
     )
 
 
@@ -234,6 +240,12 @@ def _regional_names() -> dict[str, int]:
             for regional in _regional_forms(native):
                 names.setdefault(light_key(regional), j)
     return names
+
+
+@lru_cache(maxsize=1)
+def _regional_units() -> frozenset[int]:
+    """Return the units that have a regional name."""
+    return frozenset(_regional_names().values())
 
 
 def _regional_forms(adjective: str) -> list[str]:
