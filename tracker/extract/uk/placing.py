@@ -43,6 +43,8 @@ class UkPlaceChooser:
         self._text = text
         found = find_uk_mentions(text)
         self._mentions = [m for m in found if not m.destination and not m.administration]
+        # "Сумська ОВА ... з області": an authority's name is an antecedent of an anaphor.
+        self._antecedents = [m for m in found if not m.destination]
         lead = self._mentions[:1] or [m for m in found if m.administration][:1]
         self._lead = self._columns(lead) if lead else Place("")
         self._by_reading: dict[int, Place] = {}
@@ -87,7 +89,7 @@ class UkPlaceChooser:
         match = matches[-1] if matches else None
         if match is None:
             return None
-        earlier = [m for m in self._mentions if m.end <= match.start()]
+        earlier = [m for m in self._antecedents if m.end <= match.start()]
         level = match.lastgroup
         if level == "there":
             return match.start(), self._last or (
@@ -96,7 +98,8 @@ class UkPlaceChooser:
         for mention in reversed(earlier):
             unit = _holding(mention.unit, level or "")
             if unit is not None:
-                return match.start(), _place_of(unit, self._text[match.start() : match.end()])
+                written = self._text[match.start(level or 0) : match.end()]
+                return match.start(), _place_of(unit, written)
         return None
 
     def _innermost(self, i: int) -> int:
