@@ -139,3 +139,20 @@ def test_ingest_command_takes_lang(tmp_path: Path) -> None:
     with open_store(db) as store:
         assert store.read_documents()["language"].to_list() == ["uk"]
         assert store.read_figures().height == 3
+
+
+def test_the_ukrainian_seed_goes_from_ingest_to_a_report_in_cyrillic(tmp_path: Path) -> None:
+    seed = Path(__file__).parents[1] / "seeds" / "009_kupiansk_uk_2024-10-15.txt"
+    db, out = tmp_path / "t.db", tmp_path / "reports"
+
+    ingested = _run("ingest", "--db", str(db), str(seed))
+    reported = _run("report", "--db", str(db), "--out", str(out))
+
+    assert ingested.exit_code == 0, ingested.stderr
+    assert reported.exit_code == 0, reported.stderr
+    page = (out / "UA6308.html").read_text(encoding="utf-8")  # Kupianskyi raion
+    assert "Куп'янського району" in page  # the place as written, not \u-escaped
+    assert "евакуювали 126 людей" in page  # the evidence quoted in the hover and table
+    assert "\\u04" not in page
+    with open_store(db) as store:
+        assert store.read_documents()["language"].to_list() == ["uk"]

@@ -282,14 +282,16 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
 
 
 def _rank(j: int, gazetteer: Gazetteer, phrase: set[int], certain: set[int]) -> tuple[int, ...]:
-    """Order the units a name may be: inside a unit of its phrase, inside units the
-    document names, a raion's centre (Миколаїв of Mykolaivska, not of Lvivska), by level."""
+    """Order the units a name may be: inside a unit of its phrase, a city before a village
+    of its name (Лозова), inside units the document names, a raion's centre (Миколаїв of
+    Mykolaivska, not of Lvivska), by level."""
     chain = gazetteer.ancestors(j)
     ancestors = set(chain)
     raion = next((a for a in chain if gazetteer.level(a) == "raion"), None)
     centre = raion is not None and gazetteer.column("centre")[raion] == gazetteer.column("name")[j]
     return (
         0 if ancestors & phrase else 1,
+        0 if gazetteer.level(j) == "city" else 1,
         -len(ancestors & certain),
         0 if centre else 1,
         _LEVEL_ORDER.get(gazetteer.level(j), 9),
