@@ -27,7 +27,8 @@ _DECISION_RE = re.compile(
     re.IGNORECASE,
 )
 _PRE_WAR_RE = re.compile(
-    r"до\s+війни|до\s+повномасштабн\w+|довоєнн\w+|станом\s+на\s+(?:\d{1,2}\s+\w+"
+    r"до\s+війни|до\s+повномасштабн\w+|до\s+вторгнення|до\s+20(?:14|22)\s+року|довоєнн\w+"
+    r"|станом\s+на\s+(?:\d{1,2}\s+\w+"
     r"|початок)\s+2022|за\s+даними\s+держстату",
     re.IGNORECASE,
 )
@@ -46,7 +47,8 @@ def decision_scope(text: str) -> str | None:
 
 
 def is_pre_war(text: str, start: int, end: int) -> bool:
-    """Return True when text[start:end] speaks of the population before the war."""
+    """Return True when text[start:end] (a clause up to its number) speaks of the
+    population before the war."""
     return _PRE_WAR_RE.search(text, start, end) is not None
 
 
@@ -77,11 +79,14 @@ def choose_cue(
     return None
 
 
-def metric_of(cue: Cue, group: Group, scope: str | None) -> str | None:
+def metric_of(cue: Cue, group: Group, scope: str | None, displaced: bool = False) -> str | None:
     """Return the metric a cue gives a count of `group` under the passage's decision
-    `scope`; None for a pre-war population."""
+    `scope`; None for a pre-war population. Displaced people (ВПО, переселенці) who live
+    somewhere are housed there."""
     if not cue.metric:
         return None
+    if displaced and cue.metric in ("presence", "remaining"):
+        return Metric.HOUSED.value
     if cue.metric != "presence":
         return cue.metric
     if scope == "all" or (scope == "children" and group != Group.PEOPLE):

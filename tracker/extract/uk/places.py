@@ -45,6 +45,7 @@ _SETTLEMENT_BEFORE_RE = re.compile(
 _PREPOSITION_BEFORE_RE = re.compile(
     r"(?<![\w])(?:у|в|з|із|зі|до|на|по|від|біля|під|для|щодо)\s+$", re.IGNORECASE
 )
+_REGION_PREPOSITION_RE = re.compile(r"(?<![\w])(?:на|по)\s+$", re.IGNORECASE)
 _DESTINATION_RE = re.compile(r"(?<![\w])(?:до|в\s+бік)\s+$", re.IGNORECASE)
 _ON_RE = re.compile(r"(?<![\w])на\s+$", re.IGNORECASE)
 _PLURAL_LEVEL_AHEAD_RE = re.compile(
@@ -84,6 +85,7 @@ class _Found:
     level: str | None
     administration: bool
     destination: bool
+    regional: bool  # "на Запоріжжі", "по Запоріжжю": a region named by its centre
 
 
 def find_uk_mentions(text: str) -> list[UkMention]:
@@ -144,7 +146,8 @@ def _name_at(
         destination = bool(_DESTINATION_RE.search(before)) or (
             bool(_ON_RE.search(before)) and surface_words[-1].endswith(("у", "ю"))
         )
-        item = _Found(start, end_with_level, indices, level, administration, destination)
+        regional = level is None and _REGION_PREPOSITION_RE.search(before) is not None
+        item = _Found(start, end_with_level, indices, level, administration, destination, regional)
         return item, size
     return None
 
@@ -210,20 +213,21 @@ def _candidates(surface: tuple[str, ...]) -> tuple[int, ...]:
     regional = _regional_names()
     forms = [nominatives(word) for word in surface]
     found: dict[int, None] = {}
+    renamed: dict[int, None] = {}
     for combo in product(*forms):
         name = " ".join(combo)
         key = light_key(name)
         if len(surface) == 1 and key in regional:
             found[regional[key]] = None
         for j in gazetteer.lookup(heavy_key(name)):
+            if gazetteer.column("country")[j] != "UA":
+                continue
             unit_native = gazetteer.column("native")[j]
-            if (
-                unit_native
-                and light_key(unit_native) == key
-                and gazetteer.column("country")[j] == "UA"
-            ):
+            if unit_native and light_key(unit_native) == key:
                 found[j] = None
-    return tuple(found)
+            elif gazetteer.level(j) in ("city", "town"):
+                renamed[j] = None  # by a former name: Сєвєродонецьк, Дніпропетровськ
+    return tuple(found or renamed)
 
 
 @lru_cache(maxsize=1)
@@ -268,7 +272,10 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
     for k, item in enumerate(found):
         following = found[k + 1] if k + 1 < len(found) else None
         phrase = set(following.indices) if following and following.start - item.end <= 2 else set()
-        best = min(item.indices, key=lambda j: _rank(j, gazetteer, phrase, certain))
+        others = _others(found, item) if len(item.indices) > 1 else frozenset()
+        best = min(item.indices, key=lambda j: _rank(j, gazetteer, phrase, certain, others))
+        if item.regional:
+            best = _region_of_centre(best, gazetteer)
         mentions.append(
             UkMention(
                 item.start,
@@ -281,10 +288,47 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
     return mentions
 
 
-def _rank(j: int, gazetteer: Gazetteer, phrase: set[int], certain: set[int]) -> tuple[int, ...]:
+_MAX_SETTLING = 200  # names that may settle an ambiguous one: a report's worth
+
+
+def _others(found: list[_Found], item: _Found) -> frozenset[int]:
+    """Return what the document's other names may be, with the units holding them: two
+    ambiguous names settle each other (Запсілля and Миропільська громада of one oblast)."""
+    gazetteer = places().gazetteer
+    units: set[int] = set()
+    for other in found[:_MAX_SETTLING]:
+        if other.indices == item.indices:
+            continue
+        for j in other.indices:
+            units.add(j)
+            units.update(gazetteer.ancestors(j))
+    return frozenset(units)
+
+
+def _region_of_centre(j: int, gazetteer: Gazetteer) -> int:
+    """Return the oblast of which city j is the centre, else j ("на Запоріжжі" is the
+    region; a city is its oblast's centre when it is the centre of the raion that bears
+    the oblast's name: Запорізький raion of Запорізька oblast)."""
+    if gazetteer.level(j) != "city":
+        return j
+    chain = gazetteer.ancestors(j)
+    raion = next((a for a in chain if gazetteer.level(a) == "raion"), None)
+    oblast = next((a for a in chain if gazetteer.level(a) == "oblast"), None)
+    if raion is None or oblast is None:
+        return j
+    natives = gazetteer.column("native")
+    centre = gazetteer.column("centre")[raion] == gazetteer.column("name")[j]
+    same_name = light_key(natives[raion])[:-2] == light_key(natives[oblast])[:-1]
+    return oblast if centre and same_name else j
+
+
+def _rank(
+    j: int, gazetteer: Gazetteer, phrase: set[int], certain: set[int], others: frozenset[int]
+) -> tuple[int, ...]:
     """Order the units a name may be: inside a unit of its phrase, a city before a village
-    of its name (Лозова), inside units the document names, a raion's centre (Миколаїв of
-    Mykolaivska, not of Lvivska), by level."""
+    of its name (Лозова), inside units the document names for certain, then units its
+    other names may be, a raion's centre (Миколаїв of Mykolaivska, not of Lvivska), by
+    level."""
     chain = gazetteer.ancestors(j)
     ancestors = set(chain)
     raion = next((a for a in chain if gazetteer.level(a) == "raion"), None)
@@ -293,6 +337,7 @@ def _rank(j: int, gazetteer: Gazetteer, phrase: set[int], certain: set[int]) -> 
         0 if ancestors & phrase else 1,
         0 if gazetteer.level(j) == "city" else 1,
         -len(ancestors & certain),
+        -(len(ancestors & others) + (j in others)),
         0 if centre else 1,
         _LEVEL_ORDER.get(gazetteer.level(j), 9),
         j,

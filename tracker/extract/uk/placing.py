@@ -18,6 +18,7 @@ from tracker.extract.place_columns import Place, unit_key
 from tracker.extract.short_names import oblast_short_name
 from tracker.extract.uk.places import UkMention, find_uk_mentions
 from tracker.extract.uk.readings import UkReading
+from tracker.model import Metric
 from tracker.places import Unit, places
 
 __all__ = ["UkPlaceChooser"]
@@ -28,10 +29,12 @@ _CHAIN_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:на|у|в)\s+)?$")
 _ANAPHOR_RE = re.compile(
     r"(?<![\w])(?:(?:з|із|у|в|по|на|для)\s+)?(?:(?P<oblast>області|регіону|регіоні|обл\.)"
     r"|(?P<raion>району|районі)|(?P<hromada>громади|громаді|громаду)"
-    r"|(?P<city>міста|місті|місто)|(?P<village>села|селі|селища|селищі)"
+    r"|(?P<city>міста|місті|місто)|(?P<village>села|селі|селища|селищі|селах|сіл)"
     r"|(?P<there>звідти|звідси|там|туди))(?![\w])",
     re.IGNORECASE,
 )
+_ORIGIN_RE = re.compile(r"(?<![\w])(?:з|із|зі|від)\s+$", re.IGNORECASE)
+_ASIDE_RE = re.compile(r",\s+(?:що|який|яка|яке|які|котр\w+|де)\s[^,.;:]*,", re.IGNORECASE)
 _COORDINATED_RE = re.compile(r"^\s*(?:,|та|і|й)\s*(?:(?:та|і|й)\s+)?$|^\s*\($", re.IGNORECASE)
 
 
@@ -43,6 +46,8 @@ class UkPlaceChooser:
         self._text = text
         found = find_uk_mentions(text)
         self._mentions = [m for m in found if not m.destination and not m.administration]
+        # People are housed where they arrive: a destination is a housed figure's place.
+        self._hosts = [m for m in found if not m.administration]
         # "Сумська ОВА ... з області": an authority's name is an antecedent of an anaphor.
         self._antecedents = [m for m in found if not m.destination]
         lead = self._mentions[:1] or [m for m in found if m.administration][:1]
@@ -66,6 +71,11 @@ class UkPlaceChooser:
             return self._by_reading[id(reading.head)]
         for start, end in (reading.clause, sentence):
             here = [i for i, m in enumerate(self._mentions) if start <= m.start and m.end <= end]
+            if reading.metric == Metric.HOUSED.value:
+                host = self._host(here, start, end)
+                if host is not None:
+                    return host
+            here = self._outside_asides(here, start, end)
             after = [i for i in here if self._mentions[i].start >= reading.end]
             if after and _PREPOSITION_AFTER_RE.match(
                 self._text[reading.end : self._mentions[after[0]].start]
@@ -81,6 +91,25 @@ class UkPlaceChooser:
                 return self._columns(self._coordinated(after[0]))
         return self._last or self._lead
 
+    def _host(self, here: list[int], start: int, end: int) -> Place | None:
+        """Return where a housed figure's people live: a place it names that they did not
+        come from ("Одещина прийняла ... з Херсонщини", "До Миргорода прибули"), None
+        when every place named is an origin."""
+        hosts = [m for m in self._hosts if start <= m.start and m.end <= end]
+        hosts = [
+            m for m in hosts if not _ORIGIN_RE.search(self._text, max(0, m.start - 5), m.start)
+        ]
+        if not hosts:
+            return None
+        return self._columns([hosts[0]])
+
+    def _outside_asides(self, here: list[int], start: int, end: int) -> list[int]:
+        """Return the mentions not inside a relative aside (", що межує з Енергодаром,")
+        when there are others: the aside describes, the main clause counts."""
+        asides = [m.span() for m in _ASIDE_RE.finditer(self._text, start, end)]
+        kept = [i for i in here if not any(a <= self._mentions[i].start < b for a, b in asides)]
+        return kept or here
+
     def _anaphor(self, start: int, position: int) -> tuple[int, Place] | None:
         """Return where and what "з області", "в місті", "звідти" before `position` in
         text[start:] refer to: the last unit of that level named before, or the unit
@@ -95,10 +124,24 @@ class UkPlaceChooser:
             return match.start(), self._last or (
                 self._columns([earlier[-1]]) if earlier else self._lead
             )
+        written = self._text[match.start(level or 0) : match.end()]
+        # A name of that level first ("громаду" -> the hromada named), then one holding it.
+        for mention in reversed(earlier):
+            if _holding(mention.unit, level or "") == mention.unit:
+                return match.start(), _place_of(mention.unit, written)
         for mention in reversed(earlier):
             unit = _holding(mention.unit, level or "")
+            if (
+                unit is None
+                and level in ("village", "city")
+                and mention.unit.level
+                in (
+                    "hromada",
+                    "raion",
+                )
+            ):
+                unit = mention.unit  # "у цих селах" of a hromada: the hromada holds them
             if unit is not None:
-                written = self._text[match.start(level or 0) : match.end()]
                 return match.start(), _place_of(unit, written)
         return None
 

@@ -136,7 +136,7 @@ def _read(
     if group is None:
         return None
     if is_part and head is not None:
-        if is_pre_war(text, *clause):
+        if is_pre_war(text, clause[0], number.start):
             return None
         return _reading(
             text,
@@ -150,7 +150,7 @@ def _read(
             adult,
             head,
         )
-    if is_pre_war(text, *clause):
+    if is_pre_war(text, clause[0], number.start):
         return None
     cue = choose_cue(text, cues, clause, span, number.start)
     if rule == "uk-ellipsis" and cue is not None and not clause[0] <= cue.start < clause[1]:
@@ -163,8 +163,9 @@ def _read(
     if cue is None and noun is not None and noun.rule == "uk-noun-population":
         metric, cue_rule = metric_of(_POPULATION, group, scope), "uk-population-noun"
     elif cue is not None:
-        metric, cue_rule = metric_of(cue, group, scope), cue.rule
-    elif rule == "uk-ellipsis" and head is not None:
+        displaced = noun is not None and noun.rule == "uk-noun-displaced"
+        metric, cue_rule = metric_of(cue, group, scope, displaced), cue.rule
+    elif head is not None and (rule == "uk-ellipsis" or _is_list_item(text, start, number)):
         metric, cue_rule = head.metric, "uk-carried-event"  # a list line of the figure above
     else:
         return None
@@ -173,6 +174,11 @@ def _read(
     return _reading(
         text, number, group, metric, clause, span, cue, f"{rule}+{cue_rule}", adult, None
     )
+
+
+def _is_list_item(text: str, start: int, number: UkNumber) -> bool:
+    """Return True for a number after a dash: a line of a list ("громада — 2 700")."""
+    return _LIST_DASH_RE.search(text, max(start, number.start - 40), number.start) is not None
 
 
 def _may_elide(text: str, number: UkNumber, end: int) -> bool:
