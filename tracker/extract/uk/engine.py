@@ -105,9 +105,28 @@ def extract_uk(
     for reading, span in found:
         place = chooser.place_for(reading, span)
         drafts.extend(_drafts(reading, span, place, (frame(reading.clause), frame(span)), headline))
-    kept = drop_adult_only_beside_children(drop_restatements(drafts))
+    kept = drop_adult_only_beside_children(_restatements_dropped(drafts))
     figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
     return Extraction(figures, programmes)
+
+
+def _restatements_dropped(drafts: list[_Draft]) -> list[_Draft]:
+    """Return the drafts with restated figures kept once (the shared rules), except that
+    two figures of one sentence with places written differently are two facts ("у самій
+    Костянтинівці 5 000, а в громаді 5200"), not one stated twice."""
+    kept = {id(d) for d in drop_restatements(drafts)}
+    for draft in drafts:
+        if id(draft) not in kept and any(
+            id(other) in kept
+            and other.sentence == draft.sentence
+            and other.metric == draft.metric
+            and other.population_group == draft.population_group
+            and other.value != draft.value
+            and other.place.location != draft.place.location
+            for other in drafts
+        ):
+            kept.add(id(draft))
+    return [d for d in drafts if id(d) in kept]
 
 
 def _drafts(

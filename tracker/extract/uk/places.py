@@ -45,6 +45,7 @@ _SETTLEMENT_BEFORE_RE = re.compile(
 _PREPOSITION_BEFORE_RE = re.compile(
     r"(?<![\w])(?:у|в|з|із|зі|до|на|по|від|біля|під|для|щодо)\s+$", re.IGNORECASE
 )
+_LANDMARK_RE = re.compile(r"(?:км|кілометр\w*|метр\w*)\s+(?:[\w-]+\s+){0,4}?від\s+$", re.I)
 _REGION_PREPOSITION_RE = re.compile(r"(?<![\w])(?:на|по)\s+$", re.IGNORECASE)
 _DESTINATION_RE = re.compile(r"(?<![\w])(?:до|в\s+бік)\s+$", re.IGNORECASE)
 _ON_RE = re.compile(r"(?<![\w])на\s+$", re.IGNORECASE)
@@ -147,6 +148,9 @@ def _name_at(
             bool(_ON_RE.search(before)) and surface_words[-1].endswith(("у", "ю"))
         )
         regional = level is None and _REGION_PREPOSITION_RE.search(before) is not None
+        # "за 100 кілометрів від Запоріжжя": a landmark to measure from, not a place of people
+        if _LANDMARK_RE.search(text, max(0, start - 40), start):
+            destination = True
         item = _Found(start, end_with_level, indices, level, administration, destination, regional)
         return item, size
     return None

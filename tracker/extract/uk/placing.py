@@ -76,9 +76,9 @@ class UkPlaceChooser:
                 if host is not None:
                     return host
             here = self._outside_asides(here, start, end)
-            after = [i for i in here if self._mentions[i].start >= reading.end]
+            after = [i for i in here if self._mentions[i].start >= reading.noun_end]
             if after and _PREPOSITION_AFTER_RE.match(
-                self._text[reading.end : self._mentions[after[0]].start]
+                self._text[reading.noun_end : self._mentions[after[0]].start]
             ):
                 return self._columns(self._coordinated(after[0]))
             before = [i for i in here if self._mentions[i].end <= number.start]

@@ -44,7 +44,8 @@ _CLAUSE_RE = re.compile(
 )
 _MAX_CUE_REACH = 140
 _ELIDED_AFTER_RE = re.compile(
-    r"\s*(?:$|[^\w\s]|(?:з|із|у|в|на|до|та|і|й|а|але|проте)\s)", re.IGNORECASE
+    r"\s*(?:$|[^\w\s]|(?:з|із|у|в|на|до|та|і|й|а|але|проте|досі|ще|вже|уже|нині|зараз|тепер)\s)",
+    re.IGNORECASE,
 )
 _LIST_DASH_RE = re.compile(r"[\u2013\u2014-]\s*(?:\w+\s+)?$")
 # "до 45 тис. населення": a count of the population is a stock where no verb says otherwise.
@@ -65,6 +66,7 @@ class UkReading:
     rule: str
     adult: bool
     head: UkReading | None
+    noun_end: int = 0  # where the counted noun ends (the number's end when there is none)
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -235,4 +237,5 @@ def _reading(
         f"{number.rule}+{rule}",
         adult,
         head,
+        noun.end if noun else number.end,
     )
