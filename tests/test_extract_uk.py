@@ -319,6 +319,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Планують вивезти 28 дорослих та 40 дітей.",
         [(T, C, 40, X, None)],
     ),
+    (
+        "breakdown-hedged-part",
+        "Проживають понад 350 тисяч ВПО, з них майже 80 тисяч дітей.",
+        [(H, P, 350_000, L, None), (H, C, 80_000, M, None)],
+    ),
     # --- distractors
     (
         "distractor-killed-wounded",

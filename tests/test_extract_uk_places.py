@@ -48,6 +48,12 @@ PLACES: list[tuple[str, str, str, str | None, str | None, str | None]] = [
      "людей.", "Баштанського", "Mykolaivska", "Bashtanskyi", None),
     ("coordinated-hromadas", "У Білопільській та Ворожбянській громадах залишаються 3000 людей.",
      "Білопільській та Ворожбянській громадах", "Sumska", "Sumskyi", None),
+    ("historical-region", "На Закарпатті нині проживає 41 тисяча ВПО.", "Закарпатті",
+     "Zakarpatska", None, None),
+    ("housed-coordinated-hosts", "У гуртожитках Лозової та Балаклії розміщено 640 людей з "
+     "Куп'янська.", "Лозової та Балаклії", "Kharkivska", None, None),
+    ("housed-host-not-origin", "Полтавщина прийняла 1 046 евакуйованих із Харківщини.",
+     "Полтавщина", "Poltavska", None, None),
     ("oblast-genitive", "З Харківської області вивезли 1500 людей.", "Харківської області",
      "Kharkivska", None, None),
     ("destination-set-aside", "До Харкова з Ізюма вивезли 30 людей.", "Ізюма", "Kharkivska",

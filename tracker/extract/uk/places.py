@@ -256,9 +256,20 @@ def _regional_units() -> frozenset[int]:
     return frozenset(_regional_names().values())
 
 
+# Regions whose name is not made from the oblast's adjective.
+_HISTORICAL_REGIONS = {
+    "Закарпатська": ("Закарпаття",),
+    "Чернівецька": ("Буковина",),
+    "Волинська": ("Волинь",),
+    "Івано-Франківська": ("Прикарпаття", "Івано-Франківщина"),
+}
+
+
 def _regional_forms(adjective: str) -> list[str]:
     """Return the regional nouns of an oblast or raion adjective: Харківська -> Харківщина,
-    Донецька -> Донеччина, Куп'янський -> Куп'янщина."""
+    Донецька -> Донеччина, Куп'янський -> Куп'янщина, Закарпатська -> Закарпаття."""
+    if adjective in _HISTORICAL_REGIONS:
+        return list(_HISTORICAL_REGIONS[adjective])
     for ending in ("ська", "ський"):
         if adjective.endswith(ending):
             return [adjective[: -len(ending)] + "щина"]

@@ -101,7 +101,12 @@ class UkPlaceChooser:
         ]
         if not hosts:
             return None
-        return self._columns([hosts[0]])
+        run = [hosts[0]]  # "в Одесі та Ізмаїлі", "гуртожитках Лозової та Балаклії"
+        for host in hosts[1:]:
+            if not _COORDINATED_RE.match(self._text[run[-1].end : host.start]):
+                break
+            run.append(host)
+        return self._columns(run)
 
     def _outside_asides(self, here: list[int], start: int, end: int) -> list[int]:
         """Return the mentions not inside a relative aside (", що межує з Енергодаром,")

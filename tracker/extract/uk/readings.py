@@ -26,7 +26,9 @@ __all__ = ["UkReading", "read_sentence"]
 
 _CONNECTOR_RE = re.compile(
     r"(?<![\w])(?:з\s+них|із\s+них|з\s+яких|серед\s+них|серед\s+яких|у\s+тому\s+числі"
-    r"|в\s+тому\s+числі|зокрема|у\s+яких|в\s+яких|тобто|з\s+них\s+–)[\s,:\u2014\u2013-]*$",
+    r"|в\s+тому\s+числі|зокрема|у\s+яких|в\s+яких|тобто|з\s+них\s+–)[\s,:\u2014\u2013-]*"
+    # a hedge may stand between: "з них майже 80 тисяч дітей"
+    r"(?:(?:майже|понад|близько|приблизно|щонайменше|більше|менше|до|ще)\s+)?$",
     re.IGNORECASE,
 )
 _OF_WHICH_AFTER_RE = re.compile(r"\s+(?:з|із)\s+(?:яких|них)(?=\s)", re.IGNORECASE)
@@ -120,7 +122,7 @@ def _read(
     of_which = _OF_WHICH_AFTER_RE.match(text, number.end, end)
     if noun is None and of_which is not None:
         noun = group_after(text, of_which.end(), end)  # "178 з яких діти"
-    connector = _CONNECTOR_RE.search(text, max(start, number.start - 24), number.start)
+    connector = _CONNECTOR_RE.search(text, max(start, number.start - 36), number.start)
     is_part = (connector is not None or of_which is not None) and head is not None
     group, rule, adult = None, "", False
     if noun is not None:
@@ -218,7 +220,7 @@ def _reading(
     noun = group_after(text, number.end, span[1])
     last = noun.end if noun else number.end
     if head is not None:
-        connector = _CONNECTOR_RE.search(text, max(span[0], number.start - 24), number.start)
+        connector = _CONNECTOR_RE.search(text, max(span[0], number.start - 36), number.start)
         first = min(first, connector.start()) if connector else first
     if cue is not None and cue.end <= first and first - cue.start <= _MAX_CUE_REACH:
         first = cue.start
