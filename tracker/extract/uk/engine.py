@@ -116,17 +116,57 @@ def _restatements_dropped(drafts: list[_Draft]) -> list[_Draft]:
     Костянтинівці 5 000, а в громаді 5200"), not one stated twice."""
     kept = {id(d) for d in drop_restatements(drafts)}
     for draft in drafts:
-        if id(draft) not in kept and any(
-            id(other) in kept
-            and other.sentence == draft.sentence
-            and other.metric == draft.metric
-            and other.population_group == draft.population_group
-            and other.value != draft.value
-            and other.place.location != draft.place.location
+        if id(draft) in kept:
+            continue
+        if any(
+            _two_places(draft, other) or _other_bound(draft, other)
             for other in drafts
+            if id(other) in kept
         ):
             kept.add(id(draft))
-    return [d for d in drafts if id(d) in kept]
+    # "чотири тисячі дітей" ... "4 тис. 83 дітей": a round figure in words restates a
+    # precise one of its event, group and place.
+    return [
+        d
+        for d in drafts
+        if id(d) in kept and not any(_rounds(d, o) for o in drafts if id(o) in kept)
+    ]
+
+
+def _two_places(draft: _Draft, other: _Draft) -> bool:
+    return (
+        other.sentence == draft.sentence
+        and other.metric == draft.metric
+        and other.population_group == draft.population_group
+        and other.value != draft.value
+        and other.place.location != draft.place.location
+    )
+
+
+def _other_bound(draft: _Draft, other: _Draft) -> bool:
+    """Return True when `other` is the kept bound of `draft`'s own range: "500-540" is not
+    restated by "500-600"; a range is restated only whole."""
+    return draft.is_range_bound and other.reading is draft.reading
+
+
+def _rounds(rough: _Draft, precise: _Draft) -> bool:
+    """Return True when `rough` is a round figure in words or a scale word ("чотири
+    тисячі", "5,8 тис") that `precise` states exactly."""
+    if rough is precise or rough.is_range_bound or "uk-thousand-and-rest" in rough.reading.rule:
+        return False
+    if not any(r in rough.reading.rule for r in ("uk-number-words", "uk-scale-word")):
+        return False
+    step = 10 ** (len(str(rough.value)) - len(str(rough.value).rstrip("0")))
+    agree = not rough.units or not precise.units or bool(rough.units & precise.units)
+    return (
+        step >= 100
+        and rough.qualifier == "exact"  # a hedged one is the shared rules' to judge
+        and agree
+        and precise.metric == rough.metric
+        and precise.population_group == rough.population_group
+        and precise.value % step != 0
+        and round(precise.value / step) * step == rough.value
+    )
 
 
 def _drafts(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tracker.model import Group
 
-__all__ = ["UkGroup", "group_after", "is_distractor", "is_subgroup"]
+__all__ = ["UkGroup", "counts_other_before", "group_after", "is_distractor", "is_subgroup"]
 
 _A = "['\u2019\u02bc`]"
 _ADJECTIVE = r"(?:[а-яіїєґ'\u2019\u02bc`-]+(?:их|іх|ого|ому|ої|ій)\s+|ще\s+)"
@@ -58,7 +58,7 @@ _DISTRACTOR_RE = re.compile(
     r"|автобус\w*|потяг\w*|поїзд\w*|рейс\w*|маршрут\w*|коридор\w*|транзитн\w*|центр\w*"
     r"|рок\w*|рік|років|дн(?:ів|і)|діб|доб[иу]?|тижн\w*|місяц\w*|годин\w*|хвилин\w*|разів|рази"
     r"|загибл\w*|поранен\w*|убит\w*|вбит\w*|заг[иі]н\w*|будинк\w*|будівел\w*|споруд\w*|квартир\w*"
-    r"|заявок|заяв\w*|набор\w*|одиниц\w*|відсот\w*|%|тонн\w*|гектар\w*|місць|ліж\w*|шкіл|закладів"
+    r"|заявок|заяв\w*|набор\w*|одиниц\w*|відсот\w*|%|тонн\w*|гектар\w*|місц\w*|ліж\w*|шкіл|закладів"
     r"|військов\w*|солдат\w*|полонен\w*|волонтер\w*|працівник\w*|рятувальник\w*"
     r"|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
     r"|числа|годин[іи]|ранку|вечора)\b",
@@ -68,6 +68,15 @@ _DISTRACTOR_RE = re.compile(
 _SUBGROUP_RE = re.compile(
     r"\s*(?:[-,]?\s*)?(?:сиріт|позбавлених\s+батьківського|з\s+інвалідністю|з\s+опікунами"
     r"|маломобільн\w*)",
+    re.IGNORECASE,
+)
+_GROUP_WORD_RE = re.compile(
+    "|".join(f"(?:{stem})" for stem, _, _ in _NOUNS) + r"|евакуйован\w+", re.IGNORECASE
+)
+# Nouns of things counted in reports: buses, settlements, communities, kilometres.
+_OTHER_NOUN_RE = re.compile(
+    r"(?<![\w])(?:автобус\w*|потяг\w*|поїзд\w*|рейс\w*|населених\s+пунктів|сіл\b|громад\b"
+    r"|кілометр\w*|км\b|дрон\w*|снаряд\w*|будинк\w+)",
     re.IGNORECASE,
 )
 _SUBGROUP_ADJECTIVE_RE = re.compile(r"маломобільн\w+|лежач\w+|осиротіл\w+", re.IGNORECASE)
@@ -98,6 +107,13 @@ def group_after(text: str, position: int, limit: int) -> UkGroup | None:
 def is_distractor(text: str, position: int, limit: int) -> bool:
     """Return True when the noun after a number counts no people (settlements, km, years)."""
     return _DISTRACTOR_RE.match(text, position, limit) is not None
+
+
+def counts_other_before(text: str, start: int, position: int) -> bool:
+    """Return True when the noun named last before `position` (from `start`) counts no
+    people: a bare number there counts it ("З десятків автобусів ... вдалося всього 6")."""
+    last_group = max((m.end() for m in _GROUP_WORD_RE.finditer(text, start, position)), default=-1)
+    return any(m.start() > last_group for m in _OTHER_NOUN_RE.finditer(text, start, position))
 
 
 def is_subgroup(text: str, group_end: int, number_end: int, limit: int, scope: str) -> bool:

@@ -126,9 +126,12 @@ class UkPlaceChooser:
         earlier = [m for m in self._antecedents if m.end <= match.start()]
         level = match.lastgroup
         if level == "there":
-            return match.start(), self._last or (
-                self._columns([earlier[-1]]) if earlier else self._lead
-            )
+            # "звідти", "там": the place named last before, else the figure's before it
+            named = [m for m in self._mentions if m.end <= match.start()]
+            if named:
+                last = self._innermost(self._mentions.index(named[-1]))
+                return match.start(), self._columns(self._coordinated(last))
+            return match.start(), self._last or self._lead
         written = self._text[match.start(level or 0) : match.end()]
         # A name of that level first ("громаду" -> the hromada named), then one holding it.
         for mention in reversed(earlier):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from tracker.extract.uk.events import Cue, find_cues
 from tracker.extract.uk.framing import choose_cue, is_pre_war, metric_of
-from tracker.extract.uk.groups import group_after, is_distractor, is_subgroup
+from tracker.extract.uk.groups import counts_other_before, group_after, is_distractor, is_subgroup
 from tracker.extract.uk.hedges import hedge_before
 from tracker.extract.uk.numbers import UkNumber, find_numbers
 from tracker.model import Group, Qualifier
@@ -129,7 +129,11 @@ def _read(
         if is_subgroup(text, noun.end, number.end, end, text[: end + 400]):
             return None
         group, rule, adult = noun.group, noun.rule, noun.adult
-    elif is_distractor(text, number.end, end) or not _may_elide(text, number, end):
+    elif (
+        is_distractor(text, number.end, end)
+        or not (_may_elide(text, number, end) or _cue_follows(cues, number))
+        or counts_other_before(text, clause[0], number.start)
+    ):
         return None
     else:
         # "в Ізюмському — 25", "а станом на ранок вивезли 43": the group of the figure
@@ -178,6 +182,11 @@ def _read(
     return _reading(
         text, number, group, metric, clause, span, cue, f"{rule}+{cue_rule}", adult, None
     )
+
+
+def _cue_follows(cues: list[Cue], number: UkNumber) -> bool:
+    """Return True when an event verb follows the bare number: "ще 14 оселилися"."""
+    return any(0 < c.start - number.end <= 2 and c.rule != "uk-housed-register" for c in cues)
 
 
 def _is_list_item(text: str, start: int, number: UkNumber) -> bool:
