@@ -17,8 +17,8 @@ from enum import StrEnum
 
 __all__ = ["Language", "detect_language"]
 
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_RE = re.compile(r"[A-Za-z]+")
 _UKRAINIAN_RE = re.compile(r"[іїєґІЇЄҐ]|(?<![\w])(?:що|та|як|це|було|від|для|яких)(?![\w])")
 _RUSSIAN_RE = re.compile(r"[ыэъёЫЭЪЁ]|(?<![\w])(?:что|это|как|или|его)(?![\w])")
 _SAMPLE = 20_000  # characters read: enough for the decision, bounded for huge texts
@@ -37,8 +37,8 @@ def detect_language(text: str) -> Language:
     """Return Language.UK when most letters of `text` are Cyrillic and Ukrainian letters
     and words are no fewer than Russian ones, else Language.EN."""
     sample = text[:_SAMPLE]
-    cyrillic = len(_CYRILLIC_RE.findall(sample))
-    latin = len(_LATIN_RE.findall(sample))
+    cyrillic = sum(map(len, _CYRILLIC_RE.findall(sample)))
+    latin = sum(map(len, _LATIN_RE.findall(sample)))
     if cyrillic == 0 or cyrillic < _CYRILLIC_SHARE * (cyrillic + latin):
         return Language.EN
     ukrainian = len(_UKRAINIAN_RE.findall(sample))

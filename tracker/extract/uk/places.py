@@ -15,6 +15,7 @@ bear is read as the one inside a unit the same phrase or the document names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -284,11 +285,12 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
     """Return one unit per name: among several, the one inside a unit that the name's
     phrase (the next name, as in "Борова Ізюмського району") or the document names."""
     certain = {f.indices[0] for f in found if len(f.indices) == 1}
+    settling = _Settling(found, gazetteer)
     mentions: list[UkMention] = []
     for k, item in enumerate(found):
         following = found[k + 1] if k + 1 < len(found) else None
         phrase = set(following.indices) if following and following.start - item.end <= 2 else set()
-        others = _others(found, item) if len(item.indices) > 1 else frozenset()
+        others = settling.others(item) if len(item.indices) > 1 else frozenset()
         best = min(item.indices, key=lambda j: _rank(j, gazetteer, phrase, certain, others))
         if item.regional:
             best = _region_of_centre(best, gazetteer)
@@ -307,18 +309,24 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
 _MAX_SETTLING = 200  # names that may settle an ambiguous one: a report's worth
 
 
-def _others(found: list[_Found], item: _Found) -> frozenset[int]:
-    """Return what the document's other names may be, with the units holding them: two
-    ambiguous names settle each other (Запсілля and Миропільська громада of one oblast)."""
-    gazetteer = places().gazetteer
-    units: set[int] = set()
-    for other in found[:_MAX_SETTLING]:
-        if other.indices == item.indices:
-            continue
-        for j in other.indices:
-            units.add(j)
-            units.update(gazetteer.ancestors(j))
-    return frozenset(units)
+class _Settling:
+    """What the names of one document may be, with the units holding them: two ambiguous
+    names settle each other (Запсілля and Миропільська громада of one oblast)."""
+
+    def __init__(self, found: list[_Found], gazetteer: Gazetteer) -> None:
+        self._by_name: dict[tuple[int, ...], set[int]] = {}
+        for item in found[:_MAX_SETTLING]:
+            if item.indices not in self._by_name:
+                units = set(item.indices)
+                for j in item.indices:
+                    units.update(gazetteer.ancestors(j))
+                self._by_name[item.indices] = units
+        self._counts = Counter(u for units in self._by_name.values() for u in units)
+
+    def others(self, item: _Found) -> frozenset[int]:
+        """Return what the names other than `item`'s may be, or hold."""
+        own = self._by_name.get(item.indices, set())
+        return frozenset(u for u, n in self._counts.items() if n > (u in own))
 
 
 def _region_of_centre(j: int, gazetteer: Gazetteer) -> int:
