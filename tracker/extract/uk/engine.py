@@ -113,23 +113,28 @@ def extract_uk(
 def _restatements_dropped(drafts: list[_Draft]) -> list[_Draft]:
     """Return the drafts with restated figures kept once (the shared rules), except that
     two figures of one sentence with places written differently are two facts ("у самій
-    Костянтинівці 5 000, а в громаді 5200"), not one stated twice."""
+    Костянтинівці 5 000, а в громаді 5200"), and a range is restated only whole; then a
+    round figure in words ("чотири тисячі дітей") gives way to the precise figure it
+    rounds ("4 тис. 83 дітей")."""
     kept = {id(d) for d in drop_restatements(drafts)}
+    by_sentence: dict[tuple[int, int], list[_Draft]] = {}
     for draft in drafts:
         if id(draft) in kept:
-            continue
-        if any(
+            by_sentence.setdefault(draft.sentence, []).append(draft)
+    for draft in drafts:
+        if id(draft) not in kept and any(
             _two_places(draft, other) or _other_bound(draft, other)
-            for other in drafts
-            if id(other) in kept
+            for other in by_sentence.get(draft.sentence, [])
         ):
             kept.add(id(draft))
-    # "чотири тисячі дітей" ... "4 тис. 83 дітей": a round figure in words restates a
-    # precise one of its event, group and place.
+    by_kind: dict[tuple[str, str], list[_Draft]] = {}
+    for draft in drafts:
+        if id(draft) in kept:
+            by_kind.setdefault((draft.metric, draft.population_group), []).append(draft)
     return [
         d
         for d in drafts
-        if id(d) in kept and not any(_rounds(d, o) for o in drafts if id(o) in kept)
+        if id(d) in kept and not any(_rounds(d, o) for o in by_kind[(d.metric, d.population_group)])
     ]
 
 

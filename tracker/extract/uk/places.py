@@ -322,11 +322,16 @@ class _Settling:
                     units.update(gazetteer.ancestors(j))
                 self._by_name[item.indices] = units
         self._counts = Counter(u for units in self._by_name.values() for u in units)
+        self._others: dict[tuple[int, ...], frozenset[int]] = {}
 
     def others(self, item: _Found) -> frozenset[int]:
         """Return what the names other than `item`'s may be, or hold."""
-        own = self._by_name.get(item.indices, set())
-        return frozenset(u for u, n in self._counts.items() if n > (u in own))
+        found = self._others.get(item.indices)
+        if found is None:
+            own = self._by_name.get(item.indices, set())
+            found = frozenset(u for u, n in self._counts.items() if n > (u in own))
+            self._others[item.indices] = found
+        return found
 
 
 def _region_of_centre(j: int, gazetteer: Gazetteer) -> int:

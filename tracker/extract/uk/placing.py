@@ -13,6 +13,7 @@ Destinations ("до Харкова", "на Полтавщину") and the names 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tracker.extract.place_columns import Place, unit_key
 from tracker.extract.short_names import oblast_short_name
@@ -25,6 +26,7 @@ __all__ = ["UkPlaceChooser"]
 
 _LIST_ITEM_RE = re.compile(r"^\s*[\u2013\u2014-]?\s*(?:ще\s+)?$")
 _PREPOSITION_AFTER_RE = re.compile(r"^\s*(?:з|із|зі|у|в|на|по)\s+$", re.IGNORECASE)
+_ANTECEDENTS = 50  # an anaphor looks this many names back at most
 _CHAIN_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:на|у|в)\s+)?$")
 _ANAPHOR_RE = re.compile(
     r"(?<![\w])(?:(?:з|із|у|в|по|на|для)\s+)?(?:(?P<oblast>області|регіону|регіоні|обл\.)"
@@ -50,6 +52,9 @@ class UkPlaceChooser:
         self._hosts = [m for m in found if not m.administration]
         # "Сумська ОВА ... з області": an authority's name is an antecedent of an anaphor.
         self._antecedents = [m for m in found if not m.destination]
+        self._starts = [m.start for m in self._mentions]
+        self._host_starts = [m.start for m in self._hosts]
+        self._antecedent_starts = [m.start for m in self._antecedents]
         lead = self._mentions[:1] or [m for m in found if m.administration][:1]
         self._lead = self._columns(lead) if lead else Place("")
         self._by_reading: dict[int, Place] = {}
@@ -70,7 +75,7 @@ class UkPlaceChooser:
         if reading.head is not None and id(reading.head) in self._by_reading:
             return self._by_reading[id(reading.head)]
         for start, end in (reading.clause, sentence):
-            here = [i for i, m in enumerate(self._mentions) if start <= m.start and m.end <= end]
+            here = self._within(start, end)
             if reading.metric == Metric.HOUSED.value:
                 host = self._host(here, start, end)
                 if host is not None:
@@ -95,7 +100,9 @@ class UkPlaceChooser:
         """Return where a housed figure's people live: a place it names that they did not
         come from ("Одещина прийняла ... з Херсонщини", "До Миргорода прибули"), None
         when every place named is an origin."""
-        hosts = [m for m in self._hosts if start <= m.start and m.end <= end]
+        first = bisect_left(self._host_starts, start)
+        last = bisect_left(self._host_starts, end)
+        hosts = [m for m in self._hosts[first:last] if m.end <= end]
         hosts = [
             m for m in hosts if not _ORIGIN_RE.search(self._text, max(0, m.start - 5), m.start)
         ]
@@ -123,13 +130,17 @@ class UkPlaceChooser:
         match = matches[-1] if matches else None
         if match is None:
             return None
-        earlier = [m for m in self._antecedents if m.end <= match.start()]
+        upto = bisect_left(self._antecedent_starts, match.start())
+        earlier = self._antecedents[max(0, upto - _ANTECEDENTS) : upto]
+        earlier = [m for m in earlier if m.end <= match.start()]
         level = match.lastgroup
         if level == "there":
             # "звідти", "там": the place named last before, else the figure's before it
-            named = [m for m in self._mentions if m.end <= match.start()]
-            if named:
-                last = self._innermost(self._mentions.index(named[-1]))
+            named = bisect_left(self._starts, match.start()) - 1
+            while named >= 0 and self._mentions[named].end > match.start():
+                named -= 1
+            if named >= 0:
+                last = self._innermost(named)
                 return match.start(), self._columns(self._coordinated(last))
             return match.start(), self._last or self._lead
         written = self._text[match.start(level or 0) : match.end()]
@@ -164,15 +175,22 @@ class UkPlaceChooser:
             i -= 1
         return i
 
+    def _within(self, start: int, end: int) -> list[int]:
+        """Return the indices of the mentions inside text[start:end]."""
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end)
+        return [i for i in range(first, last) if self._mentions[i].end <= end]
+
     def _right_before(self, position: int, floor: int) -> int | None:
-        for i in range(len(self._mentions) - 1, -1, -1):
-            mention = self._mentions[i]
-            if mention.end <= position and mention.start >= floor:
-                gap = self._text[mention.end : position]
-                return i if _LIST_ITEM_RE.match(gap) and gap.strip() else None
-            if mention.end <= floor:
-                return None
-        return None
+        """Return the mention that ends right before `position` in a list line
+        ("Краснопільська громада – 1298"), None when words stand between."""
+        i = bisect_left(self._starts, position) - 1
+        while i >= 0 and self._mentions[i].end > position:
+            i -= 1
+        if i < 0 or self._mentions[i].start < floor:
+            return None
+        gap = self._text[self._mentions[i].end : position]
+        return i if _LIST_ITEM_RE.match(gap) and gap.strip() else None
 
     def _coordinated(self, i: int) -> list[UkMention]:
         """Return the mention i with the names coordinated with it ("X та Y громадах")."""
