@@ -96,7 +96,6 @@ _DIGIT_NUMBER_RE = re.compile(
 _WORD_HINT_RE = re.compile(
     rf"(?<![\w-])(?:од|дв|тр|чо|че|п{_A}?я|пі|ші|ше|сі|се|сь|ві|во|де|тр|со|ст|ти)", re.IGNORECASE
 )
-_FROM_RE = re.compile(r"\bвід\s+$", re.IGNORECASE)
 _SCALES = {"тис": 1000, "млн": 1_000_000, "міл": 1_000_000}
 
 
@@ -204,8 +203,3 @@ def _sum_words(words: str) -> int | None:
             return None
         total += value
     return total
-
-
-def preceded_by_from(text: str, number: UkNumber) -> bool:
-    """Return True when "від" opens the range that `number` closes."""
-    return _FROM_RE.search(text, max(0, number.start - 6), number.start) is not None

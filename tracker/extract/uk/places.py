@@ -73,11 +73,6 @@ class UkMention:
     administration: bool
     destination: bool
 
-    @property
-    def surface(self) -> str:
-        """Return a placeholder: the caller slices the text (kept for symmetry)."""
-        return ""
-
 
 @dataclass(frozen=True, slots=True)
 class _Found:
