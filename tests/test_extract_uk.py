@@ -36,6 +36,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("thousand-and-rest", "У громаді залишаються 3 тис. 412 людей.", [(R, P, 3412, X, None)]),
     ("thousand-and-rest-no-dot", "Вчора вивезли 2 тис 17 людей.", [(E, P, 2017, X, None)]),
     ("million-abbr", "З регіону виїхали 1,2 млн людей.", [(E, P, 1_200_000, X, None)]),
+    (
+        "million-and-thousands",
+        "З регіону виїхали 1 млн 200 тис. людей.",
+        [(E, P, 1_200_000, X, None)],
+    ),
     # --- number words in case and gender
     ("word-two-feminine", "У селі залишаються дві родини.", [(R, F, 2, X, None)]),
     ("word-three-families", "Із села мають виїхати три родини.", [(T, F, 3, X, None)]),
@@ -132,7 +137,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "З початку року на Чернігівщині вже 76 евакуйованих.",
         [(E, P, 76, X, date(2025, 1, 1))],
     ),
+    ("evacuated-delivered", "Потяг доставив до Львова 300 переселенців.", [(E, P, 300, X, None)]),
+    ("evacuated-delivered-plural", "До Львова доставили 300 переселенців.", [(E, P, 300, X, None)]),
+    ("evacuated-carried", "Волонтери перевезли 45 людей.", [(E, P, 45, X, None)]),
     # --- remaining
+    ("remaining-refuse-to-leave", "Відмовляються виїжджати 150 людей.", [(R, P, 150, X, None)]),
     ("remaining-zalyshaiutsia", "У селі залишаються 274 мешканці.", [(R, P, 274, X, None)]),
     ("remaining-lyshaietsia", "У селищі досі лишається 119 дітей.", [(R, C, 119, X, None)]),
     ("remaining-zalyshylosia", "У місті залишилося 1400 людей.", [(R, P, 1400, X, None)]),

@@ -76,7 +76,7 @@ _GROUP_WORD_RE = re.compile(
 # Nouns of things counted in reports: buses, settlements, communities, kilometres.
 _OTHER_NOUN_RE = re.compile(
     r"(?<![\w])(?:автобус\w*|потяг\w*|поїзд\w*|рейс\w*|населених\s+пунктів|сіл\b|громад\b"
-    r"|кілометр\w*|км\b|дрон\w*|снаряд\w*|будинк\w+)",
+    r"|кілометр\w*|км\b|дрон\w*|снаряд\w*|будинк\w+|номер\w*|телефон\w*|лінії|лінію)",
     re.IGNORECASE,
 )
 _SUBGROUP_ADJECTIVE_RE = re.compile(r"маломобільн\w+|лежач\w+|осиротіл\w+", re.IGNORECASE)

@@ -88,7 +88,9 @@ _WORD_NUMBER_RE = re.compile(
 _DIGIT_NUMBER_RE = re.compile(
     rf"(?<![\w.,:/№-])(?P<low>{_DIGITS})"
     rf"(?:\s?(?:[-\u2013\u2014]|\s(?:до|або|чи)\s)\s?(?P<high>{_DIGITS}))?"
-    rf"(?:\s*{_SCALE.format(name='scale')}(?:\s+(?P<rest>\d{{1,3}})(?![\d:]|[.,]\d))?)?"
+    rf"(?:\s*{_SCALE.format(name='scale')}(?:\s+(?P<rest>\d{{1,3}})(?![\d:]|[.,]\d)"
+    # "1 млн 200 тис.": the thousands after a million
+    rf"(?:\s*(?P<thousands>тис(?:яч[іаиу]?|\.|\b)))?)?)?"
     # not a date, time, decimal, percentage, age or ordinal: "28.08.23", "9:00", "64-річний"
     r"(?![\d\w]|[.,:]\d|\s?%|-[^\W\d])",
     re.IGNORECASE,
@@ -151,6 +153,9 @@ def _digits(text: str, match: re.Match[str]) -> UkNumber | None:
     if rest and not high_text and scale == 1000 and int(rest) < 1000:
         low = high = low + int(rest)  # "4 тис. 83" is 4083
         rule = "uk-thousand-and-rest"
+    elif rest and not high_text and scale == 1_000_000 and match.group("thousands"):
+        low = high = low + int(rest) * 1000  # "1 млн 200 тис." is 1 200 000
+        rule = "uk-million-and-thousands"
     elif rest:
         return UkNumber(match.start(), match.start("rest") - 1, low, high, rule)
     if high_text and high < low:
