@@ -5,10 +5,13 @@ of the nominative it may come from, with the stem alternations of place names (�
 Харків, Миколаєва -> Миколаїв, Снігурівці -> Снігурівка, Запоріжжю -> Запоріжжя).
 The candidates are checked against the gazetteer, so a wrong guess costs nothing; the
 rules are tested against the pymorphy3 Ukrainian dictionary (tests/test_extract_uk_places.py).
-Why rules and not the library at run time: pymorphy3 loads its dictionary in about 0.3 s
-and parses a word in about 20-170 us, simplemma loads in 1.7 s and lemmatises many place
-names wrongly (Вовчанській -> Вовчанськ, Богуславці -> Богуслав); these rules cost
-microseconds and need nothing installed.
+Why rules and not a library at run time (benchmarks/bench_morphology.py, 500 gazetteer
+names, 1,796 case forms made by pymorphy3): pymorphy3 loads in 0.1-0.3 s and parses a word
+in 65-130 us; its first parse gives the place's nominative for 76% of the forms, any of
+its parses for 99.9%; simplemma loads in 0.8-1.7 s and its lemma is the nominative for
+18% (Вовчанській -> Вовчанськ, Богуславці -> Богуслав); these rules cost 11-15 us a word,
+load nothing, and give the nominative among their candidates for 96.5% (the gazetteer
+then picks among the candidates, as it would among pymorphy3's parses).
 """
 
 from __future__ import annotations
