@@ -189,6 +189,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(T, P, 300, A, None)],
     ),
     (
+        "remaining-presence-no-order-negated",
+        "Обов'язкової евакуації не оголошено. У громаді проживає щонайменше 2 тис. 400 людей.",
+        [(R, P, 2400, L, None)],
+    ),
+    (
+        "to-evacuate-presence-order-after-noun",
+        "Обов'язкову евакуацію оголосили для шести сіл. Там проживають 523 людини.",
+        [(T, P, 523, X, None)],
+    ),
+    (
+        "remaining-presence-running-evacuation",
+        "Триває евакуація з прибережних сіл. У Херсоні мешкає близько 75 тисяч людей.",
+        [(R, P, 75_000, A, None)],
+    ),
+    (
         "remaining-presence-possible-order",
         "Можуть оголосити загальну евакуацію. У громаді проживає близько 900 людей.",
         [(R, P, 900, A, None)],

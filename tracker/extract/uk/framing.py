@@ -19,11 +19,16 @@ from tracker.model import Group, Metric
 
 __all__ = ["choose_cue", "decision_scope", "is_pre_war", "metric_of"]
 
+_DECIDE = r"(?:оголос\w+|оголош\w+|запровад\w+|ухвал\w+|вирішил\w+|готу(?:є|ють)|погодил\w+)"
+_CHILDREN = r"(?:діт\w*|сімей\s+з\s+дітьми|родин\s+з\s+дітьми)"
+# A decision, not a running evacuation ("триває евакуація": what is left there remains).
 _DECISION_RE = re.compile(
-    r"(?<![\w])(?P<modal>можуть\s+|може\s+|можливо\s+)?(?:оголос\w+|оголош\w+|запровад\w+|ухвал\w+"
-    r"|вирішил\w+|готу(?:є|ють)|погодил\w+|рішення|триває)\s+(?:\w+\s+){0,3}?"
+    rf"(?<![\w])(?P<modal>можуть\s+|може\s+|можливо\s+)?(?:{_DECIDE}|рішення)\s+(?:\w+\s+){{0,3}}?"
     r"(?:примусов\w+\s+|обов.язков\w+\s+|загальн\w+\s+)?евакуаці\w+"
-    r"(?P<scope>\s+(?:\w+\s+){0,2}?(?:діт\w*|сімей\s+з\s+дітьми|родин\s+з\s+дітьми))?",
+    rf"(?P<scope>\s+(?:\w+\s+){{0,2}}?{_CHILDREN})?"
+    # the other order: "обов'язкову евакуацію (дітей) оголосили"
+    rf"|(?<![\w])евакуаці\w+(?P<scope2>\s+(?:\w+\s+){{0,2}}?{_CHILDREN})?\s+"
+    rf"(?:\w+\s+){{0,2}}?(?P<modal2>можуть\s+|може\s+)?{_DECIDE}",
     re.IGNORECASE,
 )
 _PRE_WAR_RE = re.compile(
@@ -33,6 +38,7 @@ _PRE_WAR_RE = re.compile(
     re.IGNORECASE,
 )
 
+_NEGATION_RE = re.compile(r"(?<![\w])не\s", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"(?:у|в)\s+яких\s+$|(?<![\w])де\s+$", re.IGNORECASE)
 
 
@@ -40,9 +46,14 @@ def decision_scope(text: str) -> str | None:
     """Return "children" or "all" for the evacuation decision the passage reports, None when
     it reports none (or only a possible one)."""
     for match in _DECISION_RE.finditer(text):
-        if match.group("modal"):
+        if match.group("modal") or match.group("modal2"):
             continue
-        return "children" if match.group("scope") else "all"
+        # "евакуації не оголошено", "не запровадили евакуацію": no decision
+        if _NEGATION_RE.search(match.group(0)) or _NEGATION_RE.search(
+            text, max(0, match.start() - 4), match.start() + 1
+        ):
+            continue
+        return "children" if match.group("scope") or match.group("scope2") else "all"
     return None
 
 
