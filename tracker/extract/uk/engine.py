@@ -16,7 +16,7 @@ from tracker.extract.programmes import find_programmes
 from tracker.extract.restatements import drop_adult_only_beside_children, drop_restatements
 from tracker.extract.sentences import split_sentences
 from tracker.extract.uk.dates import UkFrame, read_frame
-from tracker.extract.uk.framing import decision_scope
+from tracker.extract.uk.framing import decision_scope, heading_event
 from tracker.extract.uk.placing import UkPlaceChooser
 from tracker.extract.uk.readings import UkReading, read_sentence
 from tracker.model import Metric, Qualifier
@@ -84,9 +84,14 @@ def extract_uk(
     scope = decision_scope(text)
     found: list[tuple[UkReading, tuple[int, int]]] = []
     carried: UkReading | None = None
+    heading: str | None = None
     for sentence in sentences:
         span = (sentence.start, sentence.end)
-        readings = read_sentence(text, span, scope, carried)
+        readings = read_sentence(text, span, scope, carried, heading)
+        if not readings:
+            heading = heading_event(text, *span) or heading
+        elif any("uk-heading-event" not in r.rule for r in readings):
+            heading = None
         found.extend((r, span) for r in readings)
         heads = [r for r in readings if r.head is None]
         carried = heads[-1] if heads else None

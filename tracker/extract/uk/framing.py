@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.uk.events import Cue
+from tracker.extract.uk.events import Cue, find_cues
 from tracker.model import Group, Metric
 
-__all__ = ["choose_cue", "decision_scope", "is_pre_war", "metric_of"]
+__all__ = ["choose_cue", "decision_scope", "heading_event", "is_pre_war", "metric_of"]
 
 _DECIDE = r"(?:оголос\w+|оголош\w+|запровад\w+|ухвал\w+|вирішил\w+|готу(?:є|ють)|погодил\w+)"
 _CHILDREN = r"(?:діт\w*|сімей\s+з\s+дітьми|родин\s+з\s+дітьми)"
@@ -38,6 +38,8 @@ _PRE_WAR_RE = re.compile(
     re.IGNORECASE,
 )
 
+_HEADING_END_RE = re.compile(r":\s*$")
+_EVACUATION_NOUN_RE = re.compile(r"(?<![\w])евакуаці\w+", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"(?<![\w])не\s", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"(?:у|в)\s+яких\s+$|(?<![\w])де\s+$", re.IGNORECASE)
 
@@ -63,13 +65,34 @@ def is_pre_war(text: str, start: int, end: int) -> bool:
     return _PRE_WAR_RE.search(text, start, end) is not None
 
 
+def heading_event(text: str, start: int, end: int) -> str | None:
+    """Return the event a line without numbers announces for the list under it
+    ("Евакуація за минулу добу:", "Залишаються в громадах:"), None for any other line."""
+    if not _HEADING_END_RE.search(text, start, end):
+        return None
+    cues = [c for c in find_cues(text, start, end) if c.metric not in ("", "presence")]
+    if cues:
+        return cues[0].metric
+    return Metric.EVACUATED.value if _EVACUATION_NOUN_RE.search(text, start, end) else None
+
+
 def choose_cue(
-    text: str, cues: list[Cue], clause: tuple[int, int], sentence: tuple[int, int], position: int
+    text: str,
+    cues: list[Cue],
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    position: int,
+    own: tuple[int, int] = (0, 0),
 ) -> Cue | None:
     """Return the cue that governs a number at `position`: its clause's, else its
-    sentence's nearest; a presence verb yields to any other cue of the clause."""
+    sentence's nearest; a presence verb yields to any other cue of the clause. A cue
+    inside the number's own noun phrase (`own`: "розмістили 600 евакуйованих") is its
+    noun, which tells the event only when its clause has no verb ("вже 76 евакуйованих")."""
+    verbs = [c for c in cues if not own[0] <= c.start < own[1]]
     for start, end in (clause, sentence):
-        here = [c for c in cues if start <= c.start < end]
+        here = [c for c in verbs if start <= c.start < end]
+        if not here and (start, end) == clause:
+            here = [c for c in cues if start <= c.start < end]
         if not here:
             continue
         strong = [c for c in here if c.metric != "presence"] or here

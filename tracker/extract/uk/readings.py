@@ -78,11 +78,15 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def read_sentence(
-    text: str, span: tuple[int, int], scope: str | None, carried: UkReading | None
+    text: str,
+    span: tuple[int, int],
+    scope: str | None,
+    carried: UkReading | None,
+    heading: str | None = None,
 ) -> list[UkReading]:
     """Return the counts that the sentence text[span] reports, in order; `scope` is the
     passage's evacuation decision (framing.decision_scope), `carried` the previous
-    sentence's last head figure."""
+    sentence's last head figure, `heading` the event of a list's heading line above."""
     start, end = span
     numbers = find_numbers(text, start, end)
     if not numbers:
@@ -93,7 +97,7 @@ def read_sentence(
     head: UkReading | None = None
     for number in numbers:
         clause = next(((a, b) for a, b in parts if a <= number.start < b), span)
-        reading = _read(text, number, span, clause, cues, scope, (head, carried))
+        reading = _read(text, number, span, clause, cues, scope, (head, carried), heading)
         if reading is None:
             continue
         found.append(reading)
@@ -110,6 +114,7 @@ def _read(
     cues: list[Cue],
     scope: str | None,
     heads: tuple[UkReading | None, UkReading | None],
+    heading: str | None,
 ) -> UkReading | None:
     start, end = span
     own_head, carried = heads
@@ -124,11 +129,11 @@ def _read(
         noun = group_after(text, of_which.end(), end)  # "178 з яких діти"
     connector = _CONNECTOR_RE.search(text, max(start, number.start - 36), number.start)
     is_part = (connector is not None or of_which is not None) and head is not None
-    group, rule, adult = None, "", False
+    group, rule, adult, noun_end = None, "", False, number.end
     if noun is not None:
         if is_subgroup(text, noun.end, number.end, end, text[: end + 400]):
             return None
-        group, rule, adult = noun.group, noun.rule, noun.adult
+        group, rule, adult, noun_end = noun.group, noun.rule, noun.adult, noun.end
     elif (
         is_distractor(text, number.end, end)
         or not (_may_elide(text, number, end) or _cue_follows(cues, number))
@@ -160,7 +165,7 @@ def _read(
         )
     if is_pre_war(text, clause[0], number.start):
         return None
-    cue = choose_cue(text, cues, clause, span, number.start)
+    cue = choose_cue(text, cues, clause, span, number.start, (number.end, noun_end))
     if rule == "uk-ellipsis" and cue is not None and not clause[0] <= cue.start < clause[1]:
         # A bare number takes a cue of another clause only as a list item ("громада – 1298").
         cue = (
@@ -175,6 +180,8 @@ def _read(
         metric, cue_rule = metric_of(cue, group, scope, displaced), cue.rule
     elif head is not None and (rule == "uk-ellipsis" or _is_list_item(text, start, number)):
         metric, cue_rule = head.metric, "uk-carried-event"  # a list line of the figure above
+    elif heading is not None and _is_list_item(text, start, number):
+        metric, cue_rule = heading, "uk-heading-event"  # "Евакуація за добу:" over a list
     else:
         return None
     if metric is None:
