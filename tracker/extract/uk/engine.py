@@ -2,20 +2,19 @@
 
 Per sentence (the shared splitter): numbers, groups and events (readings.py, framing.py);
 per figure: value and qualifier (ranges give two), time frame (dates.py) and place
-(placing.py); restated figures are kept once by the shared rules (restatements.py).
+(placing.py); restated figures and parts of totals are settled in drafts.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from tracker.extract.figure import ExtractedFigure, Extraction
 from tracker.extract.place_columns import Place
 from tracker.extract.programmes import find_programmes
-from tracker.extract.restatements import drop_adult_only_beside_children, drop_restatements
 from tracker.extract.sentences import split_sentences
 from tracker.extract.uk.dates import UkFrame, read_frame
+from tracker.extract.uk.drafts import Draft, kept_once
 from tracker.extract.uk.framing import decision_scope, heading_event
 from tracker.extract.uk.placing import UkPlaceChooser
 from tracker.extract.uk.readings import UkReading, read_sentence
@@ -24,48 +23,6 @@ from tracker.model import Metric, Qualifier
 __all__ = ["extract_uk"]
 
 _STOCKS = frozenset({Metric.REMAINING.value, Metric.TO_EVACUATE.value, Metric.HOUSED.value})
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """A figure before restatements are dropped (the shared `Statement` protocol)."""
-
-    reading: UkReading
-    value: int
-    qualifier: str
-    suffix: str
-    is_range_bound: bool
-    place: Place
-    since: date | None
-    as_of: date | None
-    period: str
-    in_headline: bool
-    sentence: tuple[int, int]
-
-    @property
-    def metric(self) -> str:
-        """Return the event."""
-        return self.reading.metric
-
-    @property
-    def population_group(self) -> str:
-        """Return the group."""
-        return self.reading.group.value
-
-    @property
-    def units(self) -> frozenset[str]:
-        """Return the folded names of the figure's places."""
-        return self.place.units
-
-    @property
-    def has_since(self) -> bool:
-        """Return True when the figure carries a start date."""
-        return self.since is not None
-
-    @property
-    def adult(self) -> bool:
-        """Return True for an adults-only count."""
-        return self.reading.adult
 
 
 def extract_uk(
@@ -106,77 +63,13 @@ def extract_uk(
             frames[span] = read_frame(text, *span, published)
         return frames[span]
 
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for reading, span in found:
         place = chooser.place_for(reading, span)
         drafts.extend(_drafts(reading, span, place, (frame(reading.clause), frame(span)), headline))
-    kept = drop_adult_only_beside_children(_restatements_dropped(drafts))
+    kept = kept_once(drafts)
     figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
     return Extraction(figures, programmes)
-
-
-def _restatements_dropped(drafts: list[_Draft]) -> list[_Draft]:
-    """Return the drafts with restated figures kept once (the shared rules), except that
-    two figures of one sentence with places written differently are two facts ("у самій
-    Костянтинівці 5 000, а в громаді 5200"), and a range is restated only whole; then a
-    round figure in words ("чотири тисячі дітей") gives way to the precise figure it
-    rounds ("4 тис. 83 дітей")."""
-    kept = {id(d) for d in drop_restatements(drafts)}
-    by_sentence: dict[tuple[int, int], list[_Draft]] = {}
-    for draft in drafts:
-        if id(draft) in kept:
-            by_sentence.setdefault(draft.sentence, []).append(draft)
-    for draft in drafts:
-        if id(draft) not in kept and any(
-            _two_places(draft, other) or _other_bound(draft, other)
-            for other in by_sentence.get(draft.sentence, [])
-        ):
-            kept.add(id(draft))
-    by_kind: dict[tuple[str, str], list[_Draft]] = {}
-    for draft in drafts:
-        if id(draft) in kept:
-            by_kind.setdefault((draft.metric, draft.population_group), []).append(draft)
-    return [
-        d
-        for d in drafts
-        if id(d) in kept and not any(_rounds(d, o) for o in by_kind[(d.metric, d.population_group)])
-    ]
-
-
-def _two_places(draft: _Draft, other: _Draft) -> bool:
-    return (
-        other.sentence == draft.sentence
-        and other.metric == draft.metric
-        and other.population_group == draft.population_group
-        and other.value != draft.value
-        and other.place.location != draft.place.location
-    )
-
-
-def _other_bound(draft: _Draft, other: _Draft) -> bool:
-    """Return True when `other` is the kept bound of `draft`'s own range: "500-540" is not
-    restated by "500-600"; a range is restated only whole."""
-    return draft.is_range_bound and other.reading is draft.reading
-
-
-def _rounds(rough: _Draft, precise: _Draft) -> bool:
-    """Return True when `rough` is a round figure in words or a scale word ("чотири
-    тисячі", "5,8 тис") that `precise` states exactly."""
-    if rough is precise or rough.is_range_bound or "uk-thousand-and-rest" in rough.reading.rule:
-        return False
-    if not any(r in rough.reading.rule for r in ("uk-number-words", "uk-scale-word")):
-        return False
-    step = 10 ** (len(str(rough.value)) - len(str(rough.value).rstrip("0")))
-    agree = not rough.units or not precise.units or bool(rough.units & precise.units)
-    return (
-        step >= 100
-        and rough.qualifier == "exact"  # a hedged one is the shared rules' to judge
-        and agree
-        and precise.metric == rough.metric
-        and precise.population_group == rough.population_group
-        and precise.value % step != 0
-        and round(precise.value / step) * step == rough.value
-    )
 
 
 def _drafts(
@@ -185,7 +78,7 @@ def _drafts(
     place: Place,
     frames: tuple[UkFrame, UkFrame],
     headline: int,
-) -> list[_Draft]:
+) -> list[Draft]:
     """Return the figures of one reading (two for a range) with their time frame: the
     clause's `frame`, else the sentence's (`whole`)."""
     frame, whole = frames
@@ -205,7 +98,7 @@ def _drafts(
         else [(number.low, _qualifier(reading), "")]
     )
     return [
-        _Draft(
+        Draft(
             reading,
             value,
             qualifier.value,
@@ -231,7 +124,7 @@ def _qualifier(reading: UkReading) -> Qualifier:
 
 def _figure(
     text: str,
-    draft: _Draft,
+    draft: Draft,
     published: date | None,
     source: str | None,
     url: str | None,
