@@ -35,6 +35,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("thousand-genitive-sic", "Із міста вивезли 2 тисяч осіб.", [(E, P, 2000, X, None)]),
     ("thousand-and-rest", "У громаді залишаються 3 тис. 412 людей.", [(R, P, 3412, X, None)]),
     ("thousand-and-rest-no-dot", "Вчора вивезли 2 тис 17 людей.", [(E, P, 2017, X, None)]),
+    ("decimal-point-thousand", "З району вивезли 1.5 тис. осіб.", [(E, P, 1500, X, None)]),
     ("million-abbr", "З регіону виїхали 1,2 млн людей.", [(E, P, 1_200_000, X, None)]),
     (
         "million-and-thousands",
@@ -407,6 +408,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "з Ворожбянської – 70.",
         [(E, P, 269, X, None), (E, P, 158, X, None), (E, P, 41, X, None), (E, P, 70, X, None)],
     ),
+    (
+        "breakdown-abbreviated",
+        "Евакуйовано 1 436 осіб (у т.ч. 128 дітей).",
+        [(E, P, 1436, X, None), (E, C, 128, X, None)],
+    ),
+    ("group-cholovik-as-people", "Із села вивезли 50 чоловік.", [(E, P, 50, X, None)]),
     # --- distractors
     (
         "distractor-killed-wounded",

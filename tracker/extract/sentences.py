@@ -55,8 +55,11 @@ _ABBREVIATIONS = frozenset(
         "i.e",
         "p.m",
         "a.m",
-        # Ukrainian: "смт.", "обл."
+        # Ukrainian: "смт.", "обл.", "т.ч." (of "including"), "т.д."
         "смт",
+        "т.ч",
+        "т.д",
+        "т.п",
         "обл",
         "вул",
         "ім",

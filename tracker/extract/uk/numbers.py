@@ -17,7 +17,7 @@ __all__ = ["UkNumber", "find_numbers"]
 
 _A = "['\u2019\u02bc`]"  # the apostrophes written in Ukrainian words
 _SPACE = "[ \u00a0\u202f\u2009]"
-_DIGITS = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d+(?:,\d+)?"
+_DIGITS = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d+(?:[,.]\d+)?"
 _SCALE = r"(?P<{name}>тис(?:яч[іаиу]?|\.|\b)|млн(?:\.|\b)|мільйон(?:ів|а|и)?\b|мільярд\w*)"
 
 # Number words by stem: each stem takes the endings of its case forms.
@@ -164,7 +164,7 @@ def _digits(text: str, match: re.Match[str]) -> UkNumber | None:
 
 
 def _digit_value(digits: str, scale: int) -> int | None:
-    plain = re.sub(_SPACE, "", digits)
+    plain = re.sub(_SPACE, "", digits).replace(".", ",")
     if "," in plain:
         if scale == 1:
             return None  # "1,5" alone is no count of people
