@@ -49,7 +49,9 @@ _WAR_RE = re.compile(
     r"|від\s+початку\s+повномасштабн\w+",
     re.IGNORECASE,
 )
-_YEAR_START_RE = re.compile(r"з\s+початку\s+(?:цього\s+)?року", re.IGNORECASE)
+_YEAR_START_RE = re.compile(
+    r"(?:з|від)\s+початку\s+(?:цього\s+|(?P<year>\d{4})\s+)?року", re.IGNORECASE
+)
 _WINDOW_RE = re.compile(
     r"тиждень|тижні|тижня|місяць|місяця|на\s+зиму|два\s+тижні|останні\s+\w+\s+дн|сім\s+днів"
     r"|\bз\s+\d{1,2}(?:-?го)?\s+по\s+\d",
@@ -120,8 +122,9 @@ def _since(span: str, published: date | None) -> date | None:
         )
     if published is None:
         return None
-    if _YEAR_START_RE.search(span):
-        return date(published.year, 1, 1)
+    year_start = _YEAR_START_RE.search(span)
+    if year_start is not None:
+        return date(int(year_start.group("year") or published.year), 1, 1)
     match = _SINCE_DATE_RE.search(span)
     if match is None:
         return None

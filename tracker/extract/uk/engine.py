@@ -7,6 +7,7 @@ per figure: value and qualifier (ranges give two), time frame (dates.py) and pla
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from tracker.extract.figure import ExtractedFigure, Extraction
@@ -64,12 +65,26 @@ def extract_uk(
         return frames[span]
 
     drafts: list[Draft] = []
+    since_of: dict[int, date | None] = {}
     for reading, span in found:
         place = chooser.place_for(reading, span)
-        drafts.extend(_drafts(reading, span, place, (frame(reading.clause), frame(span)), headline))
+        made = _drafts(reading, span, place, (frame(reading.clause), frame(span)), headline)
+        if made and made[0].since is None and made[0].metric != Metric.REMAINING.value:
+            # a part, or a line of a list, counts from where its head or the line above does
+            above = reading.head if reading.head is not None else _list_line_above(reading, drafts)
+            inherited = since_of.get(id(above)) if above is not None else None
+            made = [replace(d, since=inherited) for d in made] if inherited else made
+        since_of[id(reading)] = made[0].since if made else None
+        drafts.extend(made)
     kept = kept_once(drafts)
     figures = [_figure(text, d, published, source, url, doc_id) for d in kept]
     return Extraction(figures, programmes)
+
+
+def _list_line_above(reading: UkReading, drafts: list[Draft]) -> UkReading | None:
+    """Return the reading before a list line that took its event from above, else None."""
+    carried = "uk-carried-event" in reading.rule or "uk-heading-event" in reading.rule
+    return drafts[-1].reading if carried and drafts else None
 
 
 def _drafts(
@@ -87,7 +102,9 @@ def _drafts(
         since = frame.since or (whole.since if frame.period in ("", "cumulative") else None)
         period = frame.period or whole.period or "cumulative"
     elif reading.metric == Metric.HOUSED.value:
-        period = frame.period if frame.period == "day" else "unknown"
+        # "З 1 квітня центр прийняв 40 тисяч": people housed since a date are a running total
+        since = frame.since or (whole.since if frame.period in ("", "cumulative") else None)
+        period = "day" if frame.period == "day" else "cumulative" if since else "unknown"
     number = reading.number
     values = (
         [
