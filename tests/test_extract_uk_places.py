@@ -88,6 +88,25 @@ def test_place_in_any_case_is_resolved(
         assert figure.admin2_pcode.startswith(figure.admin1_pcode or "-")
 
 
+def test_ambiguous_names_settle_each_other() -> None:
+    text = "Із села Запсілля вивезли трьох дітей. З Миропільської громади евакуйовано 47 осіб."
+    figures = extract(text, lang="uk").figures
+    assert [(f.admin1_name, f.admin2_name) for f in figures] == [("Sumska", "Sumskyi")] * 2
+
+
+def test_a_name_read_again_is_read_as_before() -> None:
+    text = (
+        "У Миколаївці Краматорського району перебувають 4 тисячі мешканців. "
+        "Із Білозерської громади вивезли 9 осіб, а з Миколаївки — 12."
+    )
+    figures = extract(text, lang="uk").figures
+    assert [(f.value, f.admin2_name) for f in figures] == [
+        (4000, "Kramatorskyi"),
+        (9, "Pokrovskyi"),
+        (12, "Kramatorskyi"),
+    ]
+
+
 def test_a_persons_name_is_no_place() -> None:
     (figure,) = extract(
         "Заступник голови Володимир Мацокін розповів, що евакуювали 250 людей.", lang="uk"

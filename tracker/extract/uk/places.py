@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
@@ -279,14 +280,29 @@ def _regional_forms(adjective: str) -> list[str]:
 def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
     """Return one unit per name: among several, the one inside a unit that the name's
     phrase (the next name, as in "Борова Ізюмського району") or the document names."""
+    if not found:
+        return []
     certain = {f.indices[0] for f in found if len(f.indices) == 1}
     settling = _Settling(found, gazetteer)
+    phrases = [
+        set(after.indices) if after.start - item.end <= 2 else set()
+        for item, after in zip(found, [*found[1:], found[-1]], strict=True)
+    ]
+    # First each name alone, then each again beside what the others were read as.
+    first = [
+        min(item.indices, key=lambda j: _rank(j, gazetteer, phrases[k], certain, (), ()))
+        for k, item in enumerate(found)
+    ]
+    chosen = _Settling([replace(f, indices=(b,)) for f, b in zip(found, first, strict=True)],
+                       gazetteer)  # fmt: skip
     mentions: list[UkMention] = []
     for k, item in enumerate(found):
-        following = found[k + 1] if k + 1 < len(found) else None
-        phrase = set(following.indices) if following and following.start - item.end <= 2 else set()
-        others = settling.others(item) if len(item.indices) > 1 else frozenset()
-        best = min(item.indices, key=lambda j: _rank(j, gazetteer, phrase, certain, others))
+        best = first[k]
+        if len(item.indices) > 1:
+            context = (chosen.others(replace(item, indices=(best,))), settling.others(item))
+            best = min(
+                item.indices, key=lambda j: _rank(j, gazetteer, phrases[k], certain, *context)
+            )
         if item.regional:
             best = _region_of_centre(best, gazetteer)
         mentions.append(
@@ -347,12 +363,17 @@ def _region_of_centre(j: int, gazetteer: Gazetteer) -> int:
 
 
 def _rank(
-    j: int, gazetteer: Gazetteer, phrase: set[int], certain: set[int], others: frozenset[int]
+    j: int,
+    gazetteer: Gazetteer,
+    phrase: set[int],
+    certain: set[int],
+    read: Collection[int],
+    others: Collection[int],
 ) -> tuple[int, ...]:
     """Order the units a name may be: inside a unit of its phrase, a city before a village
-    of its name (Лозова), inside units the document names for certain, then units its
-    other names may be, a raion's centre (Миколаїв of Mykolaivska, not of Lvivska), by
-    level."""
+    of its name (Лозова), inside units the document names for certain, then the units its
+    other names were read as, then those they may be, a raion's centre (Миколаїв of
+    Mykolaivska, not of Lvivska), by level."""
     chain = gazetteer.ancestors(j)
     ancestors = set(chain)
     raion = next((a for a in chain if gazetteer.level(a) == "raion"), None)
@@ -361,7 +382,8 @@ def _rank(
         0 if ancestors & phrase else 1,
         0 if gazetteer.level(j) == "city" else 1,
         -len(ancestors & certain),
-        -(len(ancestors & others) + (j in others)),
+        -(len(ancestors.intersection(read)) + (j in read)),
+        -(len(ancestors.intersection(others)) + (j in others)),
         0 if centre else 1,
         _LEVEL_ORDER.get(gazetteer.level(j), 9),
         j,
