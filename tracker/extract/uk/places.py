@@ -288,9 +288,12 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
         set(after.indices) if after.start - item.end <= 2 else set()
         for item, after in zip(found, [*found[1:], found[-1]], strict=True)
     ]
+    facts = _Facts(gazetteer)
     # First each name alone, then each again beside what the others were read as.
     first = [
-        min(item.indices, key=lambda j: _rank(j, gazetteer, phrases[k], certain, (), ()))
+        item.indices[0]
+        if len(item.indices) == 1
+        else min(item.indices, key=lambda j: _rank(j, facts, phrases[k], certain, (), ()))
         for k, item in enumerate(found)
     ]
     chosen = _Settling([replace(f, indices=(b,)) for f, b in zip(found, first, strict=True)],
@@ -300,9 +303,7 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
         best = first[k]
         if len(item.indices) > 1:
             context = (chosen.others(replace(item, indices=(best,))), settling.others(item))
-            best = min(
-                item.indices, key=lambda j: _rank(j, gazetteer, phrases[k], certain, *context)
-            )
+            best = min(item.indices, key=lambda j: _rank(j, facts, phrases[k], certain, *context))
         if item.regional:
             best = _region_of_centre(best, gazetteer)
         mentions.append(
@@ -362,9 +363,30 @@ def _region_of_centre(j: int, gazetteer: Gazetteer) -> int:
     return oblast if centre and same_name else j
 
 
+class _Facts:
+    """What ranking needs to know of a unit, looked up once per document."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._known: dict[int, tuple[frozenset[int], bool, bool, int]] = {}
+
+    def of(self, j: int) -> tuple[frozenset[int], bool, bool, int]:
+        """Return (the units holding j, is a city, is its raion's centre, level order)."""
+        known = self._known.get(j)
+        if known is None:
+            g = self._gazetteer
+            chain = g.ancestors(j)
+            raion = next((a for a in chain if g.level(a) == "raion"), None)
+            centre = raion is not None and g.column("centre")[raion] == g.column("name")[j]
+            level = g.level(j)
+            known = (frozenset(chain), level == "city", centre, _LEVEL_ORDER.get(level, 9))
+            self._known[j] = known
+        return known
+
+
 def _rank(
     j: int,
-    gazetteer: Gazetteer,
+    facts: _Facts,
     phrase: set[int],
     certain: set[int],
     read: Collection[int],
@@ -374,17 +396,14 @@ def _rank(
     of its name (Лозова), inside units the document names for certain, then the units its
     other names were read as, then those they may be, a raion's centre (Миколаїв of
     Mykolaivska, not of Lvivska), by level."""
-    chain = gazetteer.ancestors(j)
-    ancestors = set(chain)
-    raion = next((a for a in chain if gazetteer.level(a) == "raion"), None)
-    centre = raion is not None and gazetteer.column("centre")[raion] == gazetteer.column("name")[j]
+    ancestors, city, centre, level = facts.of(j)
     return (
         0 if ancestors & phrase else 1,
-        0 if gazetteer.level(j) == "city" else 1,
+        0 if city else 1,
         -len(ancestors & certain),
         -(len(ancestors.intersection(read)) + (j in read)),
         -(len(ancestors.intersection(others)) + (j in others)),
         0 if centre else 1,
-        _LEVEL_ORDER.get(gazetteer.level(j), 9),
+        level,
         j,
     )
