@@ -480,3 +480,18 @@ def test_phrase_gives_expected_figures(text: str, expected: list[Row]) -> None:
 def test_table_covers_enough_phenomena() -> None:
     assert len(CASES) >= 80
     assert len({name for name, _, _ in CASES}) == len(CASES)
+
+
+def test_the_prykhystok_programme_is_named_on_its_housed_figure() -> None:
+    text = "На Закарпатті за програмою «Прихисток» нині проживає 41 тисяча ВПО."
+    extraction = extract(text, published=PUBLISHED)
+    assert extraction.programmes == ["Shelter"]
+    assert [(f.metric, f.value, f.programme) for f in extraction.figures] == [
+        ("housed", 41_000, "Shelter")
+    ]
+
+
+def test_a_shelter_that_is_no_programme_names_none() -> None:
+    extraction = extract("У тимчасових прихистках міста перебувають 3,2 тис. людей.")
+    assert extraction.programmes == []
+    assert [(f.metric, f.value) for f in extraction.figures] == [("housed", 3200)]
