@@ -82,7 +82,7 @@ _WORD_NUMBER_RE = re.compile(
     rf"(?<![\w-])(?P<half>{'|'.join(_HALF)})(?![\w-])"
     rf"|(?<![\w-])(?P<words>{_WORDS})(?:\s+(?P<thousand>{_THOUSAND})"
     rf"(?:\s+(?P<rest>{_WORDS}))?)?(?![\w-])"
-    rf"|(?<![\w-])(?P<bare_thousand>тисяча)(?:\s+(?P<rest2>{_WORDS}))?(?![\w-])",
+    rf"|(?<![\w-])(?P<bare_thousand>тисяча|тисячу)(?:\s+(?P<rest2>{_WORDS}))?(?![\w-])",
     re.IGNORECASE,
 )
 _DIGIT_NUMBER_RE = re.compile(
