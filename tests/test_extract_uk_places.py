@@ -58,6 +58,8 @@ PLACES: list[tuple[str, str, str, str | None, str | None, str | None]] = [
      "Kharkivska", None, None),
     ("destination-set-aside", "До Харкова з Ізюма вивезли 30 людей.", "Ізюма", "Kharkivska",
      "Iziumskyi", "Izium"),
+    ("coordinated-destinations-set-aside", "З Херсона до Миколаєва та Одеси вивезли 320 осіб.",
+     "Херсона", "Khersonska", "Khersonskyi", "Kherson"),
     ("authority-set-aside", "Голова Харківської ОВА сказав, що з Ізюма вивезли 30 людей.",
      "Ізюма", "Kharkivska", "Iziumskyi", "Izium"),
     ("homonym-settled-by-raion", "У селищі Борова Ізюмського району досі лишається 119 дітей.",

@@ -48,6 +48,7 @@ _PREPOSITION_BEFORE_RE = re.compile(
     r"(?<![\w])(?:у|в|з|із|зі|до|на|по|від|біля|під|для|щодо)\s+$", re.IGNORECASE
 )
 _LANDMARK_RE = re.compile(r"(?:км|кілометр\w*|метр\w*)\s+(?:[\w-]+\s+){0,4}?від\s+$", re.I)
+_AND_RE = re.compile(r"^\s*(?:,|та|і|й)\s*$")
 _REGION_PREPOSITION_RE = re.compile(r"(?<![\w])(?:на|по)\s+$", re.IGNORECASE)
 _DESTINATION_RE = re.compile(r"(?<![\w])(?:до|в\s+бік)\s+$", re.IGNORECASE)
 _ON_RE = re.compile(r"(?<![\w])на\s+$", re.IGNORECASE)
@@ -104,6 +105,8 @@ def find_uk_mentions(text: str) -> list[UkMention]:
             i += 1
             continue
         item, used = hit
+        if found and found[-1].destination and _AND_RE.match(text[found[-1].end : item.start]):
+            item = replace(item, destination=True)  # "до Миколаєва та Одеси": both are
         found.append(item)
         if not item.administration:
             last_level = item.level
