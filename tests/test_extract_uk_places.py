@@ -60,6 +60,9 @@ PLACES: list[tuple[str, str, str, str | None, str | None, str | None]] = [
      "Iziumskyi", "Izium"),
     ("coordinated-destinations-set-aside", "З Херсона до Миколаєва та Одеси вивезли 320 осіб.",
      "Херсона", "Khersonska", "Khersonskyi", "Kherson"),
+    ("districts-of-a-city", "У Херсоні з Дніпровського та Корабельного районів міста вивезли "
+     "212 дітей.", "Дніпровського та Корабельного районів міста", "Khersonska", "Khersonskyi",
+     "Kherson"),
     ("authority-set-aside", "Голова Харківської ОВА сказав, що з Ізюма вивезли 30 людей.",
      "Ізюма", "Kharkivska", "Iziumskyi", "Izium"),
     ("homonym-settled-by-raion", "У селищі Борова Ізюмського району досі лишається 119 дітей.",

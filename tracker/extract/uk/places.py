@@ -33,7 +33,9 @@ _WORD_RE = re.compile(
     rf"(?<![\w'\u2019\u02bc`])[А-ЯІЇЄҐ][{_LETTERS}]+(?:-[А-ЯІЇЄҐа-яіїєґ][{_LETTERS}]+)*"
 )
 _LEVEL_AFTER_RE = re.compile(
-    r"\s+(?:(?P<raion>район(?:у|і|ом|ів|ах|и)?\b|р-н(?:у|і)?\b)|(?P<hromada>(?:міськ\w+\s+|селищн\w+\s+"
+    # "Корабельного району міста": a district of a city, not a raion
+    r"\s+(?:(?P<city_district>район(?:у|і|ом|ів|ах|и)?\s+міста\b)"
+    r"|(?P<raion>район(?:у|і|ом|ів|ах|и)?\b|р-н(?:у|і)?\b)|(?P<hromada>(?:міськ\w+\s+|селищн\w+\s+"
     r"|сільськ\w+\s+)?(?:територіальн\w+\s+)?громад(?:а|и|і|у|ою|ах|ам)?\b|ОТГ|МТГ|СТГ|СмТГ|ТГ)"
     r"|(?P<oblast>област(?:ь|і|ей|ях|ю)\b|обл\.)"
     r"|(?P<admin1>ОВА|ОДА|обласн\w+\s+військов\w+)|(?P<admin2>РВА|районн\w+\s+військов\w+)"
@@ -54,7 +56,7 @@ _DESTINATION_RE = re.compile(r"(?<![\w])(?:до|в\s+бік)\s+$", re.IGNORECASE
 _ON_RE = re.compile(r"(?<![\w])на\s+$", re.IGNORECASE)
 _PLURAL_LEVEL_AHEAD_RE = re.compile(
     r"(?:\s*(?:,|та|і|й)\s+[А-ЯІЇЄҐ][\w'\u2019\u02bc`-]*){1,6}\s+(?:(?P<hromada>громад\w*)"
-    r"|(?P<raion>район\w*)|(?P<oblast>област\w*))"
+    r"|(?P<city_district>район\w*\s+міста\b)|(?P<raion>район\w*)|(?P<oblast>област\w*))"
 )
 # Oblique adjective endings: a name in them stands for "<name> району/громаді" elided.
 _ADJECTIVE_ENDING_RE = re.compile(r"(?:ськ|цьк|зьк)(?:ого|ому|ої|ій|им|их|ою|ими)$")
