@@ -129,8 +129,9 @@ def test_documents_are_stored_once(db: Path | str) -> None:
             "source_name": ["RMA"],
             "published_on": [date(2024, 5, 1)],
             "ingested_at": [datetime(2024, 5, 2, tzinfo=UTC)],
-            "text": ["Some text."],
+            "text": ["Евакуйовано 12 людей."],
             "programmes": ["Shelter"],
+            "language": ["uk"],
         },
         schema=DOCUMENT_COLUMNS,
     )
@@ -154,8 +155,9 @@ def test_a_version_1_file_opens_and_keeps_its_rows(sqlite_db: Path) -> None:
         old.execute("PRAGMA user_version = 1")
     with open_store(sqlite_db) as store:
         documents = store.read_documents()
-    assert documents.select("doc_id", "text", "programmes").rows() == [
-        ("d1", "An old report.", None)
+    # A document stored before languages were told apart has none.
+    assert documents.select("doc_id", "text", "programmes", "language").rows() == [
+        ("d1", "An old report.", None, None)
     ]
     with sqlite3.connect(sqlite_db) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -194,6 +196,7 @@ def test_programme_mentions_come_one_per_row(db: Path | str) -> None:
             "ingested_at": [datetime(2024, 5, 2, tzinfo=UTC)] * 2,
             "text": ["a", "b"],
             "programmes": ["Shelter; Prykhystok", None],
+            "language": ["en", None],
         },
         schema=DOCUMENT_COLUMNS,
     )

@@ -62,6 +62,7 @@ class DocumentOutcome:
     figures: int
     programmes: tuple[str, ...]
     already_stored: bool
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -97,11 +98,14 @@ class IngestSummary:
         return data
 
 
-def extract_document(document: Document, *, doc_id: str | None = None) -> Extraction:
+def extract_document(
+    document: Document, *, doc_id: str | None = None, lang: str = "auto"
+) -> Extraction:
     """Return the figures and programmes that the extractor reads in `document`.
 
     The figures carry the document's publication date, source name, URL, and `doc_id`
-    (default: the document's key, as `tracker extract` reports it).
+    (default: the document's key, as `tracker extract` reports it); `lang` ("auto", "en",
+    "uk") picks the language's rules, "auto" detects it.
     """
     from tracker.extract import extract
 
@@ -111,18 +115,21 @@ def extract_document(document: Document, *, doc_id: str | None = None) -> Extrac
         source=document.source_name,
         url=document.url,
         doc_id=document.key if doc_id is None else doc_id,
+        lang=lang,
     )
 
 
-def extract_records(document: Document) -> list[dict[str, object]]:
+def extract_records(document: Document, *, lang: str = "auto") -> list[dict[str, object]]:
     """Return one JSON-ready record per figure in `document`, nothing stored.
 
     Each record has every model column (ids and recorded_at stay null: nothing is
     recorded), doc_id set to the document's key, dates as YYYY-MM-DD, and the evidence's
     `start`/`end` offsets in the text, the extractor `rule` that read it, and the
-    guidelines' short `district` and `oblast` names (Kupiansk, Kharkiv).
+    guidelines' short `district` and `oblast` names (Kupiansk, Kharkiv), and the `language`
+    whose rules read the document.
     """
-    return [_record(document, figure) for figure in extract_document(document).figures]
+    extraction = extract_document(document, lang=lang)
+    return [_record(document, figure, extraction.language) for figure in extraction.figures]
 
 
 def ingest_documents(
@@ -131,12 +138,14 @@ def ingest_documents(
     *,
     recorded_at: datetime | None = None,
     progress: ProgressCallback | None = None,
+    lang: str = "auto",
 ) -> IngestSummary:
     """Extract, validate and store `documents` in the database at `db`; return a summary.
 
     Every document needs a publication date (InputFileError otherwise, before anything is
     read). Raises InvalidDataError, writing nothing, when an extracted figure fails
-    validation; StoreError when the database cannot be used.
+    validation; StoreError when the database cannot be used. `lang` ("auto", "en", "uk")
+    picks the rules each document is read with; the language is stored with it.
     """
     from tracker.places import extra_places
     from tracker.query import history_for
@@ -148,7 +157,7 @@ def ingest_documents(
     # Opened first, so that a bad --db fails before minutes of extraction.
     with open_store(db) as store, extra_places(store.user_places()):
         known = store.known_documents(doc_ids)
-        rows, outcomes = _extract_all(documents, doc_ids, known, progress)
+        rows, outcomes = _extract_all(documents, doc_ids, known, progress, lang)
         figures = _new_figures(store, _figures_frame(rows, stamp))
         warnings = _validate(figures, history_for(store, figures))
         result = store.write(figures, _documents_frame(documents, doc_ids, outcomes, stamp))
@@ -169,12 +178,13 @@ def _extract_all(
     doc_ids: Sequence[str],
     known: set[str],
     progress: ProgressCallback | None,
+    lang: str,
 ) -> tuple[list[dict[str, object]], list[DocumentOutcome]]:
     rows: list[dict[str, object]] = []
     outcomes: list[DocumentOutcome] = []
     total = len(documents)
     for done, (document, doc_id) in enumerate(zip(documents, doc_ids, strict=True), start=1):
-        extraction = extract_document(document, doc_id=doc_id)
+        extraction = extract_document(document, doc_id=doc_id, lang=lang)
         # `_file` travels with each figure so that a validation failure names its document.
         rows.extend({**figure.to_row(), _ORIGIN: document.origin} for figure in extraction.figures)
         outcomes.append(
@@ -184,6 +194,7 @@ def _extract_all(
                 figures=len(extraction.figures),
                 programmes=tuple(extraction.programmes),
                 already_stored=doc_id in known,
+                language=extraction.language,
             )
         )
         if progress is not None:
@@ -251,11 +262,12 @@ def _documents_frame(
         # Programmes named without a number ("find housing through the Shelter program")
         # are kept with their document.
         "programmes": ["; ".join(o.programmes) or None for o in outcomes],
+        "language": [o.language for o in outcomes],
     }
     return pl.DataFrame(columns, schema=DOCUMENT_COLUMNS)
 
 
-def _record(document: Document, figure: ExtractedFigure) -> dict[str, object]:
+def _record(document: Document, figure: ExtractedFigure, language: str) -> dict[str, object]:
     row = figure.to_row()
     record: dict[str, object] = {name: _json_value(row.get(name)) for name in COLUMN_NAMES}
     record["method"] = Method.EXTRACTED.value
@@ -266,6 +278,7 @@ def _record(document: Document, figure: ExtractedFigure) -> dict[str, object]:
     # The guidelines' short names (Kupiansk for Kupianskyi raion, Kharkiv for Kharkivska).
     record["district"] = figure.district
     record["oblast"] = figure.oblast
+    record["language"] = language
     return record
 
 

@@ -61,6 +61,25 @@ MaxBytesOption = Annotated[
 ]
 
 
+class Lang(StrEnum):
+    """Which language's rules read the documents (tracker.extract.Language, kept here so
+    that `tracker --help` does not load the extractor)."""
+
+    AUTO = "auto"
+    EN = "en"
+    UK = "uk"
+
+
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        help="Language of the documents: en, uk, or auto to detect it per document "
+        "(Cyrillic letters with Ukrainian words are read as Ukrainian).",
+    ),
+]
+
+
 class OutputFormat(StrEnum):
     """How `tracker extract` prints the figures."""
 
@@ -122,6 +141,7 @@ def extract_command(
     ] = False,
     places: PlacesOption = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
+    lang: LangOption = Lang.AUTO,
 ) -> None:
     """Read the evacuation figures in report texts and print them; nothing is stored.
 
@@ -136,12 +156,12 @@ def extract_command(
     with using_places(places):
         if explain:
             for document in documents:
-                _explain(document, extract_document(document))
+                _explain(document, extract_document(document, lang=lang.value))
             return
         records: list[dict[str, object]] = []
         with _progress_bar(len(documents), _text_bytes(documents)) as progress:
             for done, document in enumerate(documents, start=1):
-                records.extend(extract_records(document))
+                records.extend(extract_records(document, lang=lang.value))
                 if progress is not None:
                     progress(done, len(documents))
     _FORMATTERS[output_format](records)
@@ -166,6 +186,7 @@ def ingest_command(
             "API's keys (documents_seen, figures_stored, warnings ...).",
         ),
     ] = SummaryFormat.TEXT,
+    lang: LangOption = Lang.AUTO,
 ) -> None:
     """Extract the figures in report texts, validate them and store them with their documents.
 
@@ -178,7 +199,7 @@ def ingest_command(
 
     documents = _read(paths, published, source, max_bytes)
     with using_places(places), _progress_bar(len(documents), _text_bytes(documents)) as progress:
-        summary = ingest_documents(documents, db_target(db), progress=progress)
+        summary = ingest_documents(documents, db_target(db), progress=progress, lang=lang.value)
     if summary_format == SummaryFormat.JSON:
         echo_json(summary.to_dict())
     else:
@@ -209,7 +230,8 @@ def _print_json(records: list[dict[str, object]]) -> None:
 def _print_csv(records: list[dict[str, object]]) -> None:
     stream = typer.get_text_stream("stdout")
     writer = csv.DictWriter(
-        stream, fieldnames=[*COLUMN_NAMES, "start", "end", "rule", "district", "oblast"]
+        stream,
+        fieldnames=[*COLUMN_NAMES, "start", "end", "rule", "district", "oblast", "language"],
     )
     writer.writeheader()
     writer.writerows(records)
@@ -230,7 +252,7 @@ _FORMATTERS: dict[OutputFormat, Callable[[list[dict[str, object]]], None]] = {
 
 def _explain(document: Document, extraction: Extraction) -> None:
     figures, programmes = extraction.figures, extraction.programmes
-    header = f"== {document.key}: {len(figures)} figure(s)"
+    header = f"== {document.key}: {len(figures)} figure(s), read as {extraction.language}"
     if programmes:
         header += "; programmes mentioned: " + ", ".join(programmes)
     typer.echo(header)

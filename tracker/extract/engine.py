@@ -21,6 +21,7 @@ from tracker.extract.framing import frame_sentence
 from tracker.extract.groups import may_count_people
 from tracker.extract.headings import heading_event, is_list_line
 from tracker.extract.hedges import hedge_after
+from tracker.extract.language import Language, detect_language
 from tracker.extract.numbers import find_numbers
 from tracker.extract.placing import Place, PlaceChooser
 from tracker.extract.programmes import find_programmes
@@ -85,21 +86,32 @@ def extract(
     source: str | None = None,
     url: str | None = None,
     doc_id: str | None = None,
+    lang: Language | str = Language.AUTO,
 ) -> Extraction:
     """Return the figures and housing programmes that `text` states.
 
     `published` resolves relative dates ("since May 10", "yesterday"); `source`, `url`
-    and `doc_id` are copied onto every figure. Never raises on odd input: any string
-    gives an Extraction, possibly empty. Invisible format characters are read as absent
-    (see cleaning.py); every figure's offsets and evidence still point into `text`.
+    and `doc_id` are copied onto every figure. `lang` ("auto", "en" or "uk") picks the
+    rules: "auto" detects the language of the text (language.py). Never raises on odd
+    input: any string gives an Extraction, possibly empty. Invisible format characters
+    are read as absent (see cleaning.py); every figure's offsets and evidence still point
+    into `text`.
     """
     clean = clean_text(text)
-    extraction = _extract(clean.text, published, source, url, doc_id)
+    language = Language(lang)
+    if language == Language.AUTO:
+        language = detect_language(clean.text)
+    if language == Language.UK:
+        from tracker.extract.uk import extract_uk  # only Ukrainian texts load its rules
+
+        extraction = extract_uk(clean.text, published, source, url, doc_id)
+    else:
+        extraction = _extract(clean.text, published, source, url, doc_id)
+    extraction = replace(extraction, language=language.value)
     if not clean.changed:
         return extraction
-    return Extraction(
-        [_in_original(text, clean, figure) for figure in extraction.figures],
-        extraction.programmes,
+    return replace(
+        extraction, figures=[_in_original(text, clean, figure) for figure in extraction.figures]
     )
 
 

@@ -68,7 +68,9 @@ _ROW_FIELDS = tuple(f.name for f in fields(ExtractedFigure) if f.name not in _NO
 
 @dataclass(frozen=True)
 class Extraction:
-    """The figures read from one text, and the housing programmes the text mentions."""
+    """The figures read from one text, the housing programmes the text mentions, and the
+    language whose rules read it ("en" or "uk")."""
 
     figures: list[ExtractedFigure] = field(default_factory=list)
     programmes: list[str] = field(default_factory=list)
+    language: str = "en"

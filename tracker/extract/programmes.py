@@ -14,15 +14,19 @@ _PROGRAMMES: dict[str, str] = {
     "Shelter": (
         r"\b(?:Prykhystok|Pryhystok|Prichistok|Prykhystock|Prikhistok|Pryhistok|Prykhystku)\b|"
         r"[\"'\u201c\u00ab]Shelter[\"'\u201d\u00bb]|"
-        r"\bShelter\s+(?:programme|program|project|initiative|scheme|website|platform)\b"
+        r"\bShelter\s+(?:programme|program|project|initiative|scheme|website|platform)\b|"
+        # Ukrainian: the programme's name is capitalised or quoted ("за програмою
+        # «Прихисток»"); "у тимчасових прихистках" is any shelter, not the programme.
+        r"\bПрихист(?:ок|ку|ком|кові)\b|[\"'\u201e\u00ab]прихист(?:ок|ку)[\"'\u201c\u00bb]"
     ),
 }
 _PROGRAMME_RE = re.compile(
     "|".join(f"(?P<p{i}>{pattern})" for i, pattern in enumerate(_PROGRAMMES.values()))
 )
 _NAMES = tuple(_PROGRAMMES)
-# Every spelling above holds "shelter" or "pr(i|y)(kh|h|ch)(i|y)st": a cheap first test.
-_HINT_RE = caseless(r"shelter|pr[iy](?:kh|h|ch)[iy]st")
+# Every spelling above holds "shelter", "pr(i|y)(kh|h|ch)(i|y)st" or "прихист": a cheap
+# first test.
+_HINT_RE = caseless(r"shelter|pr[iy](?:kh|h|ch)[iy]st|прихист")
 
 
 def find_programmes(text: str, start: int = 0, end: int | None = None) -> list[str]:

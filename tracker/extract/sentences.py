@@ -55,11 +55,23 @@ _ABBREVIATIONS = frozenset(
         "i.e",
         "p.m",
         "a.m",
+        # Ukrainian: "смт.", "обл.", "т.ч." (of "including"), "т.д."
+        "смт",
+        "т.ч",
+        "т.д",
+        "т.п",
+        "обл",
+        "вул",
+        "ім",
+        "див",
     ]
 )
 _BOUNDARY_RE = re.compile(
     r"[.!?]+[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])|\n+"
 )
+# Ukrainian scale words end a sentence only before a capital: "20 тис. Після" ends one,
+# "4 тис. 83" and "2,5 тис. людей" do not.
+_SCALE_ABBREVIATIONS = frozenset({"тис", "млн", "млрд"})
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 # Boundaries between clauses of one sentence: the scope of a verb, a date or a hedge.
 _CLAUSE_RE = re.compile(
@@ -84,6 +96,8 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
         if match.group(0)[0] in ".!?" and _is_abbreviation(text, match.start()):
+            continue
+        if _scale_runs_on(text, match):
             continue
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():
@@ -111,6 +125,15 @@ def _sentence(text: str, start: int, end: int) -> Sentence:
     for match in _CLAUSE_RE.finditer(text, start, end):
         starts.append(match.start())
     return Sentence(start, end, tuple(starts))
+
+
+def _scale_runs_on(text: str, match: re.Match[str]) -> bool:
+    """Return True for "тис." or "млн." followed by anything but a capital letter."""
+    word = _WORD_BEFORE_RE.search(text[max(0, match.start() - 6) : match.start()])
+    if word is None or word.group(1).lower() not in _SCALE_ABBREVIATIONS:
+        return False
+    following = text[match.end() : match.end() + 1]
+    return not following.isupper()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -24,6 +24,7 @@ DOCUMENT_KINDS: dict[str, str] = {
     "ingested_at": "datetime",
     "text": "str",
     "programmes": "str",
+    "language": "str",
 }
 
 Step = Callable[[Cursor, Dialect], None]
@@ -88,7 +89,19 @@ def _v4_user_places(cursor: Cursor, dialect: Dialect) -> None:
     )
 
 
-MIGRATIONS: tuple[Step, ...] = (_v1_tables, _v2_programmes, _v3_place_keys, _v4_user_places)
+def _v5_document_language(cursor: Cursor, dialect: Dialect) -> None:
+    # The language whose rules read a document ("en", "uk"); NULL for documents stored
+    # before languages were told apart (they were all read as English).
+    cursor.execute("ALTER TABLE documents ADD COLUMN language TEXT")
+
+
+MIGRATIONS: tuple[Step, ...] = (
+    _v1_tables,
+    _v2_programmes,
+    _v3_place_keys,
+    _v4_user_places,
+    _v5_document_language,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
