@@ -20,7 +20,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a SQLite store holding the seeds' 44 figures (every metric but one group)."""
+    """Return a SQLite store holding the seeds' figures (every metric but one group)."""
     db = tmp_path_factory.mktemp("hxl") / "tracker.db"
     tracker.ingest_texts(db, SEEDS)
     return db
