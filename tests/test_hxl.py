@@ -88,6 +88,8 @@ def test_the_export_carries_country_hromada_and_settlement_codes(
     assert len(settled) > len(rows) // 3  # most seed figures name a town or hromada
     assert all(hromada for _, hromada, _ in settled)
     assert ("Kramatorsk", "UA1412009", "UA1412009001") in settled
+    # Lozova is read in its raion, Lozivskyi, not as the Luhansk town named Lozivskyi
+    assert ("Lozova", "UA6310005", "UA6310005001") in settled
     assert ("Kupianska", "UA6308009", "") in settled or ("Kupianska", "UA6308009", None) in settled
     assert {r.get("#country+code") for r in hxl.data(exported)} <= {"UKR", "", None}
 

@@ -73,8 +73,10 @@ def _settlement_codes(
     """Return (hromada P-code, settlement P-code) of a settlement named in a raion."""
     from tracker.places.api import resolve
 
+    # "Lozivskyi raion", not "Lozivskyi": a town in Luhansk oblast has that name too.
+    within = f"{admin2_name} raion" if admin2_name else None
     try:
-        found = resolve(settlement, within=admin2_name) if admin2_name else resolve(settlement)
+        found = resolve(settlement, within=within) if within else resolve(settlement)
     except UnknownPlaceError:
         found = resolve(settlement)
     unit = found.unit
