@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -156,35 +155,30 @@ def log_command(
     Example: tracker log --district "Kupiansk" --oblast Kharkiv --evacuated 436
     --children 128 --date 2023-08-10 --source "Kharkiv RMA"
     """
-    from tracker.importer import ManualEntry, entry_counts, log_entry
-    from tracker.store import open_store
+    from tracker.api import log
 
-    counts = entry_counts(
-        {
-            Metric.EVACUATED: evacuated,
-            Metric.REMAINING: remaining,
-            Metric.TO_EVACUATE: to_evacuate,
-            Metric.HOUSED: housed,
-        },
-        children=children,
-        families=families,
-    )
-    entry = ManualEntry(
-        location=settlement or district,
-        source_name=source,
-        counts=counts,
-        as_of=parse_date(on, "--date") or date.today(),
-        qualifier=qualifier.value,
-        since=parse_date(since, "--since"),
-        programme=programme,
-        source_url=url,
-        oblast=oblast,
-        note=note,
-    )
     target = db_target(db)
     detail(f"store: {target.display}")
-    with using_places(places), open_store(target) as store:
-        summary = log_entry(entry, store)
+    with using_places(places):
+        summary = log(
+            target,
+            district=district,
+            source=source,
+            evacuated=evacuated,
+            remaining=remaining,
+            to_evacuate=to_evacuate,
+            housed=housed,
+            children=children,
+            families=families,
+            on=parse_date(on, "--date"),
+            oblast=oblast,
+            settlement=settlement,
+            qualifier=qualifier.value,
+            since=parse_date(since, "--since"),
+            programme=programme,
+            url=url,
+            note=note,
+        )
     if fmt == ReportFormat.JSON:
         echo_json(summary.to_dict())
         return
