@@ -295,13 +295,14 @@ class _Context:
         scored = kept
         best = scored[0]
         top = [s for s in scored if s.score >= best.score - 1e-9]
-        if prior is not None:
-            own = next((s for s in scored if s.candidate == prior), None)
-            own_score = own.score if own is not None else 0.0
-            if best.score < _move_floor(prior, best.candidate) or own_score >= best.score:
-                if own is None or own.score <= 0:
-                    return _kept(mention, prior, resolution.note)
-                return _kept(mention, prior, _chosen_note(own, scored))
+        # The prior's choice holds unless its sentence contradicts it or a namesake
+        # scores higher, and high enough to move it.
+        own = next((s for s in scored if s.candidate == prior), None)
+        if own is not None and (
+            best.score < _move_floor(own.candidate, best.candidate) or own.score >= best.score
+        ):
+            note = _chosen_note(own, scored) if own.score > 0 else resolution.note
+            return _kept(mention, own.candidate, note)
         if best.score < _SETTLE_MIN:
             why = f"{len(scored)} places of that name fit and nothing in the text chooses one"
             return self._ambiguous(mention, resolution, scored, why)
