@@ -67,14 +67,7 @@ def main() -> None:
 
 def _forms(morph: object, count: int) -> list[tuple[str, str]]:
     gazetteer = places().gazetteer
-    names = [
-        native
-        for j in range(len(gazetteer))
-        if gazetteer.column("country")[j] == "UA"
-        and gazetteer.level(j) in ("city", "town", "village", "hromada", "raion")
-        and (native := gazetteer.column("native")[j])
-        and native.isalpha()
-    ]
+    names = gazetteer.native_names(("city", "town", "village", "hromada", "raion"))
     forms: list[tuple[str, str]] = []
     for name in random.Random(12).sample(names, count):
         parses = [p for p in morph.parse(name) if p.normal_form == name.lower()]  # type: ignore[attr-defined]

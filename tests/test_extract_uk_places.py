@@ -146,14 +146,7 @@ def test_declension_rules_agree_with_the_pymorphy3_dictionary() -> None:
 
     morph = pymorphy3.MorphAnalyzer(lang="uk")
     gazetteer = places().gazetteer
-    names = [
-        native
-        for j in range(len(gazetteer))
-        if gazetteer.column("country")[j] == "UA"
-        and gazetteer.level(j) in ("city", "town", "village", "hromada", "raion")
-        and (native := gazetteer.column("native")[j])
-        and native.isalpha()
-    ]
+    names = gazetteer.native_names(("city", "town", "village", "hromada", "raion"))
     checked = recovered = 0
     for name in random.Random(12).sample(names, 400):
         parses = [p for p in morph.parse(name) if p.normal_form == name.lower()]

@@ -7,8 +7,9 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_extract_properties import check_spans
 
-from tracker.extract import Extraction, Language, detect_language, extract
+from tracker.extract import Language, detect_language, extract
 
 _WORDS = st.sampled_from(
     [
@@ -30,31 +31,22 @@ _CYRILLIC = st.text(
 )
 
 
-def _check(text: str, extraction: Extraction) -> None:
-    for figure in extraction.figures:
-        assert figure.evidence == text[figure.start : figure.end]
-        assert 0 <= figure.start < figure.end <= len(text)
-        assert figure.sentence_start <= figure.start
-        assert figure.end <= figure.sentence_end
-        assert figure.value >= 0
-
-
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(_CYRILLIC)
 def test_any_cyrillic_text_gives_an_extraction(text: str) -> None:
-    _check(text, extract(text, published=date(2025, 6, 1), lang="uk"))
+    check_spans(text, extract(text, published=date(2025, 6, 1), lang="uk"))
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_WORDS, max_size=60).map(" ".join))
 def test_report_like_ukrainian_word_soup(text: str) -> None:
-    _check(text, extract(text, published=date(2025, 6, 1)))
+    check_spans(text, extract(text, published=date(2025, 6, 1)))
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_any_text_read_as_ukrainian(text: str) -> None:
-    _check(text, extract(text, lang="uk"))
+    check_spans(text, extract(text, lang="uk"))
 
 
 @settings(max_examples=100)
@@ -66,7 +58,7 @@ def test_detection_gives_a_language(text: str) -> None:
 def test_mixed_text_keeps_offsets_into_the_original() -> None:
     text = "\u200bЗ Куп\u2019янського району\u00ad евакуйовано 1\u00a0433 людини (Kupiansk)."
     extraction = extract(text, published=date(2025, 6, 1))
-    _check(text, extraction)
+    check_spans(text, extraction)
     assert [f.value for f in extraction.figures] == [1433]
 
 

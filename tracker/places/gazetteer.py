@@ -295,6 +295,15 @@ class Gazetteer:
         aliases = self._aliases[i]
         return tuple(aliases.split("|")) if aliases else ()
 
+    def native_names(self, levels: Collection[str]) -> list[str]:
+        """Return the one-word Cyrillic names of Ukraine's units of `levels`, in file order."""
+        country, native = self.column("country"), self.column("native")
+        return [
+            native[i]
+            for i in range(len(self))
+            if country[i] == "UA" and self.level(i) in levels and native[i].isalpha()
+        ]
+
     def names_of_several_words(self) -> Iterator[str]:
         """Yield every exact or alias name of two words or more (for the mention finder)."""
         for column in (self._name, self._native, self._short, self._aliases):
