@@ -299,27 +299,3 @@ def test_a_table_on_a_terminal_fits_its_width(
     assert len(line) <= 40
     assert line.endswith("15,031")
     assert "…" in line
-
-
-@pytest.mark.parametrize(
-    ("version_file", "hides_numpy"),
-    [
-        ("__version__ = version = '26.0.1'\n", True),
-        ("__version__ = version = '18.0.0'\n", True),
-        ("__version__ = version = '17.0.0'\n", False),
-        ("__version__ = version = '15.0.0'\n", False),
-        ("nothing to read\n", False),
-    ],
-)
-def test_numpy_is_hidden_only_where_pyarrow_runs_without_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version_file: str, hides_numpy: bool
-) -> None:
-    from importlib.machinery import ModuleSpec
-
-    from tracker.cli import imports
-
-    (tmp_path / "pyarrow").mkdir()
-    (tmp_path / "pyarrow" / "_generated_version.py").write_text(version_file, encoding="utf-8")
-    spec = ModuleSpec("pyarrow", None, origin=str(tmp_path / "pyarrow" / "__init__.py"))
-    monkeypatch.setattr(imports.importlib.util, "find_spec", lambda name: spec)
-    assert imports._pyarrow_runs_without_numpy() is hides_numpy

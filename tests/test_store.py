@@ -102,6 +102,27 @@ def test_an_empty_sqlite_file_is_migrated(sqlite_db: Path) -> None:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
+@pytest.mark.parametrize(
+    "where",
+    [
+        "admin2_key IN (?) OR lower(admin2_pcode) IN (?) OR settlement_key IN (?)"
+        " OR location_key IN (?)",
+        "admin1_key = ? OR lower(admin1_pcode) = ?",
+    ],
+    ids=["district", "oblast"],
+)
+def test_place_filters_read_through_indexes_not_a_scan(sqlite_db: Path, where: str) -> None:
+    # The filters of `list --district/--oblast` and of every new figure's history.
+    with open_store(sqlite_db) as store:
+        store.write(figures(3))
+    with sqlite3.connect(sqlite_db) as raw:
+        query = f"EXPLAIN QUERY PLAN SELECT * FROM figures WHERE {where}"
+        plan = raw.execute(query, ["izium"] * where.count("?")).fetchall()
+    steps = [str(row[-1]) for row in plan]
+    assert not any(step.startswith("SCAN figures") for step in steps), steps
+    assert any("USING INDEX" in step for step in steps), steps
+
+
 def test_a_file_from_a_newer_tracker_is_refused(sqlite_db: Path) -> None:
     with sqlite3.connect(sqlite_db) as raw:
         raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")

@@ -17,15 +17,13 @@ from urllib.parse import quote
 
 from tracker.errors import MissingStoreError, StoreError
 from tracker.model import Kind
+from tracker.store.adbc import Connection, Cursor, driver_error
 from tracker.store.target import StoreTarget
 
 if TYPE_CHECKING:
     import polars as pl
 
 __all__ = ["Dialect", "PostgresDialect", "SqliteDialect", "StoreState", "dialect_for"]
-
-Connection = Any  # an ADBC DB-API connection (the drivers ship no type information)
-Cursor = Any
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 60_000
@@ -53,7 +51,7 @@ class Dialect:
     write_id_type = ""
 
     def connect(self, target: StoreTarget, *, read_only: bool) -> Connection:
-        """Return an autocommit ADBC connection; raise StoreError when it cannot be made."""
+        """Return an autocommit connection; raise StoreError when it cannot be made."""
         raise NotImplementedError
 
     def prepare(self, cursor: Cursor, *, read_only: bool) -> None:
@@ -113,7 +111,7 @@ class SqliteDialect(Dialect):
 
     def connect(self, target: StoreTarget, *, read_only: bool) -> Connection:
         """Return a connection to the file; refuse a missing file when only reading."""
-        import adbc_driver_sqlite.dbapi as adbc
+        from tracker.store.adbc import connect_sqlite
 
         path = target.path
         _check_is_sqlite(path)
@@ -130,8 +128,8 @@ class SqliteDialect(Dialect):
             # we may not write; there, with no -wal file, no one can be writing it either.
             uri += "&immutable=1"
         try:
-            connection = adbc.connect(uri, autocommit=True)
-        except adbc.Error as error:
+            connection = connect_sqlite(uri)
+        except driver_error() as error:
             raise StoreError(f"cannot open database {path}: {error}") from error
         with connection.cursor() as cursor:
             _run(cursor, f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
@@ -216,11 +214,11 @@ class PostgresDialect(Dialect):
 
     def connect(self, target: StoreTarget, *, read_only: bool) -> Connection:
         """Return a connection to the server."""
-        import adbc_driver_postgresql.dbapi as adbc
+        from tracker.store.adbc import connect_postgresql
 
         try:
-            return adbc.connect(target.location, autocommit=True)
-        except adbc.Error as error:
+            return connect_postgresql(target.location)
+        except driver_error() as error:
             message = target.redact(str(error))
             raise StoreError(f"cannot connect to {target.display}: {message}") from None
 
@@ -242,7 +240,8 @@ class PostgresDialect(Dialect):
         """Return the store state from `tracker_schema` and the tables present."""
         versioned, figures = _run(
             cursor,
-            "SELECT to_regclass('tracker_schema') IS NOT NULL, to_regclass('figures') IS NOT NULL",
+            "SELECT to_regclass('tracker_schema') IS NOT NULL AS versioned,"
+            " to_regclass('figures') IS NOT NULL AS has_figures",
         )[0]
         if not versioned:
             return (StoreState.FOREIGN, 0) if figures else (StoreState.EMPTY, 0)

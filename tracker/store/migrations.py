@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tracker.model import COLUMNS
-from tracker.store.dialects import Cursor, Dialect
+from tracker.store.adbc import Cursor
+from tracker.store.dialects import Dialect
 from tracker.store.place_keys import PLACE_KEYS, with_place_keys
 
 __all__ = ["DOCUMENT_KINDS", "MIGRATIONS", "SCHEMA_VERSION", "migrate"]
@@ -65,12 +66,11 @@ def _v3_place_keys(cursor: Cursor, dialect: Dialect) -> None:
         cursor.execute(f"ALTER TABLE figures ADD COLUMN {key} TEXT")
     names = ", ".join(PLACE_KEYS.values())
     cursor.execute(f"SELECT figure_id, {names} FROM figures")
-    stored = pl.from_arrow(cursor.fetch_arrow_table())
-    assert isinstance(stored, pl.DataFrame)
+    stored = cursor.fetch_frame()
     if stored.is_empty():
         return
     keys = with_place_keys(stored.cast(pl.String)).select("figure_id", *PLACE_KEYS)
-    cursor.adbc_ingest("tracker_place_keys", keys, mode="create", temporary=True)
+    cursor.ingest("tracker_place_keys", keys, temporary=True)
     assignments = ", ".join(f"{key} = k.{key}" for key in PLACE_KEYS)
     cursor.execute(
         f"UPDATE figures SET {assignments} FROM tracker_place_keys AS k"
@@ -95,12 +95,31 @@ def _v5_document_language(cursor: Cursor, dialect: Dialect) -> None:
     cursor.execute("ALTER TABLE documents ADD COLUMN language TEXT")
 
 
+# The columns that `--district` and `--oblast` filters (and the history every new figure is
+# checked against) match on. Each term of the filter's OR needs its own index, or the
+# query scans every figure: 50-65 ms at 100,000 figures, in every `log` and `list`.
+PLACE_INDEXES: dict[str, str] = {
+    "figures_admin1_key": "admin1_key",
+    "figures_admin1_pcode": "lower(admin1_pcode)",
+    "figures_admin2_key": "admin2_key",
+    "figures_admin2_pcode": "lower(admin2_pcode)",
+    "figures_settlement_key": "settlement_key",
+    "figures_location_key": "location_key",
+}
+
+
+def _v6_place_indexes(cursor: Cursor, dialect: Dialect) -> None:
+    for name, expression in PLACE_INDEXES.items():
+        cursor.execute(f"CREATE INDEX {name} ON figures ({expression})")
+
+
 MIGRATIONS: tuple[Step, ...] = (
     _v1_tables,
     _v2_programmes,
     _v3_place_keys,
     _v4_user_places,
     _v5_document_language,
+    _v6_place_indexes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -29,7 +29,8 @@ import polars as pl
 
 from tracker.errors import MissingStoreError, StoreError
 from tracker.model import COLUMN_NAMES, polars_schema
-from tracker.store.dialects import Connection, Cursor, Dialect, StoreState, dialect_for
+from tracker.store.adbc import Connection, Cursor, driver_error
+from tracker.store.dialects import Dialect, StoreState, dialect_for
 from tracker.store.migrations import DOCUMENT_KINDS, SCHEMA_VERSION, migrate
 from tracker.store.place_keys import PLACE_KEYS, fold_name, with_place_keys
 from tracker.store.target import StoreTarget, store_target
@@ -90,9 +91,7 @@ class _StageWorker(threading.Thread):
             with self.connection.cursor() as cursor:
                 for name, frame in self.tables.items():
                     prepared = self.dialect.to_stored(_stored_rows(name, frame))
-                    cursor.adbc_ingest(
-                        _STAGE_PREFIX + name, prepared, mode="create", temporary=True
-                    )
+                    cursor.ingest(_STAGE_PREFIX + name, prepared, temporary=True)
         except BaseException as error:  # re-raised by the caller's thread at merge()
             self.error = error
 
@@ -183,7 +182,7 @@ class Store:
                 ),
                 (method,),
             )
-            write_id = int(cursor.fetchone()[0])
+            write_id = int(cursor.fetchall()[0][0])
             figs_added = self._insert_new(cursor, "figures", _FIGURE_STORE_COLUMNS, write_id)
             documents = tables.get("documents")
             result = WriteResult(
@@ -296,10 +295,9 @@ class Store:
             if self._dialect.name == "sqlite":
                 # The driver infers each column's type from its first batch; one batch for
                 # the whole result keeps a column that starts with NULLs from failing later.
-                cursor.adbc_statement.set_options(**{_ADBC_BATCH_ROWS: str(10**9)})
+                cursor.set_options(**{_ADBC_BATCH_ROWS: str(10**9)})
             cursor.execute(self._dialect.sql(sql), params or None)
-            frame = pl.from_arrow(cursor.fetch_arrow_table())
-        assert isinstance(frame, pl.DataFrame)
+            frame = cursor.fetch_frame()
         return self._dialect.from_stored(frame, schema)
 
     def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
@@ -316,7 +314,7 @@ class Store:
         try:
             with self._reader.cursor() as cursor:
                 yield cursor
-        except _driver_error() as error:
+        except driver_error() as error:
             raise StoreError(f"{self.target.display}: {self.target.redact(str(error))}") from None
 
     @contextmanager
@@ -328,7 +326,7 @@ class Store:
                 yield cursor
             except BaseException as error:
                 cursor.execute("ROLLBACK")
-                if isinstance(error, _driver_error()):
+                if isinstance(error, driver_error()):
                     message = self.target.redact(str(error))
                     raise StoreError(
                         f"{self.target.display}: nothing was written: {message}"
@@ -355,7 +353,7 @@ def open_store(target: str | Path | StoreTarget, *, read_only: bool = False) -> 
     try:
         _prepare(connection, where, dialect, read_only=read_only)
         store = Store(where, dialect, connection, read_only=read_only)
-    except _driver_error() as error:
+    except driver_error() as error:
         connection.close()
         raise StoreError(f"database {where.display}: {where.redact(str(error))}") from None
     except BaseException:
@@ -363,7 +361,7 @@ def open_store(target: str | Path | StoreTarget, *, read_only: bool = False) -> 
         raise
     try:
         yield store
-    except _driver_error() as error:
+    except driver_error() as error:
         raise StoreError(f"database {where.display}: {where.redact(str(error))}") from None
     finally:
         store.close()
@@ -395,13 +393,6 @@ def _prepare(
         dialect.prepare(cursor, read_only=read_only)
         if version < SCHEMA_VERSION:
             migrate(cursor, dialect)
-
-
-def _driver_error() -> type[Exception]:
-    import adbc_driver_manager
-
-    error: type[Exception] = adbc_driver_manager.Error
-    return error
 
 
 def _first(frame: pl.DataFrame, column: str) -> str | None:
