@@ -150,6 +150,10 @@ def main() -> None:
     env = dict(os.environ)
     if options.source:
         env["PYTHONPATH"] = str(options.source.resolve())
+    # Byte-compile the package as `pip install` does: with PYTHONDONTWRITEBYTECODE set (as
+    # on some machines) an edited source tree would otherwise be compiled on every run.
+    source = options.source or Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(source / "tracker")], check=True)
     with tempfile.TemporaryDirectory() as folder:
         # From the temporary folder, or `python -m tracker` would import ./tracker first.
         env["BENCH_CWD"] = folder

@@ -6,6 +6,8 @@ text, each homonym chosen by the document's other places; `annotate_places` fill
 place columns of a figures frame.
 """
 
+from typing import TYPE_CHECKING
+
 from tracker.places.api import (
     add_places_file,
     annotate_places,
@@ -18,9 +20,11 @@ from tracker.places.api import (
     units,
 )
 from tracker.places.gazetteer import LEVELS, Unit
-from tracker.places.mentions import Mention
 from tracker.places.resolver import Resolution
 from tracker.places.user import places_dir
+
+if TYPE_CHECKING:
+    from tracker.places.mentions import Mention
 
 __all__ = [
     "LEVELS",
@@ -38,3 +42,13 @@ __all__ = [
     "skipped_user_files",
     "units",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The mention finder's module (and the context resolution it imports) loads only for
+    # running text, not for a name looked up by `list --district` or `log`.
+    if name == "Mention":
+        from tracker.places.mentions import Mention
+
+        return Mention
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Protocol
 from tracker.errors import InputFileError, UsageError
 from tracker.places import user
 from tracker.places.gazetteer import LEVELS, Gazetteer, Unit
-from tracker.places.mentions import Mention, MentionFinder
 from tracker.places.resolver import Match, Resolution, Resolver
 from tracker.places.user import parse_user_gazetteer, read_user_gazetteer, user_files
 
 if TYPE_CHECKING:
     import polars as pl
+
+    from tracker.places.mentions import Mention, MentionFinder
 
 __all__ = [
     "Places",
@@ -50,7 +51,6 @@ class Places:
 
     gazetteer: Gazetteer
     resolver: Resolver
-    finder: MentionFinder
     _cache: dict[tuple[str, str | None, str | None], Resolution] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -58,8 +58,15 @@ class Places:
     @classmethod
     def of(cls, gazetteer: Gazetteer) -> Places:
         """Return the Places serving `gazetteer`."""
-        resolver = Resolver(gazetteer)
-        return cls(gazetteer, resolver, MentionFinder(gazetteer, resolver))
+        return cls(gazetteer, Resolver(gazetteer))
+
+    @cached_property
+    def finder(self) -> MentionFinder:
+        """Return the finder of place names in running text (made on first use: commands
+        that only look names up, such as `list --district`, never import it)."""
+        from tracker.places.mentions import MentionFinder
+
+        return MentionFinder(self.gazetteer, self.resolver)
 
     def resolve(self, name: str, level: str | None = None, within: str | None = None) -> Resolution:
         """Return the Resolution of `name`; a phrase naming places gives their common unit."""

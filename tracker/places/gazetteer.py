@@ -170,13 +170,19 @@ class Gazetteer:
         self._code = self.column("code")
         self._level = self.column("level")
         count = len(self._code)
-        self._position = dict(zip(self._code, range(count), strict=True))
         self._parents: list[int | None] = [_NOT_LOOKED_UP] * count
         self.units: Sequence[Unit] = _LazyUnits(self, count)
         self._index = index
         self._found: dict[str, tuple[int, ...]] = {}
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return dict(zip(self._code, range(len(self)), strict=True))
+
+    @cached_property
+    def _stem_index(self) -> dict[str, tuple[int, ...]]:
         # Keys made by rule ("kupian" of Kupianskyi), trusted only next to a level word.
-        self._stem_index = _index_of(self.column("stems"))
+        return _index_of(self.column("stems"))
 
     @classmethod
     def from_rows(cls, records: Iterable[Mapping[str, str]]) -> Gazetteer:
