@@ -95,12 +95,11 @@ def _v5_document_language(cursor: Cursor, dialect: Dialect) -> None:
     cursor.execute("ALTER TABLE documents ADD COLUMN language TEXT")
 
 
-# The columns that `--district` and `--oblast` filters (and the history every new figure is
-# checked against) match on. Each term of the filter's OR needs its own index, or the
-# query scans every figure: 50-65 ms at 100,000 figures, in every `log` and `list`.
+# The columns that a `--district` filter (and the history every new figure is checked
+# against) matches on. Each term of the filter's OR needs its own index, or the query scans
+# every figure: 50-65 ms at 100,000 figures, in every `log` and `list --district`. An
+# oblast holds a large share of the figures, so its filter scans.
 PLACE_INDEXES: dict[str, str] = {
-    "figures_admin1_key": "admin1_key",
-    "figures_admin1_pcode": "lower(admin1_pcode)",
     "figures_admin2_key": "admin2_key",
     "figures_admin2_pcode": "lower(admin2_pcode)",
     "figures_settlement_key": "settlement_key",
