@@ -304,6 +304,59 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "There are 2,000 evacuees in shelters in Lviv.",
         [(H, P, 2000)],
     ),
+    # --- housed: a relative clause on a shelter-type place counts the people in it
+    (
+        "where-staying-in-a-shelter",
+        "They are brought to an evacuation hub in Izium, where 45 people are staying now.",
+        [(H, P, 45)],
+    ),
+    (
+        "where-staying-in-a-city-is-remaining",
+        "They are brought to Izium, where 45 people are staying now.",
+        [(R, P, 45)],
+    ),
+    (
+        "passed-through-which",
+        "Evacuees go to the reception centre in Pavlohrad, through which 1,150 people have "
+        "passed this month.",
+        [(H, P, 1150)],
+    ),
+    (
+        "live-in-a-sanatorium",
+        "Some 74 people live in a former miners' sanatorium near Poltava.",
+        [(H, P, 74)],
+    ),
+    ("home-to-idps", "Pavlohrad is home to about 12,000 IDPs.", [(H, P, 12000)]),
+    ("home-to-residents", "Pavlohrad is home to about 12,000 residents.", [(R, P, 12000)]),
+    # --- to_evacuate: a presence verb in a zone a decision has just covered (3.2)
+    (
+        "made-mandatory-then-these-villages",
+        "Evacuation of children has been made mandatory in six villages. 41 children live in "
+        "these villages.",
+        [(T, C, 41)],
+    ),
+    (
+        "must-leave-then-covered-by-the-decision",
+        "Families with children must now leave the Balakliia community. 33 children live in "
+        "the villages covered by the decision.",
+        [(T, C, 33)],
+    ),
+    (
+        "presence-in-the-sentence-after-a-decision",
+        "The regional council ordered the mandatory evacuation of nine villages. In the "
+        "Kupiansk community, 120 children currently live with their parents.",
+        [(T, C, 120)],
+    ),
+    (
+        "presence-after-a-negated-plan-is-remaining",
+        "No mandatory evacuation is planned yet. Kherson has 4,000 children.",
+        [(R, C, 4000)],
+    ),
+    (
+        "ordered-all-of-the-towns-residents-to-leave",
+        "Officials ordered all of the town's roughly 2,100 residents to leave.",
+        [(T, P, 2100)],
+    ),
     # --- left: a headline "Place: N people left" is a stock
     ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
     (

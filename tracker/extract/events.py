@@ -28,8 +28,10 @@ __all__ = [
     "find_cues",
     "names_zone",
     "plan_follows",
+    "previous_sentence_start",
     "running_evacuation",
     "shelter_after",
+    "shelter_relative",
     "shelter_subject",
     "they_fled_after",
 ]
@@ -48,13 +50,14 @@ _FACILITY = (
     r"modular\s+(?:towns?|homes?)|container\s+(?:homes?|towns?|cities)|containers|tents?|"
     r"relief\s+camps?|temporary\s+homes|schools?|school\s+buildings?|gyms?|"
     r"sports\s+halls?|church(?:es)?|mosques?|public\s+buildings?|facilit(?:y|ies)|"
-    r"(?:collective|displacement|idp|evacuation)\s+sites?|"
+    r"(?:collective|displacement|idp|evacuation)\s+sites?|sanatori(?:um|ums|a)|"
+    r"boarding\s+(?:houses?|schools?)|(?:protection\s+of\s+civilians|protection)\s+sites?|"
     r"(?:transit|reception|evacuation|humanitarian)\s+(?:points?|hubs?)|"
     r"(?:compact\s+)?(?:settlement|residence|accommodation|living)\s+places?|"
     r"places\s+of\s+(?:compact\s+|temporary\s+)?(?:residence|settlement|accommodation|living))\b"
 )
 # "in its three remaining facilities": up to three words between the preposition and the place.
-_IN_FACILITY = r"(?:in|into|at)\s+(?:[\w-]+\s+){0,3}" + _FACILITY
+_IN_FACILITY = r"(?:in|into|at)\s+(?:[\w'\u2019-]+\s+){0,3}" + _FACILITY
 # Lookahead for a number right after a verb, past a few hedge words ("holds over 40 thousand").
 _NUMBER_AHEAD = (
     r"(?=\s+(?:(?:over|more|than|about|around|some|nearly|almost|roughly|approximately|an|"
@@ -119,7 +122,11 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "planned",
         r"\b(?:urged|advised|instructed|called\s+on|ordered|told)\b(?=\s+(?:the\s+|some\s+|"
         r"about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|roughly\s+|"
-        r"approximately\s+|an\s+estimated\s+|up\s+to\s+|at\s+least\s+|all\s+)?[\d])",
+        r"approximately\s+|an\s+estimated\s+|up\s+to\s+|at\s+least\s+|all\s+)?[\d]|"
+        # "ordered all of the town's roughly 3,700 residents to leave"
+        r"\s+(?:[\w'\u2019-]+\s+){1,5}?\d[\d,.\u00a0\u202f]*\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:people|residents|inhabitants|civilians|families|children)\s+to\s+"
+        r"(?:leave|evacuate|flee|relocate)\b)",
     ),
     (
         "subject-to-evacuation",
@@ -286,7 +293,11 @@ _CUES_BY_WORD = index_by_first_word(
 )
 _PLAN_CONTEXT_RE = caseless(
     r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\b"
-    r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been)\s+(?:planned|ordered|announced|declared)|(?:are|is)\s+to\s+be\s+"
+    r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been|became|becomes)\s+(?:made\s+)?"
+    r"(?:planned|ordered|announced|declared|mandatory|compulsory|obligatory)|"
+    # "Families with children must now leave the X community": an obligation is a decision.
+    r"(?:must|(?:are|is)\s+(?:required|obliged)\s+to)\s+(?:now\s+)?(?:leave|evacuate)\b|"
+    r"(?:are|is)\s+to\s+be\s+"
     r"(?:forcibly\s+)?evacuated|(?:plan(?:s|ned)?|intend(?:s|ed)?|ordered|decided|decision(?:\s+"
     r"(?:was|has\s+been)\s+(?:made|taken))?)\s+to\s+(?:forcibly\s+|compulsorily\s+)?"
     r"(?:evacuate|relocate|resettle)|"
@@ -294,8 +305,9 @@ _PLAN_CONTEXT_RE = caseless(
     r"designated\s+(?:villages|settlements|communities|areas|zone)|"
     r"under\s+evacuation\s+orders?|evacuation\s+zone|evacuation\s+(?:began|started|was\s+"
     r"launched)\s+today|covered\s+by\s+(?:the\s+)?(?:\w+\s+)?"
-    r"evacuation)"
+    r"(?:evacuation|decision|order))"
 )
+_NEGATION_BEFORE_RE = caseless(r"\b(?:no|not|nor|never)\s+(?:[\w-]+\s+){0,2}$")
 _ZONE_ANAPHOR_RE = caseless(
     r"\b(?:these|those|such|the\s+designated|the\s+listed|the\s+said)\s+(?:\w+\s+)?"
     r"(?:settlements|villages|communities|areas|towns|hromadas|zones?|districts)\b|"
@@ -308,7 +320,12 @@ _SHELTER_SUBJECT_RE = caseless(
     r"{0,3}$"
 )
 # "are still in | the shelter": the place right after a verb that took the preposition.
-_SHELTER_AFTER_RE = caseless(r"\s*(?:(?:in|into|at)\s+)?(?:[\w-]+\s+){0,3}?" + _FACILITY)
+_SHELTER_AFTER_RE = caseless(r"\s*(?:(?:in|into|at)\s+)?(?:[\w'\u2019-]+\s+){0,3}?" + _FACILITY)
+# "a transit point in Vasylkivka, where 27 people are staying": the people a relative
+# clause counts in a shelter-type place named before it (up to a place and a comma).
+_SHELTER_WHERE_RE = caseless(_FACILITY + r"[^.;]{0,80}?,\s+(?:where|in\s+which)\s+[^.;,]{0,30}$")
+# "the transit centre in Lozova, through which 2,480 evacuees have passed"
+_THROUGH_WHICH_RE = caseless(_FACILITY + r"[^.;]{0,50}?,?\s+through\s+which\s+[^.;,]{0,20}$")
 _RUNNING_RE = caseless(
     r"\bevacuation\s+(?:is|was)\s+(?:continuing|ongoing|under\s+way|underway|in\s+progress)"
 )
@@ -337,7 +354,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if kind == "left":
             kind, name = read_left(text, start, match.start(), match.end())
         if kind == "decision":
-            if not plan_follows(text, _previous_sentence_start(text, start), end):
+            if not plan_follows(text, previous_sentence_start(text, start), end):
                 continue  # "affected by the decision to close schools": a distractor
             kind = "planned"
         if kind == "hold":
@@ -349,8 +366,12 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 
 
 def plan_follows(text: str, start: int, end: int) -> bool:
-    """Return True when text[start:end] frames a zone under an evacuation decision or plan."""
-    return _PLAN_CONTEXT_RE.search(text, start, end) is not None
+    """Return True when text[start:end] frames a zone under an evacuation decision or plan
+    that it does not negate ("no mandatory evacuation is planned yet" frames none)."""
+    return any(
+        _NEGATION_BEFORE_RE.search(text, max(start, match.start() - 24), match.start()) is None
+        for match in _PLAN_CONTEXT_RE.finditer(text, start, end)
+    )
 
 
 def names_zone(text: str, start: int, end: int) -> bool:
@@ -371,6 +392,17 @@ def shelter_subject(text: str, start: int, end: int) -> bool:
     return _SHELTER_SUBJECT_RE.search(text, start, end) is not None
 
 
+def shelter_relative(text: str, start: int, end: int) -> str | None:
+    """Return which relative clause on a shelter-type place ends text[start:end] ("the
+    transit point in X, where" -> "where", "the centre, through which" -> "through"),
+    or None."""
+    if _SHELTER_WHERE_RE.search(text, start, end):
+        return "where"
+    if _THROUGH_WHICH_RE.search(text, start, end):
+        return "through"
+    return None
+
+
 def running_evacuation(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] says an evacuation is already running."""
     return _RUNNING_RE.search(text, start, end) is not None
@@ -381,7 +413,7 @@ def they_fled_after(text: str, start: int, end: int) -> bool:
     return _THEY_FLED_RE.search(text, start, end) is not None
 
 
-def _previous_sentence_start(text: str, start: int) -> int:
+def previous_sentence_start(text: str, start: int) -> int:
     """Return roughly where the sentence before the one at `start` begins."""
     stop = max(0, start - 2)
     return max(text.rfind(". ", 0, stop), text.rfind("\n", 0, stop)) + 1

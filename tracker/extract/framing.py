@@ -45,7 +45,9 @@ from tracker.extract.events import (
     find_cues,
     names_zone,
     plan_follows,
+    previous_sentence_start,
     running_evacuation,
+    shelter_relative,
     shelter_subject,
     they_fled_after,
 )
@@ -96,6 +98,12 @@ _GAPPED_RE = re.compile(
     r"(?:\s+(?:region|oblast|district|raion|province|community|hromada|city|state))?\s+$"
 )
 _ORDER_REACH = 6  # "remain under evacuation orders": the order right after the verb
+_RELATIVE_REACH = 120  # "FACILITY in PLACE, where | N people are staying"
+# "is home to about 31,000 IDPs": a place hosting displaced people (their number after it).
+_DISPLACED_HOSTED_RE = caseless(
+    r"home\s+to\b[^.;]{0,40}?\b(?:idps|internally\s+displaced|displaced\s+(?:people|persons)|"
+    r"evacuees|refugees)\b"
+)
 
 
 def frame_sentence(
@@ -209,6 +217,13 @@ def _frame(
         # "Kramatorsk has 53,000 residents, Sloviansk about 78,000": the verb is gapped.
         reading.metric, reading.event_rule = previous.metric, "gapped-coordination"
         return
+    relative = shelter_relative(
+        text, max(sentence.start, reading.number.start - _RELATIVE_REACH), reading.number.start
+    )
+    if relative == "through":
+        # "the transit centre in Lozova, through which 2,480 evacuees have passed"
+        reading.metric, reading.event_rule = "housed", "passed-through-shelter"
+        return
     clause = clause_span(sentence, reading.number.start)
     cue = governing_cue(text, reading, [c for c in cues if clause[0] <= c.start < clause[1]])
     if reading.rule == "figure-is" and cue is None and anchor is not None and anchor.metric:
@@ -264,6 +279,11 @@ def _frame(
         if place_end is not None:
             kind, name = "housed", f"{name}-in-shelter"
             reading.cue_end = place_end
+    if kind in ("presence", "remaining") and relative == "where":
+        # "a transit point in Vasylkivka, where 27 people are currently staying"
+        kind, name = "housed", f"{name}-in-shelter-where"
+    if kind == "presence" and _DISPLACED_HOSTED_RE.match(text, cue.start, reading.noun_end + 1):
+        kind, name = "housed", "home-to-displaced"  # "the town is home to 31,000 IDPs"
     if kind == "presence" and shelter_subject(text, max(clause[0], cue.start - 60), cue.start):
         kind, name = "housed", "presence-of-a-shelter"  # "the camp is home to 40,000"
     if kind == "presence" and _EVACUEE_RE.search(text, reading.number.start, reading.noun_end):
@@ -290,6 +310,10 @@ def _frame_presence(
         return "planned", "presence-in-evacuation-zone"
     if names_zone(text, clause[0], clause[1]) and plan_follows(text, 0, clause[0]):
         return "planned", "presence-in-zone-named-before"
+    if plan_follows(text, previous_sentence_start(text, sentence.start), sentence.start):
+        # "X announced the mandatory evacuation of ... . In the villages of the Y community,
+        # 86 children currently live": the population of the zone just placed under it.
+        return "planned", "presence-after-decision"
     if they_fled_after(text, clause[1], sentence.end):
         return "evacuated", "presence-then-fled"
     return "remaining", "presence"
