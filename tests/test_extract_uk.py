@@ -454,6 +454,43 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Вивезли 18 людей. Усі 18 людей походять із двох сіл.",
         [(E, P, 18, X, None)],
     ),
+    # --- decisions read from a forced-evacuation adverb or adjective (guidelines 3.2)
+    (
+        "forced-adverb-then-presence",
+        "У громаді примусово евакуюють дітей з 5 сіл. Там нині проживають 31 дитина.",
+        [(T, C, 31, X, None)],
+    ),
+    (
+        "forced-infinitive-families-with-children",
+        "Рада вирішила примусово евакуювати родини з дітьми з трьох сіл. Там перебувають 14 дітей.",
+        [(T, C, 14, X, None)],
+    ),
+    (
+        "forced-evacuation-not-declared",
+        "У громаді проживає 900 людей, однак обов'язкової евакуації не оголошено.",
+        [(R, P, 900, X, None)],
+    ),
+    # --- housed: registered displaced people and temporary-stay points
+    (
+        "registered-displaced",
+        "У місті зареєстровано 12 тис. внутрішньо переміщених осіб.",
+        [(H, P, 12000, X, None)],
+    ),
+    (
+        "thousand-abbr-before-an-acronym",
+        "У громаді нині мешкає понад 4 тис. ВПО.",
+        [(H, P, 4000, L, None)],
+    ),
+    (
+        "temporary-stay-points",
+        "У 12 пунктах тимчасового перебування живуть 640 людей.",
+        [(H, P, 640, X, None)],
+    ),
+    (
+        "metro-stations",
+        "На станціях київського метро ночують близько 900 людей.",
+        [(H, P, 900, A, None)],
+    ),
     # --- since and periods
     ("since-z-date", "З 5 травня вивезли майже 1200 людей.", [(E, P, 1200, M, date(2025, 5, 5))]),
     ("since-year-start", "З початку року вивезли 400 людей.", [(E, P, 400, X, date(2025, 1, 1))]),

@@ -70,9 +70,10 @@ _BOUNDARY_RE = re.compile(
     r"[.!?]+[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])|\n+"
 )
 # Ukrainian scale words end a sentence only before a capital: "20 тис. Після" ends one,
-# "4 тис. 83" and "2,5 тис. людей" do not.
+# "4 тис. 83", "2,5 тис. людей" and "7 тис. ВПО" (an acronym) do not.
 _SCALE_ABBREVIATIONS = frozenset({"тис", "млн", "млрд"})
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_ACRONYM_RE = re.compile(r"[A-Z\u0400-\u042f\u0404\u0406\u0407\u0490]{2,}(?![\w-])")
 # Boundaries between clauses of one sentence: the scope of a verb, a date or a hedge.
 _CLAUSE_RE = re.compile(
     r";|:\s|\s[-\u2013\u2014]\s(?=[a-z])|,\s+(?:and|but|while|whereas|although|though|as|since|"
@@ -133,7 +134,8 @@ def _scale_runs_on(text: str, match: re.Match[str]) -> bool:
     if word is None or word.group(1).lower() not in _SCALE_ABBREVIATIONS:
         return False
     following = text[match.end() : match.end() + 1]
-    return not following.isupper()
+    # "7 тис. ВПО": an acronym in capitals is the counted noun, not a new sentence.
+    return not following.isupper() or _ACRONYM_RE.match(text, match.end()) is not None
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -20,7 +20,7 @@ from tracker.model import Group, Metric
 __all__ = ["choose_cue", "decision_scope", "heading_event", "is_pre_war", "metric_of"]
 
 _DECIDE = r"(?:оголос\w+|оголош\w+|запровад\w+|ухвал\w+|вирішил\w+|готу(?:є|ють)|погодил\w+)"
-_CHILDREN = r"(?:діт\w*|сімей\s+з\s+дітьми|родин\s+з\s+дітьми)"
+_CHILDREN = r"(?:діт\w*|сім\w*\s+з\s+дітьми|родин\w*\s+з\s+дітьми)"
 # A decision, not a running evacuation ("триває евакуація": what is left there remains).
 _DECISION_RE = re.compile(
     rf"(?<![\w])(?P<modal>можуть\s+|може\s+|можливо\s+)?(?:{_DECIDE}|рішення)\s+(?:\w+\s+){{0,3}}?"
@@ -28,7 +28,10 @@ _DECISION_RE = re.compile(
     rf"(?P<scope>\s+(?:\w+\s+){{0,2}}?{_CHILDREN})?"
     # the other order: "обов'язкову евакуацію (дітей) оголосили"
     rf"|(?<![\w])евакуаці\w+(?P<scope2>\s+(?:\w+\s+){{0,2}}?{_CHILDREN})?\s+"
-    rf"(?:\w+\s+){{0,2}}?(?P<modal2>можуть\s+|може\s+)?{_DECIDE}",
+    rf"(?:\w+\s+){{0,2}}?(?P<modal2>можуть\s+|може\s+)?{_DECIDE}"
+    # "примусово евакуюють дітей", "примусова евакуація родин з дітьми": forced, so decided
+    rf"|(?<![\w])(?:примусов\w+|обов.язков\w+)\s+(?:евакуаці\w+|евакую\w+|евакуюват\w+"
+    rf"|евакуйовуват\w+|вивоз\w+|вивез\w+)(?P<scope3>\s+(?:\w+\s+){{0,2}}?{_CHILDREN})?",
     re.IGNORECASE,
 )
 _PRE_WAR_RE = re.compile(
@@ -41,6 +44,7 @@ _PRE_WAR_RE = re.compile(
 _HEADING_END_RE = re.compile(r":\s*$")
 _EVACUATION_NOUN_RE = re.compile(r"(?<![\w])евакуаці\w+", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"(?<![\w])не\s", re.IGNORECASE)
+_NEGATED_AFTER_RE = re.compile(r"\s+не\s", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"(?:у|в)\s+яких\s+$|(?<![\w])де\s+$", re.IGNORECASE)
 
 
@@ -51,11 +55,14 @@ def decision_scope(text: str) -> str | None:
         if match.group("modal") or match.group("modal2"):
             continue
         # "евакуації не оголошено", "не запровадили евакуацію": no decision
-        if _NEGATION_RE.search(match.group(0)) or _NEGATION_RE.search(
-            text, max(0, match.start() - 4), match.start() + 1
+        if (
+            _NEGATION_RE.search(match.group(0))
+            or _NEGATION_RE.search(text, max(0, match.start() - 4), match.start() + 1)
+            or _NEGATED_AFTER_RE.match(text, match.end())  # "обов'язкової евакуації не оголошено"
         ):
             continue
-        return "children" if match.group("scope") or match.group("scope2") else "all"
+        scoped = match.group("scope") or match.group("scope2") or match.group("scope3")
+        return "children" if scoped else "all"
     return None
 
 
