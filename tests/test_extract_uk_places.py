@@ -69,6 +69,13 @@ PLACES: list[tuple[str, str, str, str | None, str | None, str | None]] = [
      "Борова", "Kharkivska", "Iziumskyi", "Borova"),
     ("anaphor-the-oblast", "Сумська ОВА повідомила дані. З області виїхали 6176 людей.",
      "області", "Sumska", None, None),
+    ("hyphenated-both-parts-decline", "У Куп'янську-Вузловому залишаються 1 200 мешканців.",
+     "Куп'янську-Вузловому", "Kharkivska", "Kupianskyi", "Kupiansk-Vuzlovyi"),
+    ("two-words-with-alternation", "У Кривому Розі живуть 2 306 людей.", "Кривому Розі",
+     "Dnipropetrovska", "Kryvorizkyi", "Kryvyi Rih"),
+    ("village-after-its-headman", "Староста Піщаного сказав, що в селі залишаються 40 людей. "
+     "Піщане Куп'янського району обстрілюють щодня.", "селі", "Kharkivska", "Kupianskyi",
+     "Pishchane"),
 ]  # fmt: skip
 
 
@@ -110,6 +117,17 @@ def test_a_name_read_again_is_read_as_before() -> None:
         (9, "Pokrovskyi"),
         (12, "Kramatorskyi"),
     ]
+
+
+def test_a_village_the_text_does_not_settle_is_left_ambiguous() -> None:
+    # Six villages are called Дар'ївка, in six raions; nothing in the text chooses one.
+    (figure,) = extract("З Дар'ївки виїхали 96 людей.", lang="uk").figures
+    assert (figure.location, figure.place_match, figure.admin2_name) == (
+        "Дар'ївки",
+        "ambiguous",
+        None,
+    )
+    assert "fit the text alike" in figure.place_note
 
 
 def test_a_persons_name_is_no_place() -> None:

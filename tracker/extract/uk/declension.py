@@ -97,7 +97,8 @@ def nominatives(word: str) -> tuple[str, ...]:
             continue
         stem = word[: len(word) - len(ending)]
         for base in bases:
-            found.append(stem + base)
-            if base == "":
-                found.extend(stem[:-2] + new for old, new in _ALTERNATIONS if stem.endswith(old))
+            form = stem + base
+            found.append(form)
+            # Розі -> Рог -> Ріг, Харкова -> Харков -> Харків: the vowel of a closed syllable
+            found.extend(form[:-2] + new for old, new in _ALTERNATIONS if form.endswith(old))
     return tuple(dict.fromkeys(found))

@@ -178,4 +178,5 @@ def _figure(
         sentence_end=draft.sentence[1],
         district=place.district,
         oblast=place.oblast,
+        place_note=place.note,
     )

@@ -44,7 +44,7 @@ _PRE_WAR_RE = re.compile(
 _HEADING_END_RE = re.compile(r":\s*$")
 _EVACUATION_NOUN_RE = re.compile(r"(?<![\w])евакуаці\w+", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"(?<![\w])не\s", re.IGNORECASE)
-_NEGATED_AFTER_RE = re.compile(r"\s+не\s", re.IGNORECASE)
+_NEGATED_AFTER_RE = re.compile(r"(?:\s+\w+){0,2}?\s+не\s", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"(?:у|в)\s+яких\s+$|(?<![\w])де\s+$", re.IGNORECASE)
 
 
@@ -58,7 +58,8 @@ def decision_scope(text: str) -> str | None:
         if (
             _NEGATION_RE.search(match.group(0))
             or _NEGATION_RE.search(text, max(0, match.start() - 4), match.start() + 1)
-            or _NEGATED_AFTER_RE.match(text, match.end())  # "обов'язкової евакуації не оголошено"
+            # "обов'язкової евакуації (тут) не оголошено"
+            or _NEGATED_AFTER_RE.match(text, match.end())
         ):
             continue
         scoped = match.group("scope") or match.group("scope2") or match.group("scope3")

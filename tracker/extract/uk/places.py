@@ -46,6 +46,8 @@ _SETTLEMENT_BEFORE_RE = re.compile(
     r"|(?P<city>м\.|міста|місті|місто|містом))\s+$",
     re.IGNORECASE,
 )
+# "Староста Дар'ївки", "мешканців Вільхуватки": a village's headman or people, in the genitive.
+_PEOPLE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?:старост\w*|мешкан\w+|жител\w+)\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE_RE = re.compile(
     r"(?<![\w])(?:у|в|з|із|зі|до|на|по|від|біля|під|для|щодо)\s+$", re.IGNORECASE
 )
@@ -76,6 +78,9 @@ class UkMention:
     unit: Unit
     administration: bool
     destination: bool
+    # Why the name is left unsettled: several places of that name in different raions fit
+    # the text alike ("" when `unit` is the text's place). `unit` is then only the first.
+    ambiguous: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +202,10 @@ def _plausible(
         return True
     if any(gazetteer.level(j) != "village" for j in indices):
         return True
-    return _PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+    return (
+        _PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+        or _PEOPLE_OF_BEFORE_RE.search(text, max(0, start - 14), start) is not None
+    )
 
 
 def _lookup(surface: tuple[str, ...], gazetteer: Gazetteer, level: str | None) -> tuple[int, ...]:
@@ -217,7 +225,7 @@ def _lookup(surface: tuple[str, ...], gazetteer: Gazetteer, level: str | None) -
 def _candidates(surface: tuple[str, ...]) -> tuple[int, ...]:
     gazetteer = places().gazetteer
     regional = _regional_names()
-    forms = [nominatives(word) for word in surface]
+    forms = [_word_nominatives(word) for word in surface]
     found: dict[int, None] = {}
     renamed: dict[int, None] = {}
     for combo in product(*forms):
@@ -234,6 +242,15 @@ def _candidates(surface: tuple[str, ...]) -> tuple[int, ...]:
             elif gazetteer.level(j) in ("city", "town"):
                 renamed[j] = None  # by a former name: Сєвєродонецьк, Дніпропетровськ
     return tuple(found or renamed)
+
+
+def _word_nominatives(word: str) -> tuple[str, ...]:
+    """Return the nominatives a word may be a case form of; both parts of a hyphenated
+    name decline (Куп'янську-Вузловому -> Куп'янськ-Вузловий)."""
+    if "-" not in word:
+        return nominatives(word)
+    parts = [nominatives(part) if part else ("",) for part in word.split("-")]
+    return tuple(dict.fromkeys(["-".join(combo) for combo in product(*parts)]))
 
 
 @lru_cache(maxsize=1)
@@ -305,12 +322,15 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
                        gazetteer)  # fmt: skip
     mentions: list[UkMention] = []
     for k, item in enumerate(found):
-        best = first[k]
+        best, ambiguous = first[k], ""
         if len(item.indices) > 1:
             context = (chosen.others(replace(item, indices=(best,))), settling.others(item))
-            best = min(item.indices, key=lambda j: _rank(j, facts, phrases[k], certain, *context))
+            ranks = {j: _rank(j, facts, phrases[k], certain, *context) for j in item.indices}
+            ranked = sorted(item.indices, key=ranks.__getitem__)
+            best = ranked[0]
+            ambiguous = _unsettled(ranked, ranks, gazetteer)
         if item.regional:
-            best = _region_of_centre(best, gazetteer)
+            best, ambiguous = _region_of_centre(best, gazetteer), ""
         mentions.append(
             UkMention(
                 item.start,
@@ -318,9 +338,21 @@ def _resolve_all(found: list[_Found], gazetteer: Gazetteer) -> list[UkMention]:
                 gazetteer.make_unit(best),
                 item.administration,
                 item.destination,
+                ambiguous,
             )
         )
     return mentions
+
+
+def _unsettled(ranked: list[int], ranks: dict[int, tuple[int, ...]], gazetteer: Gazetteer) -> str:
+    """Return why a name stays unsettled when its best places rank alike (only the order of
+    the gazetteer would choose) and lie in different raions, else ""."""
+    tied = [j for j in ranked if ranks[j][:-1] == ranks[ranked[0]][:-1]]
+    units = [gazetteer.make_unit(j) for j in tied]
+    if len({u.admin2_pcode for u in units}) < 2:
+        return ""
+    listed = "; ".join(f"{u.name} ({u.admin2_name} raion, {u.admin1_name})" for u in units)
+    return f"{len(units)} places of that name fit the text alike: {listed}; name its raion"
 
 
 _MAX_SETTLING = 200  # names that may settle an ambiguous one: a report's worth

@@ -147,6 +147,8 @@ class UkPlaceChooser:
         # A name of that level first ("громаду" -> the hromada named), then one holding it.
         for mention in reversed(earlier):
             if _holding(mention.unit, level or "") == mention.unit:
+                if mention.ambiguous:  # "в селі" of a village the text does not settle
+                    return match.start(), _ambiguous(mention, written)
                 return match.start(), _place_of(mention.unit, written)
         for mention in reversed(earlier):
             unit = _holding(mention.unit, level or "")
@@ -204,6 +206,9 @@ class UkPlaceChooser:
 
     def _columns(self, mentions: list[UkMention]) -> Place:
         location = self._text[mentions[0].start : mentions[-1].end]
+        unsettled = next((m for m in mentions if m.ambiguous), None)
+        if unsettled is not None:
+            return _ambiguous(unsettled, location)
         unit = _common_unit([m.unit for m in mentions])
         if unit is None:
             return Place(location)
@@ -238,6 +243,11 @@ def _holding(unit: Unit, level: str) -> Unit | None:
         if gazetteer.level(j) in levels:
             return gazetteer.make_unit(j)
     return None
+
+
+def _ambiguous(mention: UkMention, location: str) -> Place:
+    """Return a place the text does not settle: as written, with no unit and the reason."""
+    return Place(location, place_match="ambiguous", note=mention.ambiguous)
 
 
 def _place_of(unit: Unit, location: str) -> Place:
