@@ -357,6 +357,71 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Officials ordered all of the town's roughly 2,100 residents to leave.",
         [(T, P, 2100)],
     ),
+    # --- to_evacuate: plans without a copula, decisions in other words, counts they cover
+    (
+        "headline-infinitive-passive",
+        "Over 900 children to be evacuated from Zolochiv area.",
+        [(T, C, 900)],
+    ),
+    (
+        "expected-to-be-moved",
+        "Officials said 40,000 had been evacuated, and 25,000 residents expected to be moved "
+        "are still at home.",
+        [(E, P, 40000), (T, P, 25000)],
+    ),
+    (
+        "make-evacuation-mandatory-then-covers",
+        "The council decided to make evacuation mandatory in four villages. The decision "
+        "covers 140 people.",
+        [(T, P, 140)],
+    ),
+    (
+        "formally-advised-then-these-villages",
+        "Residents of six villages have been formally advised to evacuate. 58 people live in "
+        "these villages.",
+        [(T, P, 58)],
+    ),
+    (
+        "orders-for-a-place-on-a-day-affected",
+        "The evacuation orders for eastern Mariupol on 3 May affected an estimated 90,000 people.",
+        [(T, P, 90000)],
+    ),
+    (
+        "count-in-the-sentence-after-a-decision",
+        'The governor ordered the mandatory evacuation of families with children. "We are '
+        'talking about 202 children," he said.',
+        [(T, C, 202)],
+    ),
+    (
+        "still-in-gives-way-to-a-modal",
+        "All 75 children still in the town must be evacuated by Monday.",
+        [(T, C, 75)],
+    ),
+    (
+        "living-in-gives-way-to-are-to-be",
+        "Of the 900 residents still in the community, 160 living in the villages nearest the "
+        "front are to be taken out this week.",
+        [(R, P, 900), (T, P, 160)],
+    ),
+    (
+        "there-are-still-after-a-decision-is-remaining",
+        "Mandatory evacuation was announced in May. There are still 37 children in the "
+        "border villages.",
+        [(R, C, 37)],
+    ),
+    # --- not a count of people placed somewhere
+    (
+        "waiting-for-housing-is-no-housing",
+        "About 60,000 IDP families are waiting in the queue for housing.",
+        [],
+    ),
+    ("people-per-hectare", "The area is crowded, with 1,200 people per hectare.", []),
+    (
+        "arrivals-are-people",
+        "The town has received an estimated 15,000 new arrivals.",
+        [(H, P, 15000)],
+    ),
+    ("left-a-named-city", "About 250,000 people have left Gaza City.", [(E, P, 250000)]),
     # --- left: a headline "Place: N people left" is a stock
     ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
     (

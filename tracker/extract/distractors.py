@@ -84,6 +84,18 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         r"\b(?:out\s+of|from(?:\s+under)?)\s+(?:the\s+)?(?:(?:collapsed|destroyed|fallen)\s+"
         r"(?:\w+\s+)?(?:buildings?|houses?|homes?|blocks?)|rubble|debris|ruins|wreckage)\b",
     ),
+    # "60,000 IDP families are waiting in the queue for housing": a request, not housing.
+    (
+        "housing-request",
+        r"\b(?:wait(?:ing|s)?|queu\w*|(?:on|in)\s+(?:the\s+|a\s+)?(?:queue|waiting\s+list))\s+"
+        r"(?:[\w-]+\s+){0,3}?for\s+(?:\w+\s+)?(?:housing|accommodation|shelter|homes?)\b",
+    ),
+    # "1,200 people per hectare": a density, not a count of people.
+    (
+        "density",
+        r"\bper\s+(?:hectare|square\s+(?:kilo)?met(?:re|er)|sq\.?\s*km|km2|km\u00b2|acre|"
+        r"household|tent|room|toilet|latrine)s?\b",
+    ),
     ("return", r"\b(?:returned|return\w*\s+home|came\s+back|have\s+returned)\b"),
     ("staff", r"\b(?:who\s+(?:phone|call|work|help|volunteer)\w*|on\s+duty|employed)\b"),
 )
@@ -104,6 +116,8 @@ _FIRST_WORDS = {
     "pupils classes school",
     "destination-subset": "fled moved went relocated displaced evacuated",
     "return": "returned return returning returns came have",
+    "housing-request": "wait waiting waits queue queued queuing queueing on in",
+    "density": "per",
     "staff": "who on employed",
 }
 _FRAMES_BY_WORD = index_by_first_word(

@@ -74,6 +74,12 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"(?:forcibly\s+|compulsorily\s+)?" + _EVAC_VERB + r"|"
         r"(?:needs?|must|should|ha(?:ve|s)\s+to)\s+(?:still\s+)?(?:to\s+)?be\s+"
         + _EVAC_VERB
+        # "Over 1,500 children to be evacuated" (a headline), "100,000 expected to be moved":
+        # right after the count or its noun, no copula
+        + r"|(?:(?<=\d\s)|(?<=children\s)|(?<=people\s)|(?<=residents\s)|(?<=families\s)|"
+        r"(?<=civilians\s)|(?<=persons\s)|(?<=inhabitants\s))"
+        r"(?:expected\s+|due\s+|scheduled\s+|set\s+|planned\s+)?to\s+be\s+(?:forcibly\s+)?"
+        + _EVAC_VERB
         + r"|still\s+need\s+to\s+be\s+\w+|will\s+be\s+(?:forcibly\s+)?"
         + _EVAC_VERB
         + r"|being\s+forcibly\s+"
@@ -91,7 +97,9 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "order-for",
         "planned",
         r"\b(?:evacuation|relocation)\s+(?:orders?|notices?|decrees?|warnings?)\s+(?:were\s+|was\s+)?"
-        r"(?:issued\s+|extended\s+)?(?:for|covering|to)\b",
+        r"(?:issued\s+|extended\s+)?(?:for|covering|to)\b"
+        # "orders for eastern Khan Younis on 1 July affected 250,000": the order's own verb
+        r"(?:[^.;]{0,60}?\baffect(?:ed|s|ing)\b)?",
     ),
     (
         "is-to-evacuate",
@@ -135,7 +143,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"|\bunder\s+(?:\w+\s+)?evacuation\s+orders?"
         r"|\bcovered\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}evacuation\b"
         r"|\bevacuation\s+(?:now\s+|also\s+)?(?:covers|affects|concerns|applies\s+to)\b"
-        r"|\b(?:evacuation\s+)?orders?\s+(?:\w+\s+)?affect\w*|\baffected\s+by\s+(?:the\s+)?"
+        r"|\b(?:evacuation\s+)?orders?\s+(?:[\w-]+\s+){0,8}?affect\w*|\baffected\s+by\s+(?:the\s+)?"
         r"(?:\w+\s+){0,2}evacuation\s+orders?"
         r"|\b(?:ordered|told|instructed)\s+(?:by\s+(?:[\w-]+\s+){1,4}?)?to\s+(?:leave|evacuate|flee|"
         r"move\s+(?:south|north|east|west|out|away))",
@@ -253,7 +261,8 @@ _EVAC_VERB_FIRST = (
 # such words, which is many times faster than letting the engine try every position.
 _FIRST_WORDS = {
     "negated-plan": "no",
-    "modal-passive": "are is were was need needs must should have has still will being",
+    "modal-passive": "are is were was need needs must should have has still will being "
+    "expected due scheduled set planned to",
     "obliged-to-leave": "must will have has need needs are is",
     "order-for": "evacuation relocation",
     "is-to-evacuate": "is are",
@@ -295,6 +304,10 @@ _PLAN_CONTEXT_RE = caseless(
     r"(?<!\bno\s)\b(?:(?:forced|forcible|mandatory|compulsory)\s+evacuation|evacuation\b"
     r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been|became|becomes)\s+(?:made\s+)?"
     r"(?:planned|ordered|announced|declared|mandatory|compulsory|obligatory)|"
+    # "decided to make evacuation mandatory", "formally advised to evacuate"
+    r"make\s+(?:the\s+)?evacuation\s+(?:mandatory|compulsory|obligatory)|"
+    r"(?:formally|officially)\s+(?:advised|urged|recommended|called\s+on)\s+to\s+"
+    r"(?:evacuate|leave)|"
     # "Families with children must now leave the X community": an obligation is a decision.
     r"(?:must|(?:are|is)\s+(?:required|obliged)\s+to)\s+(?:now\s+)?(?:leave|evacuate)\b|"
     r"(?:are|is)\s+to\s+be\s+"

@@ -92,6 +92,7 @@ _OWN_FRAME = frozenset(
 )
 _PHRASE_COMMA_RE = re.compile(r",\s")
 _STILL_RE = caseless(r"\bstill\b")
+_STILL_AFTER_RE = caseless(r"\s+still\b")
 _EVACUEE_RE = caseless(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)")
 _GAPPED_RE = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
@@ -249,6 +250,11 @@ def _frame(
             return
         near = nearest_in_sentence(reading, cues)
         if near is None:
+            if plan_follows(text, previous_sentence_start(text, sentence.start), sentence.start):
+                # "... ordered the mandatory evacuation of families with children. 'We are
+                # talking about 202 children,' he said": the count the decision covers.
+                reading.metric, reading.event_rule = "to_evacuate", "count-after-decision"
+                return
             reading.rejected = "no-event"
             return
         cue = near
@@ -302,8 +308,11 @@ def _frame(
 def _frame_presence(
     text: str, sentence: Sentence, clause: tuple[int, int], cue: Cue
 ) -> tuple[str, str]:
-    if _STILL_RE.search(text, max(clause[0], cue.start - 16), cue.start):
-        return "remaining", "still-present"  # "still home to 53 thousand", even under an order
+    if _STILL_RE.search(text, max(clause[0], cue.start - 16), cue.start) or _STILL_AFTER_RE.match(
+        text, cue.end
+    ):
+        # "still home to 53 thousand", "there are still 37 children": even under an order
+        return "remaining", "still-present"
     if running_evacuation(text, sentence.start, clause[1]):
         return "remaining", "presence-mid-evacuation"
     if plan_follows(text, clause[0], sentence.end):

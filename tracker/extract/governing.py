@@ -37,6 +37,10 @@ _OBJECT_FILLER_REACH = 3
 _LEAVE_RE = caseless(r"(?:leav(?:e|es|ing)|left)\b")
 _ENDS_IN_PREPOSITION_RE = caseless(r"\b(?:in|at)$")
 _MODAL_RE = caseless(r"(?:must|will|shall|should|need|needs)\b")
+# "All 121 children still in the town must be evacuated": a reduced relative, like a
+# participle, gives way to the finite verb after it.
+_FINITE_START_RE = caseless(r"(?:are|is|were|was|have|has|had)\b")
+_STILL_IN_RE = caseless(r"still\s+(?:in|at|there|living)\b")
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
 
@@ -93,14 +97,15 @@ def governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         first = after[0]
         if (
             first.start - reading.noun_end <= 2
-            and " " not in text[first.start : first.end]  # a participle, not "are to be moved"
-            and text[first.start : first.end]
-            .lower()
-            .endswith(("ed", "en", "ing") if first.kind == "presence" else ("ed", "en"))
+            and (_participle(text, first) or _STILL_IN_RE.match(text, first.start) is not None)
             and len(after) > 1
             and not _after_auxiliary(text, first)
         ):
-            finite = [c for c in after[1:] if _after_auxiliary(text, c) or _is_modal(text, c)]
+            finite = [
+                c
+                for c in after[1:]
+                if _after_auxiliary(text, c) or _is_modal(text, c) or _is_finite(text, c)
+            ]
             if finite:
                 return finite[0]
         return first
@@ -158,6 +163,19 @@ def shelter_taken_in(text: str, cue: Cue) -> int | None:
 
 def _infinitive(text: str, cue: Cue) -> bool:
     return text[max(0, cue.start - 4) : cue.start].lower().endswith("to ")
+
+
+def _participle(text: str, cue: Cue) -> bool:
+    """True for a one-word participle cue ("displaced", "living"), not "are to be moved"."""
+    word = text[cue.start : cue.end].lower()
+    return " " not in word and word.endswith(
+        ("ed", "en", "ing") if cue.kind == "presence" else ("ed", "en")
+    )
+
+
+def _is_finite(text: str, cue: Cue) -> bool:
+    """True for a cue that opens with a finite auxiliary ("are to be taken out")."""
+    return _FINITE_START_RE.match(text, cue.start) is not None
 
 
 def _is_modal(text: str, cue: Cue) -> bool:

@@ -30,6 +30,8 @@ _PEOPLE = frozenset(
         "evacuees",
         "idps",
         "refugees",
+        "arrivals",
+        "newcomers",
         "villagers",
         "townspeople",
         "tourists",

@@ -77,6 +77,12 @@ _POSTFIX_QUALIFIER = {
     "or more": Qualifier.AT_LEAST,
     "plus": Qualifier.AT_LEAST,
 }
+# "We are talking about 202 children", "reports about 12 people": "about" that a verb or
+# noun takes as its preposition is no hedge.
+_ABOUT_AS_PREPOSITION_RE = caseless(
+    r"\b(?:talk\w*|speak\w*|spoke|spoken|know\w*|knew|reports?|reported|information|"
+    r"data|news|told|tell\w*|heard|hear\w*|learn\w*|care\w*|worr\w*|think\w*|thought)\s+$"
+)
 # "Over the past week": temporal "over" is not a hedge; it never directly precedes a number.
 _LOOKBEHIND = 40
 
@@ -107,6 +113,8 @@ def hedge_before(text: str, number_start: int) -> Hedge | None:
     if match is None:
         return None
     phrase = " ".join(match.group("hedge").lower().split())
+    if phrase == "about" and _ABOUT_AS_PREPOSITION_RE.search(window, 0, match.start("hedge")):
+        return None  # "we are talking about 202 children": the verb's preposition
     return Hedge(
         window_start + match.start("hedge"),
         window_start + match.end("hedge"),

@@ -9,6 +9,8 @@ thousand civilians left"); HEADLINE-N-LEFT: "Nikopol: about 58 thousand resident
 
 from __future__ import annotations
 
+import re
+
 from tracker.extract.caseless import caseless
 
 __all__ = ["read_left"]
@@ -20,6 +22,12 @@ _LEFT_REMAINING_BEFORE_RE = caseless(
 # is a departure, whatever possession verb came before.
 _LEFT_DEPARTED_AFTER_RE = caseless(
     r"^\s+(?:the|their|his|her|its|our|for|home|homes|via|aboard|towards?)\b"
+)
+# "250,000 people have left Gaza City": a named place as the object is a departure.
+_NAMED_PLACE_AFTER_RE = re.compile(
+    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][\w'\u2019-]+"
 )
 # A headline "Place: N people left" with nothing after "left" is a stock.
 _HEADLINE_LEAD_RE = caseless(r"\s*[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}:\s")
@@ -42,7 +50,7 @@ def read_left(text: str, clause_start: int, start: int, end: int) -> tuple[str, 
     after = text[end : end + 12]
     if _LEFT_REMAINING_AFTER_RE.match(after) or _LEFT_REMAINING_BEFORE_RE.search(before):
         return "remaining", "left-as-remaining"
-    if _LEFT_DEPARTED_AFTER_RE.match(after):
+    if _LEFT_DEPARTED_AFTER_RE.match(after) or _NAMED_PLACE_AFTER_RE.match(after):
         return "evacuated", "left-as-departed"
     if _POSSESSION_RE.search(text[clause_start:start]):
         return "remaining", "have-n-left"

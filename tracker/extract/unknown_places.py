@@ -63,6 +63,7 @@ _NOT_PLACES = frozenset(
         r"\S+",
         """
     January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those
     Russian Ukrainian Russia's Ukraine's State Emergency Service Ministry Police National
     Interior Defense Defence Regional Military Administration Council Office President
