@@ -409,6 +409,9 @@ def shelter_relative(text: str, start: int, end: int) -> str | None:
     """Return which relative clause on a shelter-type place ends text[start:end] ("the
     transit point in X, where" -> "where", "the centre, through which" -> "through"),
     or None."""
+    window = text[start:end]
+    if "where" not in window and "which" not in window:
+        return None  # most figures follow no relative clause: skip the regexes
     if _SHELTER_WHERE_RE.search(text, start, end):
         return "where"
     if _THROUGH_WHICH_RE.search(text, start, end):
