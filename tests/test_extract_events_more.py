@@ -422,6 +422,20 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [(H, P, 15000)],
     ),
     ("left-a-named-city", "About 250,000 people have left Gaza City.", [(E, P, 250000)]),
+    # --- parts of a count by origin, and a headline that rounds the body's figure (3.6)
+    (
+        "parts-by-origin-of-them",
+        "Forty people, six of them children, were evacuated over the past day. Eleven of them "
+        "came from Kivsharivka and nine from the Borova community.",
+        [(E, P, 40), (E, C, 6), (E, P, 11), (E, P, 9)],
+    ),
+    (
+        "headline-rounds-the-body",
+        "Over 1,200 children to be evacuated from Kurakhove area. The governor ordered the "
+        "mandatory evacuation of families with children from the Pokrovsk district; the "
+        "decision covers 1,265 children.",
+        [(T, C, 1265)],
+    ),
     # --- left: a headline "Place: N people left" is a stock
     ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
     (

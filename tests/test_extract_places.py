@@ -58,6 +58,21 @@ def test_communities_get_the_raion_the_text_names() -> None:
     ]
 
 
+def test_a_where_clause_counts_in_the_place_it_hangs_on() -> None:
+    text = (
+        "Thirty people were evacuated from the Izium district. Eleven of them came from "
+        "Kivsharivka and "
+        "nine from the Borova community, where about 2,300 people still live."
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.location) for f in figures] == [
+        (30, "Izium district"),
+        (11, "Kivsharivka"),
+        (9, "Borova community"),
+        (2300, "Borova community"),
+    ]
+
+
 def test_without_a_place_in_the_sentence_the_lead_gives_it() -> None:
     text = (
         "Police are evacuating residents of Siversk in the north of the Donetsk region. "

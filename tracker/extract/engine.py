@@ -43,6 +43,7 @@ _GAPPED_NAME_RE = re.compile(
     r"province|community|hromada|city|state))?\s+$"
 )
 _LISTED_COUNT_RE = re.compile(r"[(\u2013\u2014-]\s*\d")  # "Kindrashivka (14)", "district - 131"
+_OF_THEM_RE = caseless(r"\b(?:of|among)\s+(?:them|whom|these|those)\b")
 _FROM_AFTER_RE = caseless(r"\s*from\b")
 _MAX_CUE_REACH = 140  # evidence stretches to a governing verb at most this far away
 
@@ -163,9 +164,10 @@ def _read(text: str, sentences: list[Sentence]) -> list[tuple[Reading, Sentence]
     for sentence in sentences:
         # A sentence right after a figure may continue it with bare numbers alone ("The
         # largest group came from the Kupiansk hromada (21), ...").
-        continues = (
-            carried is not None
-            and _LISTED_COUNT_RE.search(text, sentence.start, sentence.end) is not None
+        continues = carried is not None and (
+            _LISTED_COUNT_RE.search(text, sentence.start, sentence.end) is not None
+            # "Twelve of them came from Kivsharivka": a part of the figure just before
+            or _OF_THEM_RE.search(text, sentence.start, sentence.end) is not None
         )
         own = (
             find_numbers(text, sentence.start, sentence.end)

@@ -202,6 +202,10 @@ def _frame(
     if anchor is not None and anchor.rejected is not None and anchor.rejected not in _OWN_FRAME:
         reading.rejected = anchor.rejected  # an ellipsis of a distractor is one too
         return
+    if reading.rule == "part-by-origin" and anchor is not None and anchor.metric is not None:
+        # "Twelve of them came from Kivsharivka": a part of the count before, by origin.
+        reading.metric, reading.event_rule = anchor.metric, "part-of-earlier"
+        return
     head = reading.head
     if head is not None:
         reading.rejected = head.rejected

@@ -88,6 +88,7 @@ _CONTAINER_AFTER_RE = re.compile(
     r"(?:\s+(?:district|county))?,"
 )
 _RELATIVE_REACH = 120
+_RELATIVE_GAP_RE = re.compile(r",\s+(?:where|which|in\s+which)\b[^,;:.]*")
 # "Tawila locality, which now hosts", "Renk, in Upper Nile state, which now hosts".
 _RELATIVE_RE = re.compile(
     rf"(?P<name>{PLACE_NAME}(?:\s+{UNIT_WORDS})?)(?:,\s+(?:a|an|in|also)\b[^,;:.]{{1,60}})?"
@@ -430,6 +431,11 @@ class PlaceChooser(NamedPlaces):
             return None  # most figures are in no relative clause: skip the regex
         relative = _RELATIVE_RE.search(self._text, max(0, start - _RELATIVE_REACH), start)
         if relative is None:
+            # "seventeen from the Borova community, where about 2,300 people still live": a
+            # name the pattern of unit words abroad does not know, right before the clause.
+            named = self._within(max(0, start - _RELATIVE_REACH), start)
+            if named and _RELATIVE_GAP_RE.fullmatch(self._text, named[-1].mention.end, start):
+                return self._place(named, start, start)  # a list: "Pokrovsk and Kramatorsk"
             return None
         a, b = relative.span("name")
         known = [s for s in self._within(a, b) if s.mention.end <= b]

@@ -47,6 +47,12 @@ _HEAD_BEFORE_RE = caseless(
     r"[\s,:]*$"
 )
 _OF_THEM_AFTER_RE = caseless(r"\s+of\s+(?:them|these|those)\b")
+_OF_THEM_FROM_RE = caseless(
+    r"\s+of\s+(?:them|these|those)(?P<rest>\s+(?:(?:had|have)\s+)?(?:came|come|were|are)?\s*"
+    r"from\b)"
+)
+# "and seventeen from the Borova community": the verb of the part before is gapped.
+_GAPPED_FROM_RE = re.compile(r"\s+from\s+(?:the\s+)?[A-Z]")
 _OF_THESE_RE = caseless(r"\s*(?:of|among)\s+(?:these|them|those|whom)\b")
 _BRACKET_RE = re.compile(r"\s*\(\s*")
 _WEAK_HEAD_RE = caseless(r"\b(?:with|from|or)[\s,:]*$")
@@ -285,6 +291,24 @@ def _assign_group(
         reading.rule = "subgroup-of-head"
 
 
+def _part_by_origin(text: str, reading: Reading, last: Reading | None) -> bool:
+    """PART-BY-ORIGIN: "Twelve of them came from Kivsharivka and seventeen from the Borova
+    community": parts of the count just before, by where they came from. Return True when
+    the reading is one (its group and anchor then set)."""
+    if last is None or last.group is None:
+        return False
+    of_them = _OF_THEM_FROM_RE.match(text, reading.noun_end)
+    if of_them is not None:
+        whole = last.head or last  # "Forty-two people, five of them children": the 42
+        reading.group, reading.rule, reading.anchor = whole.group, "part-by-origin", whole
+        reading.noun_end = of_them.start("rest")
+        return True
+    if last.rule == "part-by-origin" and _GAPPED_FROM_RE.match(text, reading.noun_end):
+        reading.group, reading.rule, reading.anchor = last.group, "part-by-origin", last.anchor
+        return True
+    return False
+
+
 def _bracketed_head(
     text: str, reading: Reading, noun: NounReading, previous: _Trail
 ) -> Reading | None:
@@ -304,6 +328,8 @@ def _bracketed_head(
 def _read_bare(text: str, reading: Reading, previous: _Trail, anchor: Group | None) -> None:
     before = text[max(0, reading.start - 90) : reading.start]
     last = previous.last_counted
+    if _part_by_origin(text, reading, last):
+        return
     if _OBJECT_VERB_RE.search(before):
         # "rescuers evacuated 48,751": the verb governs the number, whatever came before.
         group = last.group if last is not None and last.group is not None else Group.PEOPLE

@@ -72,8 +72,13 @@ def _restates(a: Statement, b: Statement) -> bool:
     if a.metric != b.metric or a.population_group != b.population_group:
         return False
     if not _places_agree(a, b):
-        # A headline restated in the body with another place: the body wins (guidelines 3.6).
-        return a.in_headline != b.in_headline and a.value == b.value and a.qualifier == b.qualifier
+        # A headline restated in the body with another place: the body wins (guidelines 3.6),
+        # also when the headline rounds it ("Over 1,500 children to be evacuated" and "the
+        # decision covers 1,565 children").
+        if a.in_headline == b.in_headline:
+            return False
+        same = a.value == b.value and a.qualifier == b.qualifier
+        return same or _rounds(a, b) or _rounds(b, a)
     if a.value == b.value:
         return not (a.is_range_bound and b.is_range_bound and a.qualifier != b.qualifier)
     return _rounds(a, b) or _rounds(b, a)
