@@ -52,7 +52,13 @@ _HOST_VERB_RE = caseless(
     r"(?:hosts|houses|shelters|accommodates|is\s+home\s+to|has\s+(?:taken\s+in|received|"
     r"accommodated|sheltered|hosted))\b"
 )
-_SUBJECT_GAP_RE = caseless(r"\s+(?:now\s+|currently\s+|already\s+|alone\s+)?")
+# "Dnipropetrovsk region hosts", "the Pavlohrad transit centre has received": the place, or
+# a facility named after it, as the subject of a hosting verb.
+_SUBJECT_GAP_RE = caseless(
+    r"\s+(?:(?:transit|reception|evacuation|humanitarian|collective|accommodation)\s+"
+    r"(?:centre|center|point|hub|site)s?\s+|(?:camp|shelter|hub)\s+)?"
+    r"(?:now\s+|currently\s+|already\s+|alone\s+)?"
+)
 _DASH_GAP_RE = re.compile(r"\s*[\u2013\u2014(-]\s*")
 # "Donetsk region accounted for 2,734 of them, Kharkiv region for 811": the gapped verb.
 _FOR_GAP_RE = caseless(

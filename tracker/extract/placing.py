@@ -33,7 +33,7 @@ from tracker.extract.place_columns import (
     unknown_place,
 )
 from tracker.extract.place_phrases import possessive_before, scene_phrase
-from tracker.extract.set_aside import possessor
+from tracker.extract.set_aside import possessor, regional_office
 from tracker.extract.unknown_places import (
     PLACE_NAME,
     UNIT_WORDS,
@@ -41,7 +41,7 @@ from tracker.extract.unknown_places import (
     unresolved_names,
 )
 from tracker.model import PlaceMatch
-from tracker.places import Mention, find_mentions, resolve
+from tracker.places import Mention, Unit, find_mentions, resolve
 
 __all__ = ["NOT_STATED", "Place", "PlaceChooser"]
 
@@ -115,6 +115,13 @@ class PlaceChooser(NamedPlaces):
             Seen(m, m.resolution.unit)
             for m in mentions
             if m.resolution.unit is not None and possessor(text, m.end)
+        ]
+        self._offices = [
+            Seen(m, region)
+            for m in mentions
+            if m.resolution.unit is not None
+            and regional_office(text, m.start, m.end)
+            and (region := _office_of(m)) is not None
         ]
         self._abroad = bool(self._seen) and all(s.unit.country != "UA" for s in self._seen)
         # The lead: the first sentence naming a place that is not a part ("Hatay alone").
@@ -202,6 +209,11 @@ class PlaceChooser(NamedPlaces):
             # "Sindh's disaster authority said 150,000 people had been evacuated": the
             # region that owns the speaker is the figure's, when nothing nearer is.
             return self._columns(owner, owner.mention.surface)
+        office = self._office_region(sentence)
+        if office is not None:
+            # '"We are evacuating about 100 people a day," Sumy regional military
+            # administration head Oleh Hryhorov said': the region the speaker answers for.
+            return self._columns(office, office.mention.surface)
         return Place(NOT_STATED)
 
     @property
@@ -349,6 +361,18 @@ class PlaceChooser(NamedPlaces):
                 return next(iter(regions.values()))
         return None
 
+    def _office_region(self, sentence: tuple[int, int]) -> Seen | None:
+        """Return the one region whose regional office the sentence names, else the first
+        sentence does (when the document names no nearer place for the figure)."""
+        for span in (sentence, self._first):
+            if span is None:
+                continue
+            offices = [s for s in self._offices if span[0] <= s.mention.start < span[1]]
+            regions = {s.unit.code: s for s in offices}
+            if len(regions) == 1:
+                return next(iter(regions.values()))
+        return None
+
     def _clause_scene(self, clause: tuple[int, int], sentence: tuple[int, int]) -> Place | None:
         """Return the unknown place a later clause opens with (", and in Lahore, ..."): a
         new scene, where a name after "from" later in the clause is a place inside it."""
@@ -477,3 +501,12 @@ def _region_of(seen: Seen, start: int, end: int, surface: str) -> Seen | None:
 def _units_at(seen: list[Seen], levels: frozenset[str]) -> dict[str, Seen]:
     """Return the distinct units of `levels` among `seen`, by code (its last mention)."""
     return {s.unit.code: s for s in seen if s.unit.level in levels}
+
+
+def _office_of(mention: Mention) -> Unit | None:
+    """Return the first-level unit a name of a regional office stands for ("Sumy" of the
+    Sumy regional military administration is the oblast, not the city)."""
+    unit = mention.resolution.unit
+    if unit is not None and unit.level in FIRST_LEVEL:
+        return unit
+    return next((u for u in mention.resolution.candidates if u.level in FIRST_LEVEL), None)

@@ -16,7 +16,7 @@ import re
 from tracker.extract.caseless import caseless
 from tracker.places import Mention, Unit
 
-__all__ = ["possessor", "regional", "set_aside"]
+__all__ = ["possessor", "regional", "regional_office", "set_aside"]
 
 _FIRST_LEVEL = frozenset({"oblast", "admin1"})
 _ORG_AFTER_RE = caseless(
@@ -24,6 +24,11 @@ _ORG_AFTER_RE = caseless(
     r"(?:military|state|civil|civilian|defen[cs]e|police|administration|council|"
     r"headquarters|prosecutor|court|council)\b"
 )
+_REGIONAL_OFFICE_AFTER_RE = caseless(
+    r"\s*(?P<level>(?:regional|oblast)\s+)?(?:military\s+|state\s+|civil\s+|civilian\s+)?"
+    r"(?:administration|council|authorities|police|governor)\b"
+)
+_REGIONAL_NAME_RE = caseless(r"\b(?:regional|oblast|region)$")
 _DESTINATION_BEFORE_RE = caseless(
     r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$"
 )
@@ -113,6 +118,16 @@ def set_aside(text: str, start: int, end: int) -> bool:
             and _LINE_START_RE.search(before) is not None
         )
     )
+
+
+def regional_office(text: str, start: int, end: int) -> bool:
+    """Return True when the name at text[start:end] names a regional office ("Sumy regional
+    military administration", "the Donetsk Oblast Military Administration"): no figure's
+    place, but the region the speaker answers for (not a city's council)."""
+    office = _REGIONAL_OFFICE_AFTER_RE.match(text, end)
+    if office is None:
+        return False
+    return bool(office.group("level")) or _REGIONAL_NAME_RE.search(text, start, end) is not None
 
 
 def possessor(text: str, end: int) -> bool:
