@@ -491,6 +491,32 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "На станціях київського метро ночують близько 900 людей.",
         [(H, P, 900, A, None)],
     ),
+    # --- people named after their town; passengers; a running flow of housing
+    ("demonym-of-a-city", "Область прийняла 702 херсонців.", [(H, P, 702, X, None)]),
+    (
+        "demonym-with-apostrophe",
+        "На станціях метро живуть близько 2,5 тис. харків'ян.",
+        [(H, P, 2500, A, None)],
+    ),
+    ("fighters-are-no-demonym", "Бригада втратила 40 бійців.", []),
+    ("passengers", "Потягом виїхали 184 пасажири.", [(E, P, 184, X, None)]),
+    ("housed-present-flow", "Щодня громада поселяє ще 45 людей.", [(H, P, 45, X, None)]),
+    # --- the time before the war; parts that are no group of people
+    (
+        "pre-war-year-genitive",
+        "У громаді залишається 1 080 мешканців, хоча до 2022-го тут жило понад 5 тисяч.",
+        [(R, P, 1080, X, None)],
+    ),
+    (
+        "dash-part-by-train",
+        "Регіон залишили 113 тис. мешканців, з них 61 тис. — евакуаційними потягами.",
+        [(E, P, 113_000, X, None)],
+    ),
+    (
+        "dash-part-limited-mobility",
+        "Місто залишили 1 700 людей. 400 з них — діти, ще 110 — маломобільні.",
+        [(E, C, 400, X, None), (E, P, 1700, X, None)],
+    ),
     # --- since and periods
     ("since-z-date", "З 5 травня вивезли майже 1200 людей.", [(E, P, 1200, M, date(2025, 5, 5))]),
     ("since-year-start", "З початку року вивезли 400 людей.", [(E, P, 400, X, date(2025, 1, 1))]),

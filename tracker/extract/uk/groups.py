@@ -40,12 +40,18 @@ _NOUNS: tuple[tuple[str, Group, str], ...] = (
     (
         r"люд(?:ей|ям|ьми|ях|и)|людин(?:а|и|у|і|ою)|ос(?:іб|оби|оба|обу|обам|обами)"
         r"|мешкан(?:ців|ці|ця|ець|цям|цями)|жител(?:ів|і|ь|я|ям|ями)|цивільн(?:их|і|им)"
-        r"|громадян\w*|[а-яіїєґ]+чан(?:и|ам|ами)?|чоловік\b",
+        r"|громадян\w*|[а-яіїєґ]+чан(?:и|ам|ами)?|чоловік\b|пасажир(?:ів|и|ам|ами)?",
         Group.PEOPLE,
         "people",
     ),
     (r"доросл(?:их|і|им|ими)", Group.PEOPLE, "adults"),
     (r"населення", Group.PEOPLE, "population"),
+)
+# "702 херсонців", "2,5 тис. харків'ян", "маріупольцям": the people of a town, named
+# after it (checked against the gazetteer, so "бійців" is nobody's people).
+_DEMONYM_RE = re.compile(
+    rf"\s*(?P<stem>[а-яіїєґ{_A[1:-1]}]{{3,}}?)(?:ців|цям|цями|цях|{_A}ян(?:ам|ами)?)\b",
+    re.IGNORECASE,
 )
 _NOUN_RES = [
     (re.compile(rf"\s*(?:[-\u2013\u2014]\s*)?{_ADJECTIVE}{{0,2}}(?:{stem})\b", re.IGNORECASE), g, n)
@@ -101,7 +107,18 @@ def group_after(text: str, position: int, limit: int) -> UkGroup | None:
         match = pattern.match(text, position, limit)
         if match is not None:
             return UkGroup(group, match.end(), name == "adults", f"uk-noun-{name}")
+    demonym = _DEMONYM_RE.match(text, position, limit)
+    if demonym is not None and _is_town(demonym.group("stem")):
+        return UkGroup(Group.PEOPLE, demonym.end(), False, "uk-noun-demonym")
     return None
+
+
+def _is_town(stem: str) -> bool:
+    """Return True when `stem` ("херсон" of херсонців, "харків" of харків'ян) is the name
+    of a Ukrainian city or town: its people, not fighters (бійців) or anyone else."""
+    from tracker.extract.uk.places import town_named
+
+    return town_named(stem.capitalize())
 
 
 def is_distractor(text: str, position: int, limit: int) -> bool:

@@ -26,7 +26,7 @@ from tracker.places import Unit, places
 from tracker.places.fold import heavy_key, light_key
 from tracker.places.gazetteer import Gazetteer
 
-__all__ = ["UkMention", "find_uk_mentions"]
+__all__ = ["UkMention", "find_uk_mentions", "town_named"]
 
 _LETTERS = "а-яіїєґ'\u2019\u02bc`"
 _WORD_RE = re.compile(
@@ -218,6 +218,17 @@ def _lookup(surface: tuple[str, ...], gazetteer: Gazetteer, level: str | None) -
         return tuple(j for j in found if gazetteer.level(j) == level)
     return tuple(j for j in found if gazetteer.level(j) in _SETTLEMENTS) or tuple(
         j for j in found if j in _regional_units()
+    )
+
+
+def town_named(name: str) -> bool:
+    """Return True when `name`, as written in the nominative, is a Ukrainian city or town
+    (an exact name: no fuzzy search)."""
+    gazetteer = places().gazetteer
+    return any(
+        gazetteer.level(j) in ("city", "town")
+        and light_key(gazetteer.column("native")[j]) == light_key(name)
+        for j in gazetteer.lookup(heavy_key(name))
     )
 
 

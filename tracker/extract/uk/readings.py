@@ -33,6 +33,13 @@ _CONNECTOR_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_WHICH_AFTER_RE = re.compile(r"\s+(?:з|із)\s+(?:яких|них)(?=\s)", re.IGNORECASE)
+# A part after a dash that is no group of people: by transport ("— евакуаційними
+# потягами", "— власним транспортом") or a subgroup the schema cannot hold ("— маломобільні").
+_DASH_SUBSET_RE = re.compile(
+    r"\s*[\u2013\u2014-]\s*(?:[а-яіїєґ'\u2019-]+(?:ими|им)\s+)?(?:потяг\w*|поїзд\w*|автобус\w*"
+    r"|транспорт\w*|залізниц\w*|маломобільн\w*|лежач\w*)",
+    re.IGNORECASE,
+)
 _REFERS_BACK_RE = re.compile(r"(?<![\w])(?:усі|всі|усіх|всіх|ці|цих)\s+$", re.IGNORECASE)
 _PRE_WAR_BEFORE_RE = re.compile(r"(?<![\w])(?:колишніх|довоєнних)\s+$", re.IGNORECASE)
 _GROUP_WORD_RE = re.compile(
@@ -135,6 +142,8 @@ def _read(
         if is_subgroup(text, noun.end, number.end, end, text[: end + 400]):
             return None
         group, rule, adult, noun_end = noun.group, noun.rule, noun.adult, noun.end
+    elif _DASH_SUBSET_RE.match(text, number.end, end):
+        return None  # "з них 61 тис. — евакуаційними потягами", "ще 110 — маломобільні"
     elif (
         is_distractor(text, number.end, end)
         or not (_may_elide(text, number, end) or _cue_follows(cues, number))
