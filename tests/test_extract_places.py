@@ -91,6 +91,17 @@ def test_a_figure_with_no_place_is_in_the_region_whose_office_reports_it(
     assert (figure.admin1_name, figure.admin2_name) == (admin1, None)
 
 
+def test_a_region_named_only_later_is_not_an_earlier_places_region() -> None:
+    text = (
+        "More than 81,000 people have fled El Fasher since Sunday, IOM said. In North "
+        "Kordofan, about 38,000 people were displaced from Bara."
+    )
+    assert [(f.location, f.admin1_name) for f in extract(text).figures] == [
+        ("El Fasher", None),
+        ("Bara", "North Kordofan"),
+    ]
+
+
 def test_without_a_place_in_the_sentence_the_lead_gives_it() -> None:
     text = (
         "Police are evacuating residents of Siversk in the north of the Donetsk region. "

@@ -271,8 +271,8 @@ class PlaceChooser(NamedPlaces):
     def _in_named_region(self, place: Place, sentence: tuple[int, int]) -> Place:
         place = self._with_container_after(place, sentence)
         for span in (sentence, self._lead or self._first):
-            if span is None:
-                continue
+            if span is None or span[0] > sentence[0]:
+                continue  # a region named only later in the text is not this place's
             named = self._within(*span) + [
                 s for s in self._owners if span[0] <= s.mention.start < span[1]
             ]
