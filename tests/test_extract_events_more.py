@@ -436,6 +436,34 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "decision covers 1,265 children.",
         [(T, C, 1265)],
     ),
+    ("had-driven-south", "About 1 200 people had driven south by nightfall.", [(E, P, 1200)]),
+    (
+        "alerts-are-no-people",
+        "Authorities sent 112 emergency alerts urging residents of several villages to leave.",
+        [],
+    ),
+    (
+        "killed-before-the-count",
+        "In Mai Mahiu, where a dam breach killed at least 52 people, some 2,000 residents were "
+        "evacuated overnight.",
+        [(E, P, 2000)],
+    ),
+    (
+        "evacuation-of-n-is-planned",
+        "Some 11,000 people have been moved, and the evacuation of another 30,000 from two "
+        "districts is planned overnight.",
+        [(E, P, 11000), (T, P, 30000)],
+    ),
+    (
+        "gathering-sites",
+        "More than 40,000 displaced people are now staying in 26 gathering sites.",
+        [(H, P, 40000)],
+    ),
+    (
+        "a-lyceum-dormitory-is-no-school-roll",
+        "About 50 people are staying in the dormitory of a lyceum.",
+        [(H, P, 50)],
+    ),
     # --- left: a headline "Place: N people left" is a stock
     ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
     (

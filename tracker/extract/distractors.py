@@ -71,7 +71,8 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "school-enrolment",
-        r"\b(?:stud(?:y|ied|ies|ying)|lyceum|enrol\w*|pupils|classes|school\s+had)\b",
+        # (a lyceum's dormitory shelters people: the word alone tells no enrolment)
+        r"\b(?:stud(?:y|ied|ies|ying)|enrol\w*|pupils|classes|school\s+had)\b",
     ),
     (
         "destination-subset",
@@ -112,7 +113,7 @@ _FIRST_WORDS = {
     "expected expecting anticipate anticipates anticipated anticipating warned predict "
     "predicted predicting threaten threatened threatening risk if in",
     "intention": "do does did not want wants wish intend intends applied",
-    "school-enrolment": "study studied studies studying lyceum enrolled enrolment enrollment "
+    "school-enrolment": "study studied studies studying enrolled enrolment enrollment "
     "pupils classes school",
     "destination-subset": "fled moved went relocated displaced evacuated",
     "return": "returned return returning returns came have",

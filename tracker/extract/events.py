@@ -50,7 +50,7 @@ _FACILITY = (
     r"modular\s+(?:towns?|homes?)|container\s+(?:homes?|towns?|cities)|containers|tents?|"
     r"relief\s+camps?|temporary\s+homes|schools?|school\s+buildings?|gyms?|"
     r"sports\s+halls?|church(?:es)?|mosques?|public\s+buildings?|facilit(?:y|ies)|"
-    r"(?:collective|displacement|idp|evacuation)\s+sites?|sanatori(?:um|ums|a)|"
+    r"(?:collective|displacement|idp|evacuation|gathering|relief)\s+sites?|sanatori(?:um|ums|a)|"
     r"boarding\s+(?:houses?|schools?)|(?:protection\s+of\s+civilians|protection)\s+sites?|"
     r"(?:transit|reception|evacuation|humanitarian)\s+(?:points?|hubs?)|"
     r"(?:compact\s+)?(?:settlement|residence|accommodation|living)\s+places?|"
@@ -118,7 +118,10 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "planned",
         r"\b(?:mandatory|forced|compulsory|forcible)\s+evacuation\s+of\b|\bdecision\s+"
         r"(?:was\s+made\s+|has\s+been\s+made\s+|was\s+taken\s+)?to\s+(?:forcibly\s+)?"
-        r"(?:evacuate|relocate)\b",
+        r"(?:evacuate|relocate)\b"
+        # "the evacuation of another 30,000 from Ganjam and Gajapati is planned overnight"
+        r"|\bevacuation\s+of\s+[^.;]{0,80}?\b(?:is|was|are|were)\s+(?:being\s+)?"
+        r"(?:planned|scheduled|ordered|expected)\b",
     ),
     (
         "waiting-for-evacuation",
@@ -231,7 +234,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "presence",
         r"\b(?:live[sd]?\b|living\b|resid(?:e|es|ed|ing)\b|there\s+(?:are|were|is)\b|"
         r"(?:has|have|had)\b(?!\s+(?:(?:now|so\s+far|reportedly|recently)\s+)?(?:been|already|not|"
-        r"never|to|just|also|since|left|fled|kept|"
+        r"never|to|just|also|since|left|fled|kept|driven|"
         r"become|gone|come|got|made|taken|\w+ed\b))|home\s+to\b|are\s+(?:currently|now)\s+in\b|"
         r"(?:is|are)\s+(?:currently\s+)?(?:located\s+)?in\b|it\s+is\b|now\s+it\s+is|it\s+was\b)",
     ),
@@ -245,6 +248,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"took(?!\s+(?:shelter|cover)\b)|(?:has|have|had)\s+taken(?!\s+(?:in|shelter|cover)\b)|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
         r"(?:forced|driven|chased)\s+(?:from|out\s+of|out)\b|uproot(?:ed|ing)\b|"
+        # "About 1 200 people had driven south by nightfall"
+        r"(?:drove|driven)\s+(?:south|north|east|west|away|off)\b|"
         # "has forced nearly 7 000 people out", "forced 400,000 people to flee their homes"
         r"forced(?=\s+(?:[\w,.\u00a0\u202f']+\s+){1,5}?(?:out\b|to\s+(?:flee|leave)\b))|"
         r"out\s+of\s+their\s+homes|from\s+their\s+homes|among\s+(?:the\s+)?evacuees)",
@@ -267,7 +272,7 @@ _FIRST_WORDS = {
     "order-for": "evacuation relocation",
     "is-to-evacuate": "is are",
     "plan-verb": "plan plans planned intend intends intended decided ordered preparing",
-    "ordered-evacuation-of": "mandatory forced compulsory forcible decision",
+    "ordered-evacuation-of": "mandatory forced compulsory forcible decision evacuation",
     "waiting-for-evacuation": "waiting wait await awaiting",
     "urged-to-leave": "urged advised instructed called ordered told",
     "subject-to-evacuation": "subject under covered evacuation orders order affected ordered told "
@@ -295,7 +300,8 @@ _FIRST_WORDS = {
     "evacuation-of": "evacuation relocation rescue",
     "evacuation-verb": _EVAC_VERB_FIRST + "fled flee flees fleeing leave leaves leaving departed "
     "depart departing escaped escape escaping rescued rescue rescuing rescuers became become "
-    "registered crossed went forced driven chased uprooted uprooting out from among has have had",
+    "registered crossed went forced driven drove chased uprooted uprooting out from among has "
+    "have had",
 }
 _CUES_BY_WORD = index_by_first_word(
     [(_FIRST_WORDS[name], pattern) for name, _, pattern in _CUE_PATTERNS], "c"

@@ -76,7 +76,23 @@ def governing_cue(text: str, reading: Reading, cues: list[Cue]) -> Cue | None:
         after = [c for c in after if c.kind != "presence"]
         if not after and not before:
             return Cue(reading.number.start, reading.number.start, "blocked", "reference-total")
+    around = next(
+        (
+            c
+            for c in cues
+            if c.kind == "planned" and c.start < reading.start and c.end > reading.noun_end
+        ),
+        None,
+    )
+    if around is not None:
+        return around  # "the evacuation of another 30,000 from X is planned": the frame
     governor = before[-1] if before else None
+    if (
+        governor is not None
+        and governor.kind == "blocked"
+        and _governs_object(text, governor, reading)
+    ):
+        return governor  # "where a dam breach killed at least 52 people": the verb's object
     if (
         governor is not None
         and governor.kind in _OBJECT_GOVERNORS

@@ -79,7 +79,8 @@ _NEVER_UNITS = {
     "building": "homes houses house buildings apartments flats caravans tents shelters "
     "shelter places beds spaces camps points centres centers hubs schools hospitals "
     "kindergartens institutions facilities objects rooms classrooms seats plots",
-    "request": "requests applications calls appeals hotlines lines documents cases",
+    "request": "requests applications calls appeals hotlines lines documents cases alerts "
+    "warnings messages notifications",
     "weapon": "shells drones missiles rockets uavs bombs strikes attacks mines rounds",
     "time": "times days day hours hour weeks week months month years year minutes "
     "seconds nights decades",
