@@ -464,6 +464,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "About 50 people are staying in the dormitory of a lyceum.",
         [(H, P, 50)],
     ),
+    (
+        "a-towns-population-in-apposition",
+        "About 900 people were evacuated from Nysa, a town of 44,000, on Monday.",
+        [(E, P, 900)],
+    ),
+    (
+        "built-for-is-capacity",
+        "Renk now hosts around 25,000 people at a transit centre built for 3,000.",
+        [(H, P, 25000)],
+    ),
+    (
+        "drove-a-family-out-of",
+        "Police officers drove a family of four out of Stepanivka.",
+        [(E, P, 4)],
+    ),
     # --- left: a headline "Place: N people left" is a stock
     ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
     (

@@ -102,6 +102,16 @@ def test_a_region_named_only_later_is_not_an_earlier_places_region() -> None:
     ]
 
 
+def test_a_host_with_an_auxiliary_is_the_place_not_the_origin() -> None:
+    text = "Poltava region has accommodated 1,730 evacuees from the border areas of Sumy region."
+    (figure,) = extract(text).figures
+    assert (figure.metric, figure.location, figure.admin1_name) == (
+        "housed",
+        "Poltava region",
+        "Poltavska",
+    )
+
+
 def test_without_a_place_in_the_sentence_the_lead_gives_it() -> None:
     text = (
         "Police are evacuating residents of Siversk in the north of the Donetsk region. "

@@ -53,7 +53,8 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         "capacity",
         r"\b(?:capacity|resources\s+to|(?:able|ready|prepared)\s+to\s+(?:\w+\s+){0,2}"
         r"(?:take|accommodate|receive|host|accept|evacuate)|can\s+(?:\w+\s+)?(?:take|"
-        r"accommodate|receive|host|accept|hold)|designed\s+for|room\s+for|places\s+for|vacant)\b",
+        r"accommodate|receive|host|accept|hold)|designed\s+for|built\s+for|room\s+for|places\s+for|"
+        r"vacant)\b",
     ),
     (
         "projection",
@@ -91,6 +92,12 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         r"\b(?:wait(?:ing|s)?|queu\w*|(?:on|in)\s+(?:the\s+|a\s+)?(?:queue|waiting\s+list))\s+"
         r"(?:[\w-]+\s+){0,3}?for\s+(?:\w+\s+)?(?:housing|accommodation|shelter|homes?)\b",
     ),
+    # "Nysa, a town of 44,000", "a city of about 600,000 people": a place's population.
+    (
+        "population-of-a-place",
+        r"\b(?:town|city|village|community|settlement|municipality|country|nation)\s+of\s+"
+        r"(?=(?:about|around|some|roughly|nearly|almost|over|more\s+than|just\s+over)?\s*\d)",
+    ),
     # "1,200 people per hectare": a density, not a count of people.
     (
         "density",
@@ -108,7 +115,7 @@ _FIRST_WORDS = {
     "affected": "left homeless affected affectees stranded trapped lost without exposed at in cut",
     "rubble-rescue": "out from",
     "pre-war-population": "before pre prewar preinvasion once used previously peacetime in prior",
-    "capacity": "capacity resources able ready prepared can designed room places vacant",
+    "capacity": "capacity resources able ready prepared can designed built room places vacant",
     "projection": "could might may would projected forecast forecasts expect expects "
     "expected expecting anticipate anticipates anticipated anticipating warned predict "
     "predicted predicting threaten threatened threatening risk if in",
@@ -119,6 +126,7 @@ _FIRST_WORDS = {
     "return": "returned return returning returns came have",
     "housing-request": "wait waiting waits queue queued queuing queueing on in",
     "density": "per",
+    "population-of-a-place": "town city village community settlement municipality country nation",
     "staff": "who on employed",
 }
 _FRAMES_BY_WORD = index_by_first_word(

@@ -248,6 +248,8 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"took(?!\s+(?:shelter|cover)\b)|(?:has|have|had)\s+taken(?!\s+(?:in|shelter|cover)\b)|"
         r"crossed\s+(?:into|the\s+border)|went\s+abroad|forced\s+to\s+(?:flee|leave)|"
         r"(?:forced|driven|chased)\s+(?:from|out\s+of|out)\b|uproot(?:ed|ing)\b|"
+        # "police drove a family of four out of Stepanivka"
+        r"drove(?=\s+(?:[\w,'\u2019-]+\s+){1,6}?out\s+(?:of|from)\b)|"
         # "About 1 200 people had driven south by nightfall"
         r"(?:drove|driven)\s+(?:south|north|east|west|away|off)\b|"
         # "has forced nearly 7 000 people out", "forced 400,000 people to flee their homes"

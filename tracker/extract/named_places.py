@@ -54,6 +54,7 @@ _HOST_VERB_RE = caseless(
 )
 # "Dnipropetrovsk region hosts", "the Pavlohrad transit centre has received": the place, or
 # a facility named after it, as the subject of a hosting verb.
+_AUXILIARY_BEFORE_RE = caseless(r"\b(?:has|have|had)\s+$")
 _SUBJECT_GAP_RE = caseless(
     r"\s+(?:(?:transit|reception|evacuation|humanitarian|collective|accommodation)\s+"
     r"(?:centre|center|point|hub|site)s?\s+|(?:camp|shelter|hub)\s+)?"
@@ -130,6 +131,9 @@ class NamedPlaces:
         """SUBJECT-HOST: return the place that is the subject of a hosting verb ("Dnipropetrovsk
         region hosts 350,000 IDPs", "Novomoskovsk is home to 31,000"): named right before
         the verb in its clause."""
+        auxiliary = _AUXILIARY_BEFORE_RE.search(self._text, max(0, cue_start - 6), cue_start)
+        if auxiliary is not None:
+            cue_start = auxiliary.start()  # "Poltava region | has accommodated 1,730"
         if not _HOST_VERB_RE.match(self._text, cue_start):
             return None
         before = self._within(clause_start, cue_start)
