@@ -73,6 +73,13 @@ PLACES: list[tuple[str, str, str, str | None, str | None, str | None]] = [
      "Куп'янську-Вузловому", "Kharkivska", "Kupianskyi", "Kupiansk-Vuzlovyi"),
     ("two-words-with-alternation", "У Кривому Розі живуть 2 306 людей.", "Кривому Розі",
      "Dnipropetrovska", "Kryvorizkyi", "Kryvyi Rih"),
+    ("villages-listed-after-a-preposition-and-adjective", "Поліцейські евакуювали з "
+     "деокупованих Циркунів та Руської Лозової 43 мешканців.", "Циркунів та Руської Лозової",
+     "Kharkivska", "Kharkivskyi", None),
+    ("the-hromada-as-a-subject", "Первомайська громада на Миколаївщині прихистила 6 тисяч "
+     "переселенців. "
+     "Щодня громада поселяє ще 45 людей.", "громада", "Mykolaivska", "Pervomaiskyi",
+     "Pervomaiska"),
     ("village-after-its-headman", "Староста Піщаного сказав, що в селі залишаються 40 людей. "
      "Піщане Куп'янського району обстрілюють щодня.", "селі", "Kharkivska", "Kupianskyi",
      "Pishchane"),

@@ -43,7 +43,7 @@ _PRESENCE = (
 _MODAL = f"(?:{'|'.join(_MODALS)})"
 # (name, metric or None for "not a fact", pattern), longest frames first.
 _CUES: tuple[tuple[str, str, str], ...] = (
-    ("uk-managed", "evacuated", rf"вдалося\s+(?:\w+\s+)?{_INFINITIVE}"),
+    ("uk-managed", "evacuated", rf"вдалося\s+(?:\w+\s+)?(?:{_INFINITIVE}|вибратися|виїхати)"),
     (
         "uk-modal-infinitive",
         "to_evacuate",
@@ -81,6 +81,12 @@ _CUES: tuple[tuple[str, str, str], ...] = (
     ),
     # "мало 100 тис. населення", "налічувало": a census-like population, never a fact.
     ("uk-pre-war", "", r"налічувало|мало\s+(?:трохи\s+)?(?:більше|понад)?"),
+    # "Транзитний центр розрахований на 120 осіб": a capacity, never a fact.
+    (
+        "uk-capacity",
+        "",
+        r"розрахован(?:ий|а|е|і)\s+на|може\s+прийняти|можуть\s+прийняти|місткість\w*",
+    ),
     # "Ще в червні тут жило майже 12 тисяч": a stock of the past, logged as remaining
     # (guidelines 3.10) unless the clause speaks of the time before the war.
     ("uk-past-presence", "remaining", r"жило|жили|проживало|проживали|мешкало|мешкали"),

@@ -46,6 +46,15 @@ _SETTLEMENT_BEFORE_RE = re.compile(
     r"|(?P<city>м\.|міста|місті|місто|містом))\s+$",
     re.IGNORECASE,
 )
+# "з деокупованих Циркунів та Руської Лозової": a preposition before adjectives, or before
+# another name coordinated with this one.
+_LISTED_AFTER_PREPOSITION_RE = re.compile(
+    r"(?<![\w])(?:у|в|з|із|зі|до|на|по|від|біля|під|для|щодо)\s+"
+    r"(?:[а-яіїєґ'\u2019]+(?:их|ого|ої|ій|ому|ім)\s+){1,2}$"
+    r"|(?<![\w])(?:у|в|з|із|зі|до|на|по|від|біля|під|для|щодо)\s+"
+    r"(?:[а-яіїєґ'\u2019]+(?:их|ого|ої|ій|ому|ім)\s+){0,2}"
+    r"[А-ЯІЇЄҐ][\w'\u2019-]*(?:\s+[А-ЯІЇЄҐ][\w'\u2019-]*)?\s*(?:,|та|і|й)\s+$",
+)
 # "Староста Дар'ївки", "мешканців Вільхуватки": a village's headman or people, in the genitive.
 _PEOPLE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?:старост\w*|мешкан\w+|жител\w+)\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE_RE = re.compile(
@@ -205,6 +214,7 @@ def _plausible(
     return (
         _PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start) is not None
         or _PEOPLE_OF_BEFORE_RE.search(text, max(0, start - 14), start) is not None
+        or _LISTED_AFTER_PREPOSITION_RE.search(text, max(0, start - 60), start) is not None
     )
 
 

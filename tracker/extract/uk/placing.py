@@ -30,7 +30,7 @@ _ANTECEDENTS = 50  # an anaphor looks this many names back at most
 _CHAIN_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:на|у|в)\s+)?$")
 _ANAPHOR_RE = re.compile(
     r"(?<![\w])(?:(?:з|із|у|в|по|на|для)\s+)?(?:(?P<oblast>області|регіону|регіоні|обл\.)"
-    r"|(?P<raion>району|районі)|(?P<hromada>громади|громаді|громаду)"
+    r"|(?P<raion>району|районі)|(?P<hromada>громади|громаді|громаду|громада)"
     r"|(?P<city>міста|місті|місто)|(?P<village>села|селі|селища|селищі|селах|сіл)"
     r"|(?P<there>звідти|звідси|там|туди))(?![\w])",
     re.IGNORECASE,

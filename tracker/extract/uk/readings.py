@@ -159,7 +159,10 @@ def _read(
     if group is None:
         return None
     if is_part and head is not None:
-        if is_pre_war(text, clause[0], number.start):
+        # "(до війни — понад 20 тис.), з них щонайменше 200 дітей": only what follows the
+        # connector can make the part pre-war.
+        part_start = connector.start() if connector is not None else clause[0]
+        if is_pre_war(text, max(clause[0], part_start), number.start):
             return None
         return _reading(
             text,
