@@ -479,6 +479,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Police officers drove a family of four out of Stepanivka.",
         [(E, P, 4)],
     ),
+    (
+        "part-of-a-places-whole",
+        "About 1.7 million of Gaza's 2.1 million people are now estimated to be displaced.",
+        [(E, P, 1_700_000)],
+    ),
+    (
+        "refugees-counted-with-no-verb",
+        "UNHCR, meanwhile, counts more than 6.9 million refugees from Ukraine recorded globally.",
+        [(E, P, 6_900_000)],
+    ),
     # --- left: a headline "Place: N people left" is a stock
     ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
     (

@@ -94,6 +94,11 @@ _PHRASE_COMMA_RE = re.compile(r",\s")
 _STILL_RE = caseless(r"\bstill\b")
 _STILL_AFTER_RE = caseless(r"\s+still\b")
 _EVACUEE_RE = caseless(r"evacuee|number\s+of\s+(?:the\s+)?(?:displaced|evacuated)")
+# "UNHCR counts more than 6.9 million refugees from Ukraine": with no verb of its own, a
+# count of refugees or displaced people is of people who left.
+_REFUGEE_NOUN_RE = caseless(
+    r"\s+(?:[\w-]+\s+)?(?:refugees|idps|internally\s+displaced\s+(?:people|persons))\b"
+)
 _GAPPED_RE = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}"
     r"(?:\s+(?:region|oblast|district|raion|province|community|hromada|city|state))?\s+$"
@@ -242,7 +247,9 @@ def _frame(
         reach = reading.number.start - (
             60 if reading.rule in ("number-of", "part-of-evacuees") else 0
         )
-        if _EVACUEE_RE.search(text, max(0, reach), reading.noun_end + 20):
+        if _EVACUEE_RE.search(text, max(0, reach), reading.noun_end + 20) or (
+            _REFUGEE_NOUN_RE.match(text, reading.number.end, reading.noun_end + 1)
+        ):
             reading.metric, reading.event_rule = "evacuated", "evacuee-noun"
             return
         if previous is not None and previous.metric is not None:

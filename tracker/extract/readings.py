@@ -117,7 +117,15 @@ _PROPORTION_BASE_RE = caseless(
     r"(?:%|\b(?:percent|per\s+cent|half|third|quarter|most|majority|many|all|some|part|share|"
     r"fraction))\s+of\s+(?:the\s+|its\s+|their\s+)?$"
 )
-_DERIVED_RE = caseless(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?$")
+_DERIVED_RE = caseless(
+    r"(?:\d|\bmillion|\bthousand)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|"
+    r"[\w'\u2019-]+['\u2019]s\s+)?$"
+)
+# "About 1.7 million of Gaza's 2.1 million people": a part, counted by the whole's noun.
+_OF_WHOLE_RE = caseless(
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|[\w'\u2019-]+['\u2019]s\s+)"
+    r"[\d.,]+(?:\s*(?:million|thousand))?\s+(?:people|residents|inhabitants|civilians)\b"
+)
 _NOT_PEOPLE_NOUNS = frozenset({"never", "unknown", "subgroup"})
 _SMALL_WORD_NUMBER = 100
 _NOT_ANCHORS = frozenset({"date", "year", "ordinal", "age", "time", "bare-number", "measure"})
@@ -329,6 +337,9 @@ def _read_bare(text: str, reading: Reading, previous: _Trail, anchor: Group | No
     before = text[max(0, reading.start - 90) : reading.start]
     last = previous.last_counted
     if _part_by_origin(text, reading, last):
+        return
+    if _OF_WHOLE_RE.match(text, reading.noun_end):
+        reading.group, reading.rule = Group.PEOPLE, "part-of-whole"
         return
     if _OBJECT_VERB_RE.search(before):
         # "rescuers evacuated 48,751": the verb governs the number, whatever came before.
