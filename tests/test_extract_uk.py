@@ -523,6 +523,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "щонайменше 200 дітей.",
         [(R, C, 200, L, None), (R, P, 7000, A, None)],
     ),
+    (
+        "forced-evacuation-already-running",
+        "У селі проживає 62 особи. Обов'язкова евакуація з п'ятикілометрової зони триває.",
+        [(R, P, 62, X, None)],
+    ),
     ("capacity-designed-for", "Транзитний центр розрахований на 120 осіб.", []),
     ("managed-to-get-out", "З села вдалося вибратися 21 людині.", [(E, P, 21, X, None)]),
     # --- since and periods

@@ -45,6 +45,7 @@ _PRE_WAR_RE = re.compile(
 _HEADING_END_RE = re.compile(r":\s*$")
 _EVACUATION_NOUN_RE = re.compile(r"(?<![\w])евакуаці\w+", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"(?<![\w])не\s", re.IGNORECASE)
+_RUNNING_AFTER_RE = re.compile(r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:трива\w*|продовжу\w*)", re.I)
 _NEGATED_AFTER_RE = re.compile(r"(?:\s+\w+){0,2}?\s+не\s", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"(?:у|в)\s+яких\s+$|(?<![\w])де\s+$", re.IGNORECASE)
 
@@ -61,6 +62,8 @@ def decision_scope(text: str) -> str | None:
             or _NEGATION_RE.search(text, max(0, match.start() - 4), match.start() + 1)
             # "обов'язкової евакуації (тут) не оголошено"
             or _NEGATED_AFTER_RE.match(text, match.end())
+            # "обов'язкова евакуація з п'ятикілометрової зони триває": already running
+            or _RUNNING_AFTER_RE.match(text, match.end())
         ):
             continue
         scoped = match.group("scope") or match.group("scope2") or match.group("scope3")
