@@ -489,6 +489,43 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "UNHCR, meanwhile, counts more than 6.9 million refugees from Ukraine recorded globally.",
         [(E, P, 6_900_000)],
     ),
+    (
+        "a-mother-and-her-children",
+        "Yesterday we took out a mother and her four children from Ukrainske.",
+        [(E, C, 4)],
+    ),
+    (
+        "the-town-and-its-residents-is-no-count",
+        "The town and its 5,000 residents were cut off.",
+        [],
+    ),
+    (
+        "before-a-years-invasion",
+        "A little over 1,000 residents are left; before the 2022 invasion it had 11,000.",
+        [(R, P, 1000)],
+    ),
+    (
+        "before-russias-advance",
+        "Before Russia's 2024 advance across the river, about 3,500 people lived there.",
+        [],
+    ),
+    (
+        "made-evacuation-mandatory-active",
+        "The council has made evacuation of families with children mandatory in nine villages. "
+        "Twenty-seven children live in those villages.",
+        [(T, C, 27)],
+    ),
+    ("remain-to-be-taken-out", "In total, 2,413 children remain to be taken out.", [(T, C, 2413)]),
+    (
+        "signed-up-for-evacuation",
+        "But 63 families with 112 children have signed up for the voluntary evacuation programme.",
+        [(T, F, 63), (T, C, 112)],
+    ),
+    (
+        "live-in-mandatory-zones",
+        "In Hillsborough County alone, some 300,000 residents live in mandatory zones A and B.",
+        [(T, P, 300000)],
+    ),
     # --- left: a headline "Place: N people left" is a stock
     ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
     (

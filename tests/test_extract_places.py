@@ -112,6 +112,15 @@ def test_a_host_with_an_auxiliary_is_the_place_not_the_origin() -> None:
     )
 
 
+def test_names_listed_after_a_destination_are_destinations() -> None:
+    text = (
+        "About 9,400 residents remain in Dobropillia. Every day 60 people leave, most of them "
+        "for Dnipro and Zaporizhzhia, and 317 families have been moved to Dnipro, Pavlohrad and "
+        "Kamianske."
+    )
+    assert {f.location for f in extract(text).figures} == {"Dobropillia"}
+
+
 def test_without_a_place_in_the_sentence_the_lead_gives_it() -> None:
     text = (
         "Police are evacuating residents of Siversk in the north of the Donetsk region. "

@@ -43,8 +43,10 @@ _FRAMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "pre-war-population",
-        r"\b(?:before\s+(?:the\s+)?(?:full[- ]scale\s+|large[- ]scale\s+|russian\s+)?"
-        r"(?:war|invasion|offensive|hostilities|active\s+hostilities|occupation|escalation)|"
+        r"\b(?:before\s+(?:the\s+|russia['\u2019]s\s+)?(?:(?:19|20)\d\d\s+)?"
+        r"(?:full[- ]scale\s+|large[- ]scale\s+|russian\s+)?"
+        r"(?:war|invasion|offensive|hostilities|active\s+hostilities|occupation|escalation|"
+        r"advance)|"
         r"before\s+(?:19|20)\d\d|"
         r"pre-?war|pre-?invasion|once\s+home\s+to|once\s+had|used\s+to\s+(?:live|have|be)|"
         r"previously\s+lived|peacetime|in\s+peacetime|prior\s+to\s+the\s+(?:war|invasion))\b",

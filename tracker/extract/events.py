@@ -72,7 +72,7 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:to|due\s+to|set\s+to|scheduled\s+to|"
         r"expected\s+to|going\s+to|planned\s+to|about\s+to|subject\s+to)\s+(?:be\s+)?"
         r"(?:forcibly\s+|compulsorily\s+)?" + _EVAC_VERB + r"|"
-        r"(?:needs?|must|should|ha(?:ve|s)\s+to)\s+(?:still\s+)?(?:to\s+)?be\s+"
+        r"(?:needs?|must|should|ha(?:ve|s)\s+to|remain(?:s|ed)?)\s+(?:still\s+)?(?:to\s+)?be\s+"
         + _EVAC_VERB
         # "Over 1,500 children to be evacuated" (a headline), "100,000 expected to be moved":
         # right after the count or its noun, no copula
@@ -111,7 +111,9 @@ _CUE_PATTERNS: tuple[tuple[str, str, str], ...] = (
         "plan-verb",
         "planned",
         r"\b(?:plan(?:s|ned)?|intend(?:s|ed)?|decided|ordered|preparing)\s+to\s+"
-        r"(?:forcibly\s+)?(?:evacuate|relocate|move|take\s+out|resettle|remove)\b",
+        r"(?:forcibly\s+)?(?:evacuate|relocate|move|take\s+out|resettle|remove)\b"
+        # "63 families have signed up for the voluntary evacuation programme"
+        r"|\bsigned\s+up\s+for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?evacuation\b",
     ),
     (
         "ordered-evacuation-of",
@@ -268,12 +270,13 @@ _EVAC_VERB_FIRST = (
 # such words, which is many times faster than letting the engine try every position.
 _FIRST_WORDS = {
     "negated-plan": "no",
-    "modal-passive": "are is were was need needs must should have has still will being "
+    "modal-passive": "are is were was need needs must should have has still will being remain "
+    "remains remained "
     "expected due scheduled set planned to",
     "obliged-to-leave": "must will have has need needs are is",
     "order-for": "evacuation relocation",
     "is-to-evacuate": "is are",
-    "plan-verb": "plan plans planned intend intends intended decided ordered preparing",
+    "plan-verb": "plan plans planned intend intends intended decided ordered preparing signed",
     "ordered-evacuation-of": "mandatory forced compulsory forcible decision evacuation",
     "waiting-for-evacuation": "waiting wait await awaiting",
     "urged-to-leave": "urged advised instructed called ordered told",
@@ -313,7 +316,8 @@ _PLAN_CONTEXT_RE = caseless(
     r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been|became|becomes)\s+(?:made\s+)?"
     r"(?:planned|ordered|announced|declared|mandatory|compulsory|obligatory)|"
     # "decided to make evacuation mandatory", "formally advised to evacuate"
-    r"make\s+(?:the\s+)?evacuation\s+(?:mandatory|compulsory|obligatory)|"
+    r"ma(?:ke|de|kes)\s+(?:the\s+)?evacuation\b[^.;]{0,60}?\b(?:mandatory|compulsory|obligatory)|"
+    r"mandatory\s+(?:evacuation\s+)?zones?|"
     r"(?:formally|officially)\s+(?:advised|urged|recommended|called\s+on)\s+to\s+"
     r"(?:evacuate|leave)|"
     # "Families with children must now leave the X community": an obligation is a decision.

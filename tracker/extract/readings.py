@@ -63,6 +63,12 @@ _OF_WHOM_AFTER_RE = caseless(
     r"(?P<noun>children|minors|kids|families|people|women|adults)\b"
 )
 _POSSESSIVE_RE = caseless(r"\b(?:his|her|their|our|my|its)\s+(?:own\s+)?$")
+# "took out a mother and her four children": the children are counted (guidelines 3.3,
+# "mother and 3 children" gives children 3), the mother is not.
+_PARENT_WITH_CHILDREN_RE = caseless(
+    r"\b(?:mother|father|woman|man|grandmother|grandfather|parents?|couple)\s+(?:and|with)\s+"
+    r"(?:his|her|their)\s+$"
+)
 # Opens on the literal "how" (the engine then skips ahead fast); the lookbehind is the \b.
 _HOW_MANY_RE = caseless(r"how(?<![a-z]how)\s+many\s+(?P<noun>[a-z]+)")
 _OBJECT_VERBS = (
@@ -242,7 +248,7 @@ def _read(
         reading.rejected = "money"
         return reading
     lead = text[max(sentence_start, reading.start - 30) : reading.start]
-    if _POSSESSIVE_RE.search(lead):
+    if _POSSESSIVE_RE.search(lead) and not _PARENT_WITH_CHILDREN_RE.search(lead):
         reading.rejected = "family-composition"
         return reading
     if _PROPORTION_BASE_RE.search(lead):

@@ -32,6 +32,12 @@ _REGIONAL_NAME_RE = caseless(r"\b(?:regional|oblast|region)$")
 _DESTINATION_BEFORE_RE = caseless(
     r"\b(?:to|towards|into|for|direction\s+of|reach\w*)\s+(?:the\s+)?$"
 )
+# "most of them for Dnipro and Zaporizhzhia": a name listed after a destination is one too.
+_DESTINATION_NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
+_LISTED_DESTINATION_BEFORE_RE = re.compile(
+    rf"\b(?:to|towards|into|for)\s+(?:the\s+)?{_DESTINATION_NAME}"
+    rf"(?:\s*,\s*{_DESTINATION_NAME}){{0,4}}\s*(?:,\s*|\s+and\s+|\s+or\s+)$"
+)
 _DESTINATION_AFTER_RE = caseless(r"[^.;]{0,30}\b(?:to\s+receive|will\s+receive|received\s+them)\b")
 _PARTIAL_BEFORE_RE = caseless(
     r"\b(?:mostly|mainly|largely|mostly\s+in|including|especially|particularly|such\s+as)\s+"
@@ -106,6 +112,7 @@ def set_aside(text: str, start: int, end: int) -> bool:
         _ORG_AFTER_RE.match(text, end, after)
         or _PART_OF_NAME_RE.match(text, end, after)
         or _DESTINATION_BEFORE_RE.search(text, reach, start)
+        or _LISTED_DESTINATION_BEFORE_RE.search(text, max(0, start - 80), start)
         or _DESTINATION_AFTER_RE.match(text, end, after)
         or _PARTIAL_BEFORE_RE.search(text, reach, start)
         or _VENUE_BEFORE_RE.search(text, reach, start)
