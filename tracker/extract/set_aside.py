@@ -112,7 +112,7 @@ def set_aside(text: str, start: int, end: int) -> bool:
         _ORG_AFTER_RE.match(text, end, after)
         or _PART_OF_NAME_RE.match(text, end, after)
         or _DESTINATION_BEFORE_RE.search(text, reach, start)
-        or _LISTED_DESTINATION_BEFORE_RE.search(text, max(0, start - 80), start)
+        or _listed_destination(text, start)
         or _DESTINATION_AFTER_RE.match(text, end, after)
         or _PARTIAL_BEFORE_RE.search(text, reach, start)
         or _VENUE_BEFORE_RE.search(text, reach, start)
@@ -135,6 +135,14 @@ def regional_office(text: str, start: int, end: int) -> bool:
     if office is None:
         return False
     return bool(office.group("level")) or _REGIONAL_NAME_RE.search(text, start, end) is not None
+
+
+def _listed_destination(text: str, start: int) -> bool:
+    """Return True when the name at `start` is listed after a destination."""
+    joint = text[max(0, start - 5) : start]
+    if "," not in joint and "and" not in joint and "or" not in joint:
+        return False  # most names follow no list: skip the regex
+    return _LISTED_DESTINATION_BEFORE_RE.search(text, max(0, start - 80), start) is not None
 
 
 def possessor(text: str, end: int) -> bool:
