@@ -80,6 +80,12 @@ PLACES: list[tuple[str, str, str, str | None, str | None, str | None]] = [
      "переселенців. "
      "Щодня громада поселяє ще 45 людей.", "громада", "Mykolaivska", "Pervomaiskyi",
      "Pervomaiska"),
+    ("housed-host-not-coordinated-origins", "Валківська громада прийняла 1 274 евакуйованих з "
+     "Ізюмського та Куп'янського районів.", "Валківська громада", "Kharkivska", "Bohodukhivskyi",
+     "Valkivska"),
+    ("fire-from-a-region-is-no-origin", "Голова Галицинівської громади розповів про евакуацію. "
+     "З 1 липня, коли обстріли з боку Херсонщини посилилися, звідси виїхали 1 037 мешканців.",
+     "Галицинівської громади", "Mykolaivska", "Mykolaivskyi", "Halytsynivska"),
     ("village-after-its-headman", "Староста Піщаного сказав, що в селі залишаються 40 людей. "
      "Піщане Куп'янського району обстрілюють щодня.", "селі", "Kharkivska", "Kupianskyi",
      "Pishchane"),

@@ -63,7 +63,11 @@ _PREPOSITION_BEFORE_RE = re.compile(
 _LANDMARK_RE = re.compile(r"(?:км|кілометр\w*|метр\w*)\s+(?:[\w-]+\s+){0,4}?від\s+$", re.I)
 _AND_RE = re.compile(r"^\s*(?:,|та|і|й)\s*$")
 _REGION_PREPOSITION_RE = re.compile(r"(?<![\w])(?:на|по)\s+$", re.IGNORECASE)
-_DESTINATION_RE = re.compile(r"(?<![\w])(?:до|в\s+бік)\s+$", re.IGNORECASE)
+# "до Харкова", "в бік Дніпра"; "обстріли з боку Херсонщини" (where fire comes from), "до
+# околиць Покровська": places no one is counted in.
+_DESTINATION_RE = re.compile(
+    r"(?<![\w])(?:до|в\s+бік|з\s+боку|до\s+околиць|до\s+меж)\s+$", re.IGNORECASE
+)
 _ON_RE = re.compile(r"(?<![\w])на\s+$", re.IGNORECASE)
 _PLURAL_LEVEL_AHEAD_RE = re.compile(
     r"(?:\s*(?:,|та|і|й)\s+[А-ЯІЇЄҐ][\w'\u2019\u02bc`-]*){1,6}\s+(?:(?P<hromada>громад\w*)"
@@ -159,7 +163,7 @@ def _name_at(
             indices = tuple(j for j in indices if gazetteer.level(j) in wanted) or indices
         if not _plausible(text, start, indices, gazetteer, level, settlement is not None):
             continue
-        before = text[max(0, start - 8) : start]
+        before = text[max(0, start - 16) : start]
         destination = bool(_DESTINATION_RE.search(before)) or (
             bool(_ON_RE.search(before)) and surface_words[-1].endswith(("у", "ю"))
         )

@@ -102,10 +102,17 @@ class UkPlaceChooser:
         when every place named is an origin."""
         first = bisect_left(self._host_starts, start)
         last = bisect_left(self._host_starts, end)
-        hosts = [m for m in self._hosts[first:last] if m.end <= end]
-        hosts = [
-            m for m in hosts if not _ORIGIN_RE.search(self._text, max(0, m.start - 5), m.start)
-        ]
+        named = [m for m in self._hosts[first:last] if m.end <= end]
+        origins: list[UkMention] = []
+        for m in named:
+            # "з Ізюмського та Куп'янського районів", "з Покровського району Донеччини": a
+            # name coordinated with an origin, or holding it, is an origin too.
+            gap = self._text[origins[-1].end : m.start] if origins else None
+            if _ORIGIN_RE.search(self._text, max(0, m.start - 5), m.start) or (
+                gap is not None and (_COORDINATED_RE.match(gap) or not gap.strip())
+            ):
+                origins.append(m)
+        hosts = [m for m in named if m not in origins]
         if not hosts:
             return None
         run = [hosts[0]]  # "в Одесі та Ізмаїлі", "гуртожитках Лозової та Балаклії"

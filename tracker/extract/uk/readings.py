@@ -35,6 +35,10 @@ _CONNECTOR_RE = re.compile(
 _OF_WHICH_AFTER_RE = re.compile(r"\s+(?:з|із)\s+(?:яких|них)(?=\s)", re.IGNORECASE)
 # A part after a dash that is no group of people: by transport ("— евакуаційними
 # потягами", "— власним транспортом") or a subgroup the schema cannot hold ("— маломобільні").
+_AGE_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:віком|у\s+віці|віку)\s+(?:(?:від\s+)?\d+\s*(?:,|та|і|й|до|[-\u2013])\s*)*$",
+    re.IGNORECASE,
+)
 _DASH_SUBSET_RE = re.compile(
     r"\s*[\u2013\u2014-]\s*(?:[а-яіїєґ'\u2019-]+(?:ими|им)\s+)?(?:потяг\w*|поїзд\w*|автобус\w*"
     r"|транспорт\w*|залізниц\w*|маломобільн\w*|лежач\w*)",
@@ -129,6 +133,8 @@ def _read(
     head = own_head or carried
     if _REFERS_BACK_RE.search(text, max(start, number.start - 6), number.start):
         return None
+    if _AGE_BEFORE_RE.search(text, max(start, number.start - 30), number.start):
+        return None  # "з трьома дітьми віком 2, 5 та 9 років": ages
     if _PRE_WAR_BEFORE_RE.search(text, max(start, number.start - 12), number.start):
         return None
     noun = group_after(text, number.end, end)
