@@ -526,6 +526,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "In Hillsborough County alone, some 300,000 residents live in mandatory zones A and B.",
         [(T, P, 300000)],
     ),
+    (
+        "moved-into-a-dormitory",
+        "So far 28 people have moved into a dormitory in Voznesensk.",
+        [(H, P, 28)],
+    ),
+    (
+        "moved-to-evacuation-centres-stays-evacuated",
+        "In La Castellana, 10,600 residents have been moved to evacuation centres.",
+        [(E, P, 10600)],
+    ),
     # --- left: a headline "Place: N people left" is a stock
     ("headline-n-left", "Nikopol: about 58 thousand residents left - city head.", [(R, P, 58000)]),
     (

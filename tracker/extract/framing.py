@@ -105,6 +105,7 @@ _GAPPED_RE = re.compile(
 )
 _ORDER_REACH = 6  # "remain under evacuation orders": the order right after the verb
 _RELATIVE_REACH = 120  # "FACILITY in PLACE, where | N people are staying"
+_MOVED_INTO_RE = caseless(r"(?:moved|move|moving|relocated)$")
 # "is home to about 31,000 IDPs": a place hosting displaced people (their number after it).
 _DISPLACED_HOSTED_RE = caseless(
     r"home\s+to\b[^.;]{0,40}?\b(?:idps|internally\s+displaced|displaced\s+(?:people|persons)|"
@@ -296,6 +297,12 @@ def _frame(
         if place_end is not None:
             kind, name = "housed", f"{name}-in-shelter"
             reading.cue_end = place_end
+    if kind == "evacuated" and _MOVED_INTO_RE.match(text, cue.start, cue.end):
+        into = next((c for c in cues if c.kind == "housed" and 0 <= c.start - cue.end <= 2), None)
+        if into is not None and text[into.start : into.start + 5].lower() == "into ":
+            # "28 people have so far moved into a dormitory in Voznesensk"
+            kind, name = "housed", "moved-into-shelter"
+            reading.cue_end = into.end
     if kind in ("presence", "remaining") and relative == "where":
         # "a transit point in Vasylkivka, where 27 people are currently staying"
         kind, name = "housed", f"{name}-in-shelter-where"
