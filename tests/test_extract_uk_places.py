@@ -86,6 +86,9 @@ PLACES: list[tuple[str, str, str, str | None, str | None, str | None]] = [
     ("fire-from-a-region-is-no-origin", "Голова Галицинівської громади розповів про евакуацію. "
      "З 1 липня, коли обстріли з боку Херсонщини посилилися, звідси виїхали 1 037 мешканців.",
      "Галицинівської громади", "Mykolaivska", "Mykolaivskyi", "Halytsynivska"),
+    ("housed-here-not-where-from", "Самарівська громада на Дніпропетровщині допомагає "
+     "переселенцям. У травні громада прийняла ще 163 евакуйованих з Покровського району.",
+     "громада", "Dnipropetrovska", "Samarivskyi", "Samarivska"),
     ("village-after-its-headman", "Староста Піщаного сказав, що в селі залишаються 40 людей. "
      "Піщане Куп'янського району обстрілюють щодня.", "селі", "Kharkivska", "Kupianskyi",
      "Pishchane"),

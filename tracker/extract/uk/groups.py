@@ -18,7 +18,7 @@ from tracker.model import Group
 __all__ = ["UkGroup", "counts_other_before", "group_after", "is_distractor", "is_subgroup"]
 
 _A = "['\u2019\u02bc`]"
-_ADJECTIVE = r"(?:[а-яіїєґ'\u2019\u02bc`-]+(?:их|іх|ого|ому|ої|ій)\s+|ще\s+)"
+_ADJECTIVE = r"(?:[а-яіїєґ'\u2019\u02bc`-]+(?:их|іх|ого|ому|ої|ій|ні|ті|чі)\s+|ще\s+)"
 _NOUNS: tuple[tuple[str, Group, str], ...] = (
     (
         r"діт(?:ей|и|ям|ьми|ях)|дитин(?:а|и|у|і|ою)|малолітн\w*|неповнолітн\w*",

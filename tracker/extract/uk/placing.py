@@ -32,10 +32,11 @@ _ANAPHOR_RE = re.compile(
     r"(?<![\w])(?:(?:з|із|у|в|по|на|для)\s+)?(?:(?P<oblast>області|регіону|регіоні|обл\.)"
     r"|(?P<raion>району|районі)|(?P<hromada>громади|громаді|громаду|громада)"
     r"|(?P<city>міста|місті|місто)|(?P<village>села|селі|селища|селищі|селах|сіл)"
-    r"|(?P<there>звідти|звідси|там|туди))(?![\w])",
+    r"|(?P<there>звідти|звідси|там|туди|сюди|тут))(?![\w])",
     re.IGNORECASE,
 )
 _ORIGIN_RE = re.compile(r"(?<![\w])(?:з|із|зі|від)\s+$", re.IGNORECASE)
+_ORIGIN_AFTER_RE = re.compile(r"^\s*(?:з|із|зі|від)\s+$", re.IGNORECASE)
 _ASIDE_RE = re.compile(r",\s+(?:що|який|яка|яке|які|котр\w+|де)\s[^,.;:]*,", re.IGNORECASE)
 _COORDINATED_RE = re.compile(r"^\s*(?:,|та|і|й)\s*(?:(?:та|і|й)\s+)?$|^\s*\($", re.IGNORECASE)
 
@@ -82,9 +83,11 @@ class UkPlaceChooser:
                     return host
             here = self._outside_asides(here, start, end)
             after = [i for i in here if self._mentions[i].start >= reading.noun_end]
-            if after and _PREPOSITION_AFTER_RE.match(
-                self._text[reading.noun_end : self._mentions[after[0]].start]
-            ):
+            gap = self._text[reading.noun_end : self._mentions[after[0]].start] if after else ""
+            origin_of_housed = reading.metric == Metric.HOUSED.value and _ORIGIN_AFTER_RE.match(gap)
+            if after and _PREPOSITION_AFTER_RE.match(gap) and not origin_of_housed:
+                # ("прийняла 163 евакуйованих з Покровського району": where they came from is
+                # not where they are housed)
                 return self._columns(self._coordinated(after[0]))
             before = [i for i in here if self._mentions[i].end <= number.start]
             anaphor = self._anaphor(start, number.start)
