@@ -35,6 +35,12 @@ _CONNECTOR_RE = re.compile(
 _OF_WHICH_AFTER_RE = re.compile(r"\s+(?:з|із)\s+(?:яких|них)(?=\s)", re.IGNORECASE)
 # A part after a dash that is no group of people: by transport ("— евакуаційними
 # потягами", "— власним транспортом") or a subgroup the schema cannot hold ("— маломобільні").
+# "дітей — 260": a group noun, then a dash, then its count.
+_LABELLED_RE = re.compile(
+    r"(?<![\w])(?:діт\w*|родин\w*|сімей|дорослих|люд\w*|ос(?:іб|оби))\s*[\u2013\u2014-]\s*"
+    r"(?:(?:понад|близько|майже|щонайменше|приблизно)\s+)?$",
+    re.IGNORECASE,
+)
 _AGE_BEFORE_RE = re.compile(
     r"(?<![\w])(?:віком|у\s+віці|віку)\s+(?:(?:від\s+)?\d+\s*(?:,|та|і|й|до|[-\u2013])\s*)*$",
     re.IGNORECASE,
@@ -161,6 +167,9 @@ def _read(
         # before in the sentence, else the last group named, else the previous sentence's.
         named = _group_before(text, start, number.start)
         group = own_head.group if own_head else named or (carried.group if carried else None)
+        labelled = _LABELLED_RE.search(text, max(start, number.start - 30), number.start)
+        if labelled is not None and named is not None:
+            group = named  # "4 тисячі людей, дітей — 260": the noun right before the dash
         rule = "uk-ellipsis"
     if group is None:
         return None
