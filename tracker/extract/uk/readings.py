@@ -33,18 +33,19 @@ _CONNECTOR_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_WHICH_AFTER_RE = re.compile(r"\s+(?:з|із)\s+(?:яких|них)(?=\s)", re.IGNORECASE)
-# A part after a dash that is no group of people: by transport ("— евакуаційними
-# потягами", "— власним транспортом") or a subgroup the schema cannot hold ("— маломобільні").
 # "дітей — 260": a group noun, then a dash, then its count.
 _LABELLED_RE = re.compile(
     r"(?<![\w])(?:діт\w*|родин\w*|сімей|дорослих|люд\w*|ос(?:іб|оби))\s*[\u2013\u2014-]\s*"
     r"(?:(?:понад|близько|майже|щонайменше|приблизно)\s+)?$",
     re.IGNORECASE,
 )
+# "віком 2, 5 та 9 років": ages, never counts.
 _AGE_BEFORE_RE = re.compile(
     r"(?<![\w])(?:віком|у\s+віці|віку)\s+(?:(?:від\s+)?\d+\s*(?:,|та|і|й|до|[-\u2013])\s*)*$",
     re.IGNORECASE,
 )
+# A part after a dash that is no group of people: by transport ("— евакуаційними
+# потягами", "— власним транспортом") or a subgroup the schema cannot hold ("— маломобільні").
 _DASH_SUBSET_RE = re.compile(
     r"\s*[\u2013\u2014-]\s*(?:[а-яіїєґ'\u2019-]+(?:ими|им)\s+)?(?:потяг\w*|поїзд\w*|автобус\w*"
     r"|транспорт\w*|залізниц\w*|маломобільн\w*|лежач\w*)",
