@@ -37,9 +37,9 @@ _OBJECT_FILLER_REACH = 3
 _LEAVE_RE = caseless(r"(?:leav(?:e|es|ing)|left)\b")
 _ENDS_IN_PREPOSITION_RE = caseless(r"\b(?:in|at)$")
 _MODAL_RE = caseless(r"(?:must|will|shall|should|need|needs)\b")
+_FINITE_START_RE = caseless(r"(?:are|is|were|was|have|has|had)\b")
 # "All 121 children still in the town must be evacuated": a reduced relative, like a
 # participle, gives way to the finite verb after it.
-_FINITE_START_RE = caseless(r"(?:are|is|were|was|have|has|had)\b")
 _STILL_IN_RE = caseless(r"still\s+(?:in|at|there|living)\b")
 _AUXILIARY = ("have", "has", "had", "were", "was", "are", "is", "been", "be")
 
