@@ -352,23 +352,21 @@ class PlaceChooser(NamedPlaces):
     def _owner_region(self, sentence: tuple[int, int]) -> Seen | None:
         """Return the one region (first-level unit) written as an owner ("Sindh's ...") in
         the sentence, else in the first sentence."""
-        for span in (sentence, self._first):
-            if span is None:
-                continue
-            owners = [s for s in self._owners if span[0] <= s.mention.start < span[1]]
-            regions = _units_at(owners, FIRST_LEVEL)
-            if len(regions) == 1:
-                return next(iter(regions.values()))
-        return None
+        return self._one_region(self._owners, sentence)
 
     def _office_region(self, sentence: tuple[int, int]) -> Seen | None:
         """Return the one region whose regional office the sentence names, else the first
         sentence does (when the document names no nearer place for the figure)."""
+        return self._one_region(self._offices, sentence)
+
+    def _one_region(self, seen: list[Seen], sentence: tuple[int, int]) -> Seen | None:
+        """Return the one first-level unit among `seen` in the sentence, else in the first
+        sentence; None when there are none or several."""
         for span in (sentence, self._first):
             if span is None:
                 continue
-            offices = [s for s in self._offices if span[0] <= s.mention.start < span[1]]
-            regions = {s.unit.code: s for s in offices}
+            here = [s for s in seen if span[0] <= s.mention.start < span[1]]
+            regions = _units_at(here, FIRST_LEVEL)
             if len(regions) == 1:
                 return next(iter(regions.values()))
         return None

@@ -33,10 +33,9 @@ _CONNECTOR_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_WHICH_AFTER_RE = re.compile(r"\s+(?:з|із)\s+(?:яких|них)(?=\s)", re.IGNORECASE)
-# "дітей — 260": a group noun, then a dash, then its count.
-_LABELLED_RE = re.compile(
-    r"(?<![\w])(?:діт\w*|родин\w*|сімей|дорослих|люд\w*|ос(?:іб|оби))\s*[\u2013\u2014-]\s*"
-    r"(?:(?:понад|близько|майже|щонайменше|приблизно)\s+)?$",
+# "дітей — 260": what stands between a group noun and its count after a dash.
+_DASH_GAP_RE = re.compile(
+    r"\s*[\u2013\u2014-]\s*(?:(?:понад|близько|майже|щонайменше|приблизно)\s+)?",
     re.IGNORECASE,
 )
 # "віком 2, 5 та 9 років": ages, never counts.
@@ -166,10 +165,10 @@ def _read(
     else:
         # "в Ізюмському — 25", "а станом на ранок вивезли 43": the group of the figure
         # before in the sentence, else the last group named, else the previous sentence's.
-        named = _group_before(text, start, number.start)
+        last = _last_group_word(text, start, number.start)
+        named = Group(last.lastgroup) if last is not None and last.lastgroup else None
         group = own_head.group if own_head else named or (carried.group if carried else None)
-        labelled = _LABELLED_RE.search(text, max(start, number.start - 30), number.start)
-        if labelled is not None and named is not None:
+        if last is not None and _DASH_GAP_RE.fullmatch(text, last.end(), number.start):
             group = named  # "4 тисячі людей, дітей — 260": the noun right before the dash
         rule = "uk-ellipsis"
     if group is None:
@@ -237,14 +236,12 @@ def _may_elide(text: str, number: UkNumber, end: int) -> bool:
     return digits and _ELIDED_AFTER_RE.match(text, number.end, end) is not None
 
 
-def _group_before(text: str, start: int, position: int) -> Group | None:
-    """Return the group named last before `position` in its sentence, or None."""
+def _last_group_word(text: str, start: int, position: int) -> re.Match[str] | None:
+    """Return the group noun named last before `position` in its sentence, or None."""
     last = None
     for match in _GROUP_WORD_RE.finditer(text, start, position):
         last = match
-    if last is None:
-        return None
-    return Group(last.lastgroup) if last.lastgroup else None
+    return last
 
 
 def _reading(
